@@ -1,0 +1,42 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "Locus",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "Locus", targets: ["Locus"]),
+        .executable(name: "locus", targets: ["locus"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        // PROJ, the coordinate transformation library (Debian: libproj-dev, proj-data).
+        .systemLibrary(
+            name: "CPROJ",
+            pkgConfig: "proj",
+            providers: [.apt(["libproj-dev"])]
+        ),
+        // The library: one folder per concern (Normalise, Gazetteer, Match, Projection, Batch, Dictionaries).
+        .target(
+            name: "Locus",
+            dependencies: [
+                "CPROJ",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        // The `locus` command: argument parsing only, no logic.
+        .executableTarget(
+            name: "locus",
+            dependencies: [
+                "Locus",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "LocusTests", dependencies: ["Locus"]),
+        // Runs the built `locus` binary on Fixtures/.
+        .testTarget(name: "EndToEndTests", dependencies: ["Locus"]),
+    ]
+)

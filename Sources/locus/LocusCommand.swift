@@ -1,0 +1,12 @@
+import ArgumentParser
+import Locus
+
+@main
+struct LocusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "locus",
+        abstract: "Geocode the free-text locations of London police records.",
+        version: LocusInfo.version,
+        subcommands: []
+    )
+}
