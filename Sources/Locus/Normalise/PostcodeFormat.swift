@@ -20,28 +20,12 @@ enum PostcodeFormat {
     @inline(__always) static func isLetter(_ b: UInt8) -> Bool { b >= A && b <= Z }
     static func hasDigit(_ bytes: some Sequence<UInt8>) -> Bool { bytes.contains(where: isDigit) }
 
-    /// Letters that stand for a digit, and back.
-    private static func digit(for b: UInt8) -> UInt8? {
-        switch b {
-        case UInt8(ascii: "O"): return UInt8(ascii: "0")
-        case UInt8(ascii: "I"): return UInt8(ascii: "1")
-        case UInt8(ascii: "S"): return UInt8(ascii: "5")
-        case UInt8(ascii: "Z"): return UInt8(ascii: "2")
-        case UInt8(ascii: "B"): return UInt8(ascii: "8")
-        default: return nil
-        }
-    }
+    /// Letters written for a look-alike digit (`O` for `0`), and back.
+    private static let lookalikes: [(letter: UInt8, digit: UInt8)] =
+        [("O", "0"), ("I", "1"), ("S", "5"), ("Z", "2"), ("B", "8")].map { (UInt8(ascii: $0), UInt8(ascii: $1)) }
 
-    private static func letter(for b: UInt8) -> UInt8? {
-        switch b {
-        case UInt8(ascii: "0"): return UInt8(ascii: "O")
-        case UInt8(ascii: "1"): return UInt8(ascii: "I")
-        case UInt8(ascii: "5"): return UInt8(ascii: "S")
-        case UInt8(ascii: "2"): return UInt8(ascii: "Z")
-        case UInt8(ascii: "8"): return UInt8(ascii: "B")
-        default: return nil
-        }
-    }
+    private static func digit(for b: UInt8) -> UInt8? { lookalikes.first { $0.letter == b }?.digit }
+    private static func letter(for b: UInt8) -> UInt8? { lookalikes.first { $0.digit == b }?.letter }
 
     /// What a position of a pattern accepts.
     private enum Slot {
