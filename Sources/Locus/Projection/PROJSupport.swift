@@ -19,12 +19,21 @@ enum PROJ {
         return String(cString: joined).split(separator: ":").map(String.init).filter { !$0.isEmpty }
     }
 
-    /// A new context with network access off, logging silenced and `paths` as its search path.
-    static func makeContext(searchPaths paths: [String]) throws(ProjectionError) -> OpaquePointer {
+    /// Keeps PROJ's last error message for our own error text, instead of letting PROJ print it.
+    final class LogCapture {
+        var lastMessage: String?
+    }
+
+    /// A new context with network access off, PROJ's messages captured in `log` and `paths` as its search path.
+    static func makeContext(searchPaths paths: [String], log: LogCapture) throws(ProjectionError) -> OpaquePointer {
         guard let ctx = proj_context_create() else {
             throw .projUnavailable(reason: "proj_context_create failed")
         }
-        proj_log_level(ctx, PJ_LOG_NONE)
+        proj_log_level(ctx, PJ_LOG_ERROR)
+        proj_log_func(ctx, Unmanaged.passUnretained(log).toOpaque()) { data, _, message in
+            guard let data, let message else { return }
+            Unmanaged<LogCapture>.fromOpaque(data).takeUnretainedValue().lastMessage = String(cString: message)
+        }
         proj_context_set_enable_network(ctx, 0)
         if !paths.isEmpty {
             var cStrings = paths.map { strdup($0) }
@@ -38,28 +47,44 @@ enum PROJ {
         return ctx
     }
 
+    /// Makes `folder` hold only a link to the installed `proj.db`: searching only it, PROJ sees no grid at all
+    /// (used for reproducible Helmert-only runs in tests). Returns false when no `proj.db` is found.
+    @discardableResult
+    static func makeDatabaseOnlyFolder(_ folder: String) -> Bool {
+        mkdir(folder, 0o755)
+        let link = folder + "/proj.db"
+        if access(link, F_OK) == 0 { return true }
+        guard let db = defaultSearchPaths().map({ $0 + "/proj.db" }).first(where: { access($0, R_OK) == 0 }) else {
+            return false
+        }
+        return symlink(db, link) == 0
+    }
+
     /// True when `path` is an existing folder.
     static func isDirectory(_ path: String) -> Bool {
         var info = stat()
         return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
     }
 
-    /// The last error of `ctx` in words.
-    static func lastError(_ ctx: OpaquePointer) -> String {
+    /// The last error of `ctx` in words: PROJ's message when it logged one, else its error code's text.
+    static func lastError(_ ctx: OpaquePointer, log: LogCapture? = nil) -> String {
+        if let message = log?.lastMessage { return message }
         let code = proj_context_errno(ctx)
         guard code != 0, let text = proj_context_errno_string(ctx, code) else { return "not recognised by PROJ" }
         return String(cString: text)
     }
 
     /// Reads a CRS. Bare PROJ strings get `+type=crs`, as `proj_create_crs_to_crs` does.
-    static func makeCRS(_ text: String, role: String, ctx: OpaquePointer) throws(ProjectionError) -> OpaquePointer {
+    static func makeCRS(_ text: String, role: String, ctx: OpaquePointer, log: LogCapture)
+        throws(ProjectionError) -> OpaquePointer {
+        log.lastMessage = nil
         var definition = text.trimmingSpaces()
         if definition.hasPrefix("+") && !definition.contains("+type=crs") { definition += " +type=crs" }
         guard !definition.isEmpty, let crs = proj_create(ctx, definition) else {
             if proj_context_get_database_path(ctx) == nil {
                 throw .projUnavailable(reason: "proj.db was not found on the search path")
             }
-            throw .unknownCRS(role: role, text: text, reason: lastError(ctx))
+            throw .unknownCRS(role: role, text: text, reason: lastError(ctx, log: log))
         }
         guard proj_is_crs(crs) != 0 else {
             proj_destroy(crs)

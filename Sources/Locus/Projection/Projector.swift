@@ -34,8 +34,13 @@ public final class Projector {
     public private(set) var report = ProjectionReport()
 
     private let ctx: OpaquePointer
+    /// Receives PROJ's messages for as long as the context lives.
+    private let log: PROJ.LogCapture
     private let sourceCRS: OpaquePointer
     private let targetCRS: OpaquePointer
+    var context: OpaquePointer { ctx }
+    var sourceCRSObject: OpaquePointer { sourceCRS }
+    var targetCRSObject: OpaquePointer { targetCRS }
     private let operationList: OpaquePointer
     /// Each candidate normalised to x/y order.
     private let operations: [OpaquePointer]
@@ -57,15 +62,17 @@ public final class Projector {
             paths += PROJ.defaultSearchPaths().filter { !paths.contains($0) }
         }
         self.searchPaths = paths
-        let ctx = try PROJ.makeContext(searchPaths: paths)
+        let log = PROJ.LogCapture()
+        let ctx = try PROJ.makeContext(searchPaths: paths, log: log)
         var made: [OpaquePointer] = []
         do {
-            let source = try PROJ.makeCRS(spec.source, role: "source", ctx: ctx)
+            let source = try PROJ.makeCRS(spec.source, role: "source", ctx: ctx, log: log)
             made.append(source)
-            let target = try PROJ.makeCRS(spec.target, role: "target", ctx: ctx)
+            let target = try PROJ.makeCRS(spec.target, role: "target", ctx: ctx, log: log)
             made.append(target)
             let list = try Projector.candidateList(ctx: ctx, source: source, target: target)
             self.ctx = ctx
+            self.log = log
             self.sourceCRS = source
             self.targetCRS = target
             self.operationList = list

@@ -44,15 +44,9 @@ enum ReprojectionData {
 
     /// A folder holding only a link to the installed `proj.db`: PROJ sees no grid at all, whatever the machine.
     static let noGridFolder: String = {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("locus-proj-nogrid-\(getpid())")
-        try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let link = dir.appendingPathComponent("proj.db")
-        if !FileManager.default.fileExists(atPath: link.path),
-           let db = PROJ.defaultSearchPaths().map({ $0 + "/proj.db" })
-            .first(where: { FileManager.default.fileExists(atPath: $0) }) {
-            try? FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: db)
-        }
-        return dir.path
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("locus-proj-nogrid-\(getpid())").path
+        PROJ.makeDatabaseOnlyFolder(dir)
+        return dir
     }()
 
     /// The spec searching only `noGridFolder`, or the grid folder then it.
