@@ -64,9 +64,9 @@ private final class PROJCoordinateConverter: CoordinateConverter {
         throws(BatchError) -> OpaquePointer
     {
         guard let raw = proj_create_crs_to_crs(context, "EPSG:27700", target, nil) else {
-            let code = proj_context_errno(context)
-            let reason = proj_context_errno_string(context, code).map { String(cString: $0) } ?? "unknown"
-            throw .badOption(option: option ?? "PROJ", reason: "PROJ cannot transform to \(target) (\(reason))")
+            throw .badOption(
+                option: option ?? "PROJ",
+                reason: "PROJ does not know \(target) as a coordinate system it can transform to; check the code")
         }
         defer { proj_destroy(raw) }
         guard let normalized = proj_normalize_for_visualization(context, raw) else {

@@ -162,7 +162,7 @@ import Testing
         #expect(degrees.output.contains(",-0.128"))
         let bad = thrownError { _ = try CoordinateProjection.proj(targetCRS: "EPSG:999999") }
         #expect(BatchExitCode.forError(bad!) == .usage)
-        #expect("\(bad!)".hasPrefix("--crs: PROJ cannot transform to EPSG:999999"))
+        #expect("\(bad!)".hasPrefix("--crs: PROJ does not know EPSG:999999"))
     }
 
     @Test func unmatchedRowsAlsoGoApart() throws {
