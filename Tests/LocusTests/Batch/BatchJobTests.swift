@@ -79,46 +79,30 @@ private struct JobFixture {
     }
 
     @Test func everyErrorPathHasItsExitStatus() throws {
-        let missing = try JobFixture("address\nx\n") { $0.inputPath = "/nonexistent/in.csv" }
-        defer { missing.remove() }
-        #expect(missing.run() == 66)
-
-        let directory = try JobFixture("address\nx\n") { $0.inputPath = "/tmp" }
-        defer { directory.remove() }
-        #expect(directory.run() == 66)
-
+        let cases: [(String, Int32, (inout BatchJob) -> Void)] = [
+            ("address\nx\n", 66, { $0.inputPath = "/nonexistent/in.csv" }),
+            ("address\nx\n", 66, { $0.inputPath = "/tmp" }),
+            ("address\nx\n", 73, { $0.outputPath = "/nonexistent/dir/out.csv" }),
+            ("address\nx\n", 64, { $0.targetCRS = "WGS84" }),
+            ("address\nx\n", 64, { $0.targetCRS = "EPSG:999999" }),
+            ("address\nx\n", 64, { $0.options.threads = 0 }),
+            ("id,name\n1,x\n", 64, { _ in }),
+            ("address,lsoa\nx,y\n", 64, { _ in }),
+        ]
+        for (input, status, configure) in cases {
+            let fixture = try JobFixture(input, configure: configure)
+            defer { fixture.remove() }
+            #expect(fixture.run() == status, "\(input) \(fixture.job.inputPath) \(String(describing: fixture.job.targetCRS))")
+            #expect(fixture.output == nil && fixture.temporaryFiles.isEmpty)
+        }
         let noGazetteer = try JobFixture("address\nx\n")
         defer { noGazetteer.remove() }
         let status = noGazetteer.job.run {
             throw BatchError.gazetteerUnavailable(path: "gazetteer/london.sqlite", reason: "no such readable file")
         }
         #expect(status == 69 && noGazetteer.output == nil)
-
-        let badOutput = try JobFixture("address\nx\n") { $0.outputPath = "/nonexistent/dir/out.csv" }
-        defer { badOutput.remove() }
-        #expect(badOutput.run() == 73)
-
-        let badCRS = try JobFixture("address\nx\n") { $0.targetCRS = "WGS84" }
-        defer { badCRS.remove() }
-        #expect(badCRS.run() == 64)
-
-        let unknownCRS = try JobFixture("address\nx\n") { $0.targetCRS = "EPSG:999999" }
-        defer { unknownCRS.remove() }
-        #expect(unknownCRS.run() == 64)
         #expect("\(thrownError { _ = try CoordinateProjection.proj(targetCRS: "EPSG:999999") }!)"
             == "--crs: PROJ does not know EPSG:999999 as a coordinate system it can transform to; check the code")
-
-        let noThreads = try JobFixture("address\nx\n") { $0.options.threads = 0 }
-        defer { noThreads.remove() }
-        #expect(noThreads.run() == 64)
-
-        let noAddress = try JobFixture("id,name\n1,x\n")
-        defer { noAddress.remove() }
-        #expect(noAddress.run() == 64 && noAddress.output == nil && noAddress.temporaryFiles.isEmpty)
-
-        let clash = try JobFixture("address,lsoa\nx,y\n")
-        defer { clash.remove() }
-        #expect(clash.run() == 64)
     }
 
     @Test func exitStatusesAndMessagesForEachError() {
