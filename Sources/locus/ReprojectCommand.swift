@@ -88,7 +88,7 @@ struct ReprojectCommand: ParsableCommand {
         var file: AtomicOutputFile?
         let sink: ByteSink
         if let output, output != "-" {
-            do { file = try AtomicOutputFile(path: output) } catch { throw fail(.output(error)) }
+            do { file = try AtomicOutputFile(targetPath: output) } catch { throw fail(.output(error)) }
             sink = file!.sink
         } else {
             sink = ByteSink(fileDescriptor: STDOUT_FILENO, name: "stdout")

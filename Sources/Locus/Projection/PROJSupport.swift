@@ -78,7 +78,7 @@ enum PROJ {
     static func makeCRS(_ text: String, role: String, ctx: OpaquePointer, log: LogCapture)
         throws(ProjectionError) -> OpaquePointer {
         log.lastMessage = nil
-        var definition = text.trimmingSpaces()
+        var definition = text.trimmingSpaces
         if definition.hasPrefix("+") && !definition.contains("+type=crs") { definition += " +type=crs" }
         guard !definition.isEmpty, let crs = proj_create(ctx, definition) else {
             if proj_context_get_database_path(ctx) == nil {
@@ -165,15 +165,5 @@ public struct AreaOfUse: Sendable, Equatable {
     public func contains(x: Double, y: Double) -> Bool {
         guard y >= minY && y <= maxY else { return false }
         return wrapsX ? (x >= minX || x <= maxX) : (x >= minX && x <= maxX)
-    }
-}
-
-extension String {
-    /// The string without leading and trailing spaces, tabs and line ends.
-    func trimmingSpaces() -> String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
-        guard let first = firstIndex(where: { !isSpace($0) }),
-              let last = lastIndex(where: { !isSpace($0) }) else { return "" }
-        return String(self[first...last])
     }
 }
