@@ -91,7 +91,8 @@ extension Postcode {
 
     /// Every postcode (unit, sector or district; never a bare area) in `text`, in order, with its UTF-8 byte span.
     /// Postcode-shaped text that is not valid is reported with a nil `postcode`. Repairs are made only when the
-    /// candidate already holds a real digit, so ordinary words (`CROSS`, `BOSS`) are never read as postcodes.
+    /// candidate starts with a real letter and already holds a real digit, so ordinary words (`CROSS`, `BOSS`)
+    /// and numbers before words (`57 OLD`) are never read as postcodes.
     public static func find(in text: String) -> [Found] {
         var copy = text
         return copy.withUTF8 { find(inUTF8: $0) }
@@ -132,6 +133,11 @@ extension Postcode {
             let token = tokens[t]
             let word = upper(token)
             // Outward + inward as two tokens.
+            // In free text a postcode starts with a real letter (`57 OLD` is no `S7 0LD`).
+            guard PostcodeFormat.isLetter(word.first!) else {
+                t += 1
+                continue
+            }
             if t + 1 < tokens.count, (2...4).contains(word.count), PostcodeFormat.mayBeOutward(word),
                 onlySpacesBetween(token, tokens[t + 1])
             {

@@ -80,6 +80,7 @@ import Testing
         #expect(found("HIGH ST SW1A 1 X") == ["SW1A 1@SW1A 1"])
         #expect(found("12 HIGH ST SE1 9ZZ QQ1 1AA") == ["SE1 9ZZ@SE1 9ZZ", "invalid@QQ1 1AA"])
         #expect(found("KINGS CROSS, BOSS 1ST FLOOR ON 1ST") == [])
+        #expect(found("57 OLD BROAD ST, 88 OLD OAK LANE") == [])
         #expect(found("A1 NORTHBOUND, M25 J10") == ["M25@M25"])
         #expect(found("CAFÉ9 1AA") == [])
         #expect(found("") == [])
