@@ -260,7 +260,7 @@ public final class Projector {
                 for k in 0..<n {
                     let i = Int(members[k])
                     let rx = sx[k], ry = sy[k]
-                    if rx.isFinite && ry.isFinite && rx != .greatestFiniteMagnitude && abs(rx) < 1e30 {
+                    if Projector.isUsable(rx, ry) {
                         if accept(i, rx, ry, x, y, status) { done += 1 }
                     } else {
                         retry.append(i)
@@ -269,6 +269,12 @@ public final class Projector {
             }
         }
         pointsPerOperation[op] += done
+    }
+
+    /// False for PROJ's failure marker (HUGE_VAL, i.e. infinity), NaN and absurd magnitudes.
+    @inline(__always)
+    private static func isUsable(_ x: Double, _ y: Double) -> Bool {
+        x.isFinite && y.isFinite && abs(x) < 1e30 && abs(y) < 1e30
     }
 
     /// Stores a result after checking it lies in the target CRS's area; returns whether it was kept.
@@ -298,7 +304,7 @@ public final class Projector {
             proj_errno_reset(chooser)
             let result = proj_trans(chooser, PJ_FWD, proj_coord(x[i], y[i], 0, 0))
             let rx = result.xyzt.x, ry = result.xyzt.y
-            guard rx.isFinite && ry.isFinite && abs(rx) < 1e30 && abs(ry) < 1e30 else {
+            guard Projector.isUsable(rx, ry) else {
                 fail(i, .transformFailed, x, y, status)
                 continue
             }
