@@ -92,6 +92,17 @@ import Testing
         #expect(empty.status == 65 && empty.stderr.contains("stdin is empty"))
     }
 
+    @Test func missingPROJDatabaseSaysWhereToPointPROJ() throws {
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("locus-e2e-empty-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: empty) }
+        let result = try LocusBinary.run(
+            ["reproject", "--info", "--from", "EPSG:27700", "--to", "EPSG:4326"],
+            environment: ["PROJ_DATA": empty.path, "XDG_DATA_HOME": empty.path, "HOME": empty.path])
+        #expect(result.status == 69)
+        #expect(result.stderr.contains("proj.db was not found"))
+    }
+
     @Test func outputFileIsWrittenWholeOrNotAtAll() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("locus-e2e-out-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
