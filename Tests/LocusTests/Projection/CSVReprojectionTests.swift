@@ -17,7 +17,7 @@ import Testing
         }
         let job = try CSVReprojection(options: .init(spec: .bngToWGS84, xColumn: "E", yColumn: "N", prefix: prefix,
                                                      batchSize: batchSize))
-        let file = try AtomicOutputFile(path: output.path)
+        let file = try AtomicOutputFile(targetPath: output.path)
         let summary = try job.run(reader: CSVReader(source: try ByteSource(path: input.path)),
                                   writer: CSVWriter(sink: file.sink))
         try file.commit()
