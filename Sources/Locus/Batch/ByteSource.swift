@@ -99,6 +99,22 @@ public final class ByteSource {
         }
     }
 
+    /// True when the next record can be read without waiting: bytes are buffered, the input has ended, or
+    /// the descriptor is ready (always so for a regular file). A pipe with no data yet is not.
+    func canReadWithoutWaiting() -> Bool {
+        if start < end || atEOF { return true }
+        var descriptor = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        return poll(&descriptor, 1, 0) > 0
+    }
+
+    /// The buffered bytes up to the first line end, reading once when nothing is buffered; nothing is consumed.
+    func peekLine() throws(InputError) -> [UInt8] {
+        guard try available() > 0 else { return [] }
+        return withAvailable { bytes in
+            Array(bytes.prefix { $0 != 0x0A && $0 != 0x0D })
+        }
+    }
+
     /// Calls `body` with the currently buffered, unconsumed bytes.
     @inline(__always)
     func withAvailable<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {

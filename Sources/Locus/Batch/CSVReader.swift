@@ -28,6 +28,21 @@ public enum CSVFault: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// The 1-based column of the field at fault.
+    public var column: Int {
+        switch self {
+        case let .unterminatedQuote(column), let .textAfterClosingQuote(column): return column
+        }
+    }
+
+    /// What is wrong, in words, without the field's text.
+    public var problem: String {
+        switch self {
+        case .unterminatedQuote: return "a quoted field is still open at the end of the input"
+        case .textAfterClosingQuote: return "text follows the closing quote of a quoted field"
+        }
+    }
+
     /// A short machine-readable code for output columns (`csv.unterminated_quote`).
     public var code: String {
         switch self {

@@ -1,0 +1,131 @@
+/// Rows read together and handed to one worker.
+struct RecordChunk: Sendable {
+    var records: [CSVRecord]
+    /// Input bytes consumed when the chunk was complete, for progress.
+    var bytesConsumed: Int
+}
+
+/// A chunk's rows encoded for output, with its totals.
+struct EncodedChunk: Sendable {
+    var bytes: [UInt8] = []
+    var unmatchedBytes: [UInt8] = []
+    var tally = ChunkTally()
+    var bytesConsumed = 0
+}
+
+/// The producer side: reads records and groups them into chunks. A chunk goes out when it is full, or as
+/// soon as reading on would wait for a pipe, so the first rows of a slow input come out at once.
+final class RecordChunker: @unchecked Sendable {
+    // Used by the producer thread only, after being made on the calling thread.
+    private let reader: CSVReader
+    private var pending: CSVRecord?
+    private let width: Int
+    private let rowsPerChunk: Int
+    private let strict: Bool
+    private let widthSource: String
+
+    init(reader: CSVReader, pending: CSVRecord?, width: Int, rowsPerChunk: Int, strict: Bool, hasHeader: Bool) {
+        self.reader = reader
+        self.pending = pending
+        self.width = width
+        self.rowsPerChunk = max(1, rowsPerChunk)
+        self.strict = strict
+        self.widthSource = hasHeader ? "the header" : "the first row"
+    }
+
+    func run(_ emit: (RecordChunk) -> Bool) throws {
+        var records: [CSVRecord] = []
+        records.reserveCapacity(rowsPerChunk)
+        if let pending {
+            try check(pending)
+            records.append(pending)
+            self.pending = nil
+        }
+        let source = reader.source
+        while true {
+            if !records.isEmpty && (records.count >= rowsPerChunk || !source.canReadWithoutWaiting()) {
+                guard emit(RecordChunk(records: records, bytesConsumed: source.bytesConsumed)) else { return }
+                records.removeAll(keepingCapacity: true)
+            }
+            guard let record = try reader.next() else { break }
+            try check(record)
+            records.append(record)
+        }
+        if !records.isEmpty { _ = emit(RecordChunk(records: records, bytesConsumed: source.bytesConsumed)) }
+    }
+
+    /// Under `--strict`, a malformed row stops the run.
+    private func check(_ record: CSVRecord) throws(BatchError) {
+        guard strict else { return }
+        if let fault = record.fault {
+            throw .malformedRow(input: reader.source.name, line: record.line, column: fault.column, problem: fault.problem)
+        }
+        if record.fields.count != width {
+            throw .malformedRow(
+                input: reader.source.name, line: record.line, column: min(record.fields.count, width) + 1,
+                problem: "the row has \(record.fields.count) fields where \(widthSource) has \(width)")
+        }
+    }
+}
+
+/// The worker side: geocodes, projects and encodes the rows of a chunk.
+struct RowProcessor: Sendable {
+    let layout: ColumnLayout
+    let encoder: RowEncoder
+    let projection: CoordinateProjection
+    let geocoder: any Geocoding
+    let writesUnmatched: Bool
+
+    func process(_ chunk: RecordChunk, converter: any CoordinateConverter) -> EncodedChunk {
+        var out = EncodedChunk()
+        out.bytesConsumed = chunk.bytesConsumed
+        var rows: [[String]] = []
+        var outcomes: [RowOutcome] = []
+        rows.reserveCapacity(chunk.records.count)
+        outcomes.reserveCapacity(chunk.records.count)
+        var batch = CoordinateBatch()
+        var placed: [Int] = []
+        let width = layout.width
+        for record in chunk.records {
+            var fields = record.fields
+            var faults: [String] = []
+            if let fault = record.fault { faults.append(fault.code) }
+            if fields.count < width {
+                faults.append("csv.too_few_fields")
+                fields.append(contentsOf: repeatElement("", count: width - fields.count))
+            } else if fields.count > width {
+                faults.append("csv.too_many_fields")
+            }
+            if !faults.isEmpty { out.tally.malformedRows += 1 }
+            let result = geocoder.geocode(layout.query(from: fields))
+            for fault in result.faults { faults.append(fault.code) }
+            if let e = result.easting, let n = result.northing {
+                placed.append(outcomes.count)
+                batch.append(easting: e, northing: n)
+            }
+            rows.append(fields)
+            outcomes.append(RowOutcome(result: result, faultCodes: faults))
+        }
+        converter.convert(&batch)
+        let hasTarget = projection.targetCRS != nil
+        for (i, row) in placed.enumerated() {
+            outcomes[row].longitude = batch.longitude[i]
+            outcomes[row].latitude = batch.latitude[i]
+            if hasTarget {
+                outcomes[row].x = batch.x[i]
+                outcomes[row].y = batch.y[i]
+            }
+            if !batch.longitude[i].isFinite { outcomes[row].faultCodes.append("projection.failed") }
+        }
+        out.bytes.reserveCapacity(chunk.records.count * 160)
+        for (fields, outcome) in zip(rows, outcomes) {
+            encoder.encode(fields: fields, outcome: outcome, into: &out.bytes)
+            if writesUnmatched && !outcome.isMatched {
+                encoder.encode(fields: fields, outcome: outcome, into: &out.unmatchedBytes)
+            }
+            out.tally.rows += 1
+            out.tally.byLevel[outcome.result.level.rank] += 1
+        }
+        return out
+    }
+}

@@ -1,0 +1,81 @@
+/// How `locus geocode` writes its rows.
+public enum OutputFormat: String, Sendable, CaseIterable {
+    /// CSV with the input's delimiter, every input column then the added ones.
+    case csv
+    /// One JSON object per line.
+    case jsonl
+    /// A GeoJSON FeatureCollection (WGS84 lon/lat points; unmatched rows have `"geometry": null`).
+    case geojson
+}
+
+/// A column picked by name (matched exactly, then ignoring case) or by 1-based number.
+public struct ColumnSelector: Sendable, Equatable, CustomStringConvertible {
+    public var text: String
+    public init(_ text: String) { self.text = text }
+    public var description: String { text }
+}
+
+/// Everything a batch run can be told. The defaults are the command's defaults.
+public struct BatchOptions: Sendable {
+    /// The field delimiter; nil detects it from the first line (comma, tab, semicolon or pipe).
+    public var delimiter: UInt8?
+    public var encoding: TextEncoding = .utf8
+    /// False when the first row is data (`--no-header`); columns are then picked by number.
+    public var hasHeader = true
+    /// The location columns, joined in order with ", "; empty picks a column called address or location.
+    public var addressColumns: [ColumnSelector] = []
+    public var postcodeColumn: ColumnSelector?
+    public var boroughColumn: ColumnSelector?
+    public var format: OutputFormat = .csv
+    /// Prefix for the added column names (`--prefix locus_`).
+    public var prefix = ""
+    /// `EPSG:nnnn` for the extra `x, y` columns, or nil.
+    public var targetCRS: String?
+    /// Worker threads; at least 1.
+    public var threads = 1
+    /// A malformed row stops the run (exit 65) instead of passing through with a fault.
+    public var strict = false
+    /// Rows per chunk handed to a worker.
+    public var chunkRows = 2048
+    /// Chunks read but not yet written, at most; bounds memory whatever the input size.
+    public var maxChunksInFlight: Int?
+    /// Throttled progress lines on standard error (the command sets it when stderr is a terminal).
+    public var showProgress = false
+    /// Shown in the summary: the gazetteer's version (from its metadata).
+    public var gazetteerVersion = "unknown"
+
+    public init() {}
+
+    /// The bound on chunks in flight actually used.
+    var effectiveMaxChunksInFlight: Int { max(2, maxChunksInFlight ?? (2 * threads + 2)) }
+
+    /// Parses a `--delimiter` value: one character, or `tab`, `comma`, `semicolon`, `pipe`, `\t`.
+    public static func parseDelimiter(_ text: String) throws(BatchError) -> UInt8 {
+        switch text.lowercased() {
+        case "tab", "\\t", "\t": return UInt8(ascii: "\t")
+        case "comma", ",": return UInt8(ascii: ",")
+        case "semicolon", ";": return UInt8(ascii: ";")
+        case "pipe", "|": return UInt8(ascii: "|")
+        default:
+            throw .badOption(
+                option: "--delimiter", reason: "use comma, tab, semicolon or pipe (or one of , ; | \\t)")
+        }
+    }
+
+    /// Parses an `--encoding` value.
+    public static func parseEncoding(_ text: String) throws(BatchError) -> TextEncoding {
+        guard let encoding = TextEncoding(name: text) else {
+            throw .badOption(option: "--encoding", reason: "use utf-8, windows-1252 or latin-1")
+        }
+        return encoding
+    }
+
+    /// Parses a `--crs` value: `EPSG:nnnn` (case-insensitive).
+    public static func parseCRS(_ text: String) throws(BatchError) -> String {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[0].uppercased() == "EPSG", let code = Int(parts[1]), code > 0 else {
+            throw .badOption(option: "--crs", reason: "write the system as EPSG:nnnn, for example EPSG:3857")
+        }
+        return "EPSG:\(code)"
+    }
+}

@@ -1,0 +1,128 @@
+/// The columns of a batch: where each row's query comes from, and the names of the columns Locus adds.
+struct ColumnLayout: Sendable {
+    /// The columns Locus adds after the input's, before `--prefix`.
+    static let addedColumns = [
+        "latitude", "longitude", "easting", "northing", "match_type", "score", "precision_m", "matched",
+        "postcode", "borough", "ward", "lsoa", "faults",
+    ]
+    /// Added after `addedColumns` with `--crs`.
+    static let crsColumns = ["x", "y"]
+
+    /// The header's names, or none with `--no-header`.
+    let inputNames: [String]?
+    /// Fields a well-formed row has.
+    let width: Int
+    /// 0-based indices of the location columns, joined in order.
+    let addressIndices: [Int]
+    let postcodeIndex: Int?
+    let boroughIndex: Int?
+    /// The added column names, prefixed.
+    let addedNames: [String]
+
+    /// Resolves the options against the header (or, without one, the first row's width).
+    init(header: [String]?, width: Int, options: BatchOptions, inputName: String) throws(BatchError) {
+        self.inputNames = header
+        self.width = width
+        let names = header ?? []
+        if options.addressColumns.isEmpty {
+            guard let index = names.firstIndex(where: {
+                let name = $0.trimmingSpaces.lowercased()
+                return name == "address" || name == "location"
+            }) else {
+                if header == nil {
+                    throw .badOption(
+                        option: "--address-column",
+                        reason: "with --no-header, give the location column's number (1 to \(width))")
+                }
+                throw .noAddressColumn(input: inputName, available: names)
+            }
+            addressIndices = [index]
+        } else {
+            var indices: [Int] = []
+            for selector in options.addressColumns {
+                indices.append(try Self.resolve(selector, option: "--address-column", header: header, width: width))
+            }
+            addressIndices = indices
+        }
+        postcodeIndex = try options.postcodeColumn.map { (selector) throws(BatchError) in
+            try Self.resolve(selector, option: "--postcode-column", header: header, width: width)
+        }
+        boroughIndex = try options.boroughColumn.map { (selector) throws(BatchError) in
+            try Self.resolve(selector, option: "--borough-column", header: header, width: width)
+        }
+        let added = Self.addedColumns + (options.targetCRS == nil ? [] : Self.crsColumns)
+        addedNames = added.map { options.prefix + $0 }
+        if let header {
+            let taken = Set(header)
+            if let clash = addedNames.first(where: { taken.contains($0) }) { throw .columnClash(name: clash) }
+        }
+    }
+
+    /// A 0-based column index: an exact header name, then a name ignoring case, then a 1-based number.
+    static func resolve(_ selector: ColumnSelector, option: String, header: [String]?, width: Int)
+        throws(BatchError) -> Int
+    {
+        let text = selector.text
+        if let header {
+            if let index = header.firstIndex(of: text) { return index }
+            let lowered = text.trimmingSpaces.lowercased()
+            if let index = header.firstIndex(where: { $0.trimmingSpaces.lowercased() == lowered }) { return index }
+        }
+        guard let number = Int(text) else {
+            if header == nil {
+                throw .badOption(option: option, reason: "with --no-header, columns are picked by number (1 to \(width))")
+            }
+            throw .unknownColumn(option: option, name: text, available: header ?? [])
+        }
+        guard number >= 1 && number <= width else {
+            throw .columnNumberOutOfRange(option: option, number: number, width: width)
+        }
+        return number - 1
+    }
+
+    /// The query a row asks: the non-empty location fields joined with ", ", and the evidence columns.
+    func query(from fields: [String]) -> LocationQuery {
+        var text = ""
+        for index in addressIndices where index < fields.count {
+            let part = fields[index].trimmingSpaces
+            if part.isEmpty { continue }
+            if !text.isEmpty { text += ", " }
+            text += part
+        }
+        return LocationQuery(text: text, postcode: evidence(fields, postcodeIndex), borough: evidence(fields, boroughIndex))
+    }
+
+    private func evidence(_ fields: [String], _ index: Int?) -> String? {
+        guard let index, index < fields.count else { return nil }
+        let value = fields[index].trimmingSpaces
+        return value.isEmpty ? nil : value
+    }
+
+    /// The delimiter of a first line: the most frequent of comma, tab, semicolon and pipe outside quotes;
+    /// comma when none occurs.
+    static func detectDelimiter(firstLine: some Sequence<UInt8>) -> UInt8 {
+        let candidates: [UInt8] = [UInt8(ascii: ","), UInt8(ascii: "\t"), UInt8(ascii: ";"), UInt8(ascii: "|")]
+        var counts = [Int](repeating: 0, count: candidates.count)
+        var inQuotes = false
+        for byte in firstLine {
+            if byte == UInt8(ascii: "\"") { inQuotes.toggle(); continue }
+            if inQuotes { continue }
+            if byte == 0x0A || byte == 0x0D { break }
+            if let index = candidates.firstIndex(of: byte) { counts[index] += 1 }
+        }
+        let best = counts.indices.max { counts[$0] < counts[$1] || (counts[$0] == counts[$1] && $0 > $1) }!
+        return counts[best] == 0 ? candidates[0] : candidates[best]
+    }
+}
+
+extension String {
+    /// The text without leading and trailing spaces and tabs.
+    var trimmingSpaces: String {
+        let utf8 = self.utf8
+        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 }
+        guard let first = utf8.firstIndex(where: { !isSpace($0) }) else { return "" }
+        let last = utf8.lastIndex(where: { !isSpace($0) })!
+        if first == utf8.startIndex && last == utf8.index(before: utf8.endIndex) { return self }
+        return String(self[first...last])
+    }
+}

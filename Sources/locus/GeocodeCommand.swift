@@ -1,0 +1,128 @@
+import ArgumentParser
+import Foundation
+import Locus
+
+/// `locus geocode`: geocodes the location column(s) of a CSV, streaming, in order, on all cores.
+struct GeocodeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "geocode",
+        abstract: "Geocode the location column(s) of a CSV file or stream.",
+        discussion: """
+            Every input row comes out once, in input order, with its columns unchanged, followed by: latitude,
+            longitude, easting, northing, match_type, score, precision_m, matched, postcode, borough, ward, lsoa,
+            faults (and x, y with --crs). Unmatched rows are kept, with match_type none.
+
+            EXAMPLES:
+              locus geocode incidents.csv -o incidents-geocoded.csv
+              locus geocode --address-column "Street" --address-column "Town" --postcode-column PC crimes.csv
+              cat crimes.tsv | locus geocode --format geojson --crs EPSG:3857 > crimes.geojson
+              locus geocode big.csv --unmatched review.csv --summary-json run.json -o out.csv
+
+            EXIT STATUS:
+              0   success (also when rows are unmatched, or when the output pipe is closed early)
+              64  unusable arguments: an unknown option or column, a column clash (use --prefix), a bad --crs
+              65  bad data: a malformed row under --strict, or text not valid in --encoding
+              66  the input cannot be opened
+              69  the gazetteer is missing or unusable (build it, or point --gazetteer at it)
+              70  internal error
+              73  an output file cannot be created
+              74  reading or writing failed midway
+            """
+    )
+
+    @Argument(help: "The CSV to read; standard input when absent or '-'.")
+    var input = "-"
+
+    @Option(name: [.short, .customLong("output")], help: "Write to this file (atomically) instead of standard output.")
+    var output: String?
+
+    @Option(help: "Also write the unmatched rows, same columns, to this file.")
+    var unmatched: String?
+
+    @Option(help: "Output format: csv, jsonl or geojson.")
+    var format = "csv"
+
+    @Option(help: "Field delimiter: comma, tab, semicolon or pipe (default: detected from the first line).")
+    var delimiter: String?
+
+    @Option(help: "Input encoding: utf-8, windows-1252 or latin-1.")
+    var encoding = "utf-8"
+
+    @Flag(help: "The first row is data; columns are then given by number (1 is the first).")
+    var noHeader = false
+
+    @Option(help: ArgumentHelp(
+        "A location column (name or number); repeat to join several in order with \", \".",
+        discussion: "Default: a column called address or location (any case)."))
+    var addressColumn: [String] = []
+
+    @Option(help: "A postcode column, used as evidence.")
+    var postcodeColumn: String?
+
+    @Option(help: "A borough column, used as evidence.")
+    var boroughColumn: String?
+
+    @Option(help: "Prefix for the added column names, e.g. locus_.")
+    var prefix = ""
+
+    @Option(help: "Also write x, y in this coordinate system, e.g. EPSG:3857.")
+    var crs: String?
+
+    @Option(help: "Worker threads (default: the number of active processors).")
+    var threads = ProcessInfo.processInfo.activeProcessorCount
+
+    @Flag(help: "Stop at the first malformed row (exit 65) instead of passing it through with a fault.")
+    var strict = false
+
+    @Flag(name: [.short, .long], help: "No progress and no summary on standard error.")
+    var quiet = false
+
+    @Option(help: "Write the run summary as JSON to this file.")
+    var summaryJson: String?
+
+    @Option(help: "The gazetteer (default: $LOCUS_GAZETTEER, else gazetteer/london.sqlite).")
+    var gazetteer: String?
+
+    func run() throws {
+        var job = BatchJob()
+        job.inputPath = input
+        job.outputPath = output
+        job.unmatchedPath = unmatched
+        job.summaryJSONPath = summaryJson
+        job.quiet = quiet
+        job.targetCRS = crs
+        do {
+            guard let format = OutputFormat(rawValue: format.lowercased()) else {
+                throw BatchError.badOption(option: "--format", reason: "use csv, jsonl or geojson")
+            }
+            job.options.format = format
+            job.options.delimiter = try delimiter.map { (text) throws(BatchError) in try BatchOptions.parseDelimiter(text) }
+            job.options.encoding = try BatchOptions.parseEncoding(encoding)
+        } catch {
+            FileHandle.standardError.write(Data("locus geocode: error: \(error)\n".utf8))
+            throw ExitCode(BatchExitCode.usage.rawValue)
+        }
+        job.options.hasHeader = !noHeader
+        job.options.addressColumns = addressColumn.map(ColumnSelector.init)
+        job.options.postcodeColumn = postcodeColumn.map(ColumnSelector.init)
+        job.options.boroughColumn = boroughColumn.map(ColumnSelector.init)
+        job.options.prefix = prefix
+        job.options.threads = threads
+        job.options.strict = strict
+        let gazetteerPath = gazetteer ?? ProcessInfo.processInfo.environment["LOCUS_GAZETTEER"]
+            .flatMap { $0.isEmpty ? nil : $0 } ?? "gazetteer/london.sqlite"
+        let status = job.run { try Self.makeGeocoder(gazetteerPath: gazetteerPath) }
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    // MARK: - The matcher plugs in here
+    /// Opens the gazetteer read-only and builds the geocoder on it. THE ONE PLACE TO WIRE THE MATCHER:
+    /// replace the `throw` below with the matcher built on the opened gazetteer, returning it with the
+    /// gazetteer's version string (from its metadata) for the run summary.
+    static func makeGeocoder(gazetteerPath: String) throws -> (geocoder: any Geocoding, gazetteerVersion: String) {
+        guard FileManager.default.isReadableFile(atPath: gazetteerPath) else {
+            throw BatchError.gazetteerUnavailable(path: gazetteerPath, reason: "no such readable file")
+        }
+        throw BatchError.gazetteerUnavailable(path: gazetteerPath, reason: "the matcher is not wired in yet")
+    }
+}

@@ -1,0 +1,194 @@
+import Foundation
+import Testing
+@testable import Locus
+
+/// A job from `input` text to a fresh output path, with the grid-reference geocoder.
+private struct JobFixture {
+    let inputPath = temporaryPath()
+    let outputPath = temporaryPath()
+    var job = BatchJob()
+
+    init(_ input: [UInt8], configure: (inout BatchJob) -> Void = { _ in }) throws {
+        try Data(input).write(to: URL(fileURLWithPath: inputPath))
+        job.inputPath = inputPath
+        job.outputPath = outputPath
+        job.quiet = true
+        configure(&job)
+    }
+
+    init(_ input: String, configure: (inout BatchJob) -> Void = { _ in }) throws {
+        try self.init(Array(input.utf8), configure: configure)
+    }
+
+    func run(geocoder: any Geocoding = GridReferenceGeocoder()) -> Int32 {
+        job.run { (geocoder, "test-gazetteer 1") }
+    }
+
+    var output: String? { FileManager.default.contents(atPath: outputPath).map { String(decoding: $0, as: UTF8.self) } }
+
+    /// Files left beside the output whose names start with `.<output name>.tmp-`.
+    var temporaryFiles: [String] {
+        let url = URL(fileURLWithPath: outputPath)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: url.deletingLastPathComponent().path)) ?? []
+        return names.filter { $0.hasPrefix(".\(url.lastPathComponent).tmp-") }
+    }
+
+    func remove() {
+        for path in [inputPath, outputPath] { try? FileManager.default.removeItem(atPath: path) }
+    }
+}
+
+@Suite struct BatchJobTests {
+    @Test func aSuccessfulRunReplacesTheTargetAndWritesTheSummaryJSON() throws {
+        let summaryPath = temporaryPath(".json"), unmatchedPath = temporaryPath()
+        let fixture = try JobFixture("address\n530000 180000\nNO\n") {
+            $0.summaryJSONPath = summaryPath
+            $0.unmatchedPath = unmatchedPath
+        }
+        defer {
+            fixture.remove()
+            for path in [summaryPath, unmatchedPath] { try? FileManager.default.removeItem(atPath: path) }
+        }
+        try Data("OLD".utf8).write(to: URL(fileURLWithPath: fixture.outputPath))
+        #expect(fixture.run() == 0)
+        #expect(fixture.output?.hasPrefix("address,latitude,") == true)
+        #expect(fixture.temporaryFiles.isEmpty)
+        let summary = try JSONDecoder().decode(BatchSummary.self, from: Data(contentsOf: URL(fileURLWithPath: summaryPath)))
+        #expect(summary.rows == 2 && summary.gazetteerVersion == "test-gazetteer 1")
+        #expect(summary.rowsByMatchType["none"] == 1)
+        let unmatched = try String(contentsOfFile: unmatchedPath, encoding: .utf8)
+        #expect(unmatched.split(separator: "\n").count == 2)
+    }
+
+    @Test func aFailedRunLeavesTheTargetUntouchedAndNoTemporaryFile() throws {
+        // 50,000 good rows, then invalid UTF-8: the run fails after output has been written.
+        var input = Array("id,address\n".utf8)
+        for i in 0..<50_000 { input += Array("\(i),530000 180000\n".utf8) }
+        input += [0x31, 0x2C, 0xE9, 0x0A]
+        let fixture = try JobFixture(input) { $0.options.threads = 2 }
+        defer { fixture.remove() }
+        try Data("OLD".utf8).write(to: URL(fileURLWithPath: fixture.outputPath))
+        #expect(fixture.run() == BatchExitCode.dataError.rawValue)
+        #expect(fixture.output == "OLD")
+        #expect(fixture.temporaryFiles.isEmpty)
+
+        let strict = try JobFixture("id,address\n1,x\n2,\"y\"z\n") { $0.options.strict = true }
+        defer { strict.remove() }
+        #expect(strict.run() == BatchExitCode.dataError.rawValue)
+        #expect(strict.output == nil && strict.temporaryFiles.isEmpty)
+    }
+
+    @Test func everyErrorPathHasItsExitStatus() throws {
+        let cases: [(String, Int32, (inout BatchJob) -> Void)] = [
+            ("address\nx\n", 66, { $0.inputPath = "/nonexistent/in.csv" }),
+            ("address\nx\n", 66, { $0.inputPath = "/tmp" }),
+            ("address\nx\n", 73, { $0.outputPath = "/nonexistent/dir/out.csv" }),
+            ("address\nx\n", 64, { $0.targetCRS = "WGS84" }),
+            ("address\nx\n", 64, { $0.targetCRS = "EPSG:999999" }),
+            ("address\nx\n", 64, { $0.options.threads = 0 }),
+            ("id,name\n1,x\n", 64, { _ in }),
+            ("address,lsoa\nx,y\n", 64, { _ in }),
+        ]
+        for (input, status, configure) in cases {
+            let fixture = try JobFixture(input, configure: configure)
+            defer { fixture.remove() }
+            #expect(fixture.run() == status, "\(input) \(fixture.job.inputPath) \(String(describing: fixture.job.targetCRS))")
+            #expect(fixture.output == nil && fixture.temporaryFiles.isEmpty)
+        }
+        let noGazetteer = try JobFixture("address\nx\n")
+        defer { noGazetteer.remove() }
+        let status = noGazetteer.job.run {
+            throw BatchError.gazetteerUnavailable(path: "gazetteer/london.sqlite", reason: "no such readable file")
+        }
+        #expect(status == 69 && noGazetteer.output == nil)
+        #expect("\(thrownError { _ = try CoordinateProjection.proj(targetCRS: "EPSG:999999") }!)"
+            == "--crs: PROJ does not know EPSG:999999 as a coordinate system it can transform to; check the code")
+    }
+
+    @Test func exitStatusesAndMessagesForEachError() {
+        let cases: [(any Error, BatchExitCode, String)] = [
+            (BatchError.badOption(option: "--threads", reason: "give at least 1"), .usage, "--threads: give at least 1"),
+            (BatchError.columnClash(name: "lsoa"), .usage, "use --prefix"),
+            (BatchError.malformedRow(input: "in.csv", line: 7, column: 2, problem: "p"), .dataError, "in.csv: line 7, column 2: p"),
+            (InputError.invalidEncoding(name: "in.csv", line: 3, column: 4, encoding: "utf-8"), .dataError,
+             "in.csv: line 3, column 4: the text is not valid utf-8; if the file comes from Windows or Excel, try --encoding windows-1252"),
+            (InputError.cannotOpen(path: "in.csv", reason: "No such file or directory"), .cannotOpenInput,
+             "cannot open in.csv: No such file or directory"),
+            (InputError.readFailed(name: "stdin", reason: "Input/output error"), .ioError, "cannot read stdin"),
+            (BatchError.gazetteerUnavailable(path: "g.sqlite", reason: "no such readable file"), .gazetteerUnavailable,
+             "cannot use the gazetteer g.sqlite: no such readable file; build it with `locus gazetteer build`"),
+            (BatchError.internalFailure("x"), .internalError, "internal error: x"),
+            (OutputError.cannotCreate(path: "out.csv", reason: "Permission denied"), .cannotCreateOutput,
+             "cannot create out.csv: Permission denied"),
+            (OutputError.writeFailed(name: "out.csv", reason: "No space left on device"), .ioError, "cannot write out.csv"),
+            (OutputError.brokenPipe, .success, ""),
+        ]
+        for (error, code, message) in cases {
+            #expect(BatchExitCode.forError(error) == code, "\(error)")
+            #expect(message.isEmpty || "\(error)".contains(message))
+        }
+        #expect(BatchExitCode.allCases.map(\.rawValue) == [0, 64, 65, 66, 69, 70, 73, 74])
+    }
+
+    @Test func optionParsing() throws {
+        #expect(try BatchOptions.parseDelimiter("tab") == 9 && BatchOptions.parseDelimiter("|") == UInt8(ascii: "|"))
+        #expect(thrownError { _ = try BatchOptions.parseDelimiter("::") } as? BatchError != nil)
+        #expect(try BatchOptions.parseEncoding("CP1252") == .windows1252)
+        #expect(thrownError { _ = try BatchOptions.parseEncoding("ebcdic") } as? BatchError != nil)
+        #expect(try BatchOptions.parseCRS("epsg:3857") == "EPSG:3857")
+        #expect(thrownError { _ = try BatchOptions.parseCRS("EPSG:abc") } as? BatchError != nil)
+    }
+
+    /// Kills a real process in the middle of writing its output: the target keeps its old content and the
+    /// signal handler removes the temporary file. The process is this test binary running `interruptedChild`.
+    @Test(arguments: [SIGTERM, SIGINT])
+    func aKilledRunLeavesTheTargetUntouched(signal: Int32) throws {
+        var input = "id,address\n"
+        for i in 0..<100_000 { input += "\(i),530000 180000\n" }
+        let fixture = try JobFixture(input)
+        defer { fixture.remove() }
+        try Data("OLD".utf8).write(to: URL(fileURLWithPath: fixture.outputPath))
+        let child = Process()
+        child.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        child.arguments = ["--testing-library", "swift-testing", "--filter", "interruptedChild"]
+        var environment = ProcessInfo.processInfo.environment
+        environment["LOCUS_KILL_TEST_INPUT"] = fixture.inputPath
+        environment["LOCUS_KILL_TEST_OUTPUT"] = fixture.outputPath
+        child.environment = environment
+        child.standardOutput = FileHandle.nullDevice
+        child.standardError = FileHandle.nullDevice
+        try child.run()
+        let temporary = URL(fileURLWithPath: fixture.outputPath).deletingLastPathComponent()
+            .appendingPathComponent(".\(URL(fileURLWithPath: fixture.outputPath).lastPathComponent).tmp-\(child.processIdentifier)").path
+        let deadline = Date().addingTimeInterval(30)
+        while Date() < deadline && ((try? FileManager.default.attributesOfItem(atPath: temporary)[.size] as? Int) ?? 0) == 0 {
+            usleep(10_000)
+        }
+        #expect(FileManager.default.fileExists(atPath: temporary), "the child never started writing")
+        kill(child.processIdentifier, signal)
+        child.waitUntilExit()
+        #expect(child.terminationReason == .uncaughtSignal && child.terminationStatus == signal)
+        #expect(fixture.output == "OLD")
+        #expect(!FileManager.default.fileExists(atPath: temporary))
+    }
+
+    /// Only runs as the child of `aKilledRunLeavesTheTargetUntouched`: a slow job that is killed midway.
+    @Test(.enabled(if: ProcessInfo.processInfo.environment["LOCUS_KILL_TEST_INPUT"] != nil))
+    func interruptedChild() {
+        let environment = ProcessInfo.processInfo.environment
+        var job = BatchJob()
+        job.inputPath = environment["LOCUS_KILL_TEST_INPUT"]!
+        job.outputPath = environment["LOCUS_KILL_TEST_OUTPUT"]!
+        job.quiet = true
+        job.options.chunkRows = 50
+        _ = job.run { (SlowGeocoder(), "slow") }
+    }
+}
+
+/// The grid-reference geocoder at a millisecond a row, so a run lasts long enough to be killed.
+private struct SlowGeocoder: Geocoding {
+    func geocode(_ query: LocationQuery) -> GeocodeResult {
+        usleep(1_000)
+        return GridReferenceGeocoder().geocode(query)
+    }
+}
