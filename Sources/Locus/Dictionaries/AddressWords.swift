@@ -47,7 +47,7 @@ public enum AddressWords {
         (["JUNCTION", "WITH"], .junction, false), (["JUNCTION"], .junction, false), (["J/O"], .junction, true),
         (["J/OF"], .junction, true), (["J/W"], .junction, true), (["JW"], .junction, true), (["JCT"], .junction, true),
         (["JCN"], .junction, true), (["JNC"], .junction, true), (["JUNC"], .junction, true),
-        (["CORNER", "OF"], .junction, false), (["CNR", "OF"], .junction, true), (["CNR"], .junction, true),
+        (["CORNER", "OF"], .junction, false), (["CNR", "OF"], .junction, false), (["CNR"], .junction, false),
         (["BTWN"], .between, true), (["BETWEEN"], .between, false), (["BTW"], .between, true),
         (["B/T"], .between, true),
     ]
@@ -122,7 +122,7 @@ public enum AddressWords {
         "RLY": "RAILWAY", "UNDGRD": "UNDERGROUND", "UGRD": "UNDERGROUND", "TUBE": "TUBE", "CAF": "CAFE",
         "RDBT": "ROUNDABOUT", "RBT": "ROUNDABOUT", "R/BOUT": "ROUNDABOUT", "RNDBT": "ROUNDABOUT", "LTD": "LIMITED",
         "INDUSTRIAL": "INDUSTRIAL", "IND": "INDUSTRIAL", "COMM": "COMMUNITY", "LIB": "LIBRARY", "PO": "POST OFFICE",
-        "P/O": "POST OFFICE", "SUPERMKT": "SUPERMARKET", "MCDONALD": "MCDONALDS",
+        "P/O": "POST OFFICE", "SUPERMKT": "SUPERMARKET", "MCDONALD": "MCDONALDS", "CNR": "CORNER",
     ]
 
     /// Words that name no place: dropped from the canonical form (`HAIL AND RIDE`, `NO 12`'s `NO`).
@@ -155,8 +155,7 @@ public enum AddressWords {
 
     /// Full street types that are written glued to the name in careless text (`BRADWELLAVENUE`).
     public static let gluedTypes: [String] = [
-        "STREET", "ROAD", "LANE", "AVENUE", "DRIVE", "CLOSE", "GARDENS", "PLACE", "SQUARE", "TERRACE", "GROVE",
-        "PARADE", "CRESCENT",
+        "STREET", "ROAD", "LANE", "AVENUE", "DRIVE", "CLOSE", "GARDENS", "SQUARE", "TERRACE", "PARADE", "CRESCENT",
     ]
 
     /// Words next to a district-shaped token that make it a road number (`M4 MOTORWAY`), not a postcode.

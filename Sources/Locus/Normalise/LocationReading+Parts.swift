@@ -75,19 +75,19 @@ extension LocationReading {
         if AddressWords.takesValue.contains(kind) {
             guard i + 1 < end, isValue(i + 1) else { return nil }
             var valueEnd = i + 2
-            var value = tokens[i + 1].text
-            if valueEnd < end, tokens[valueEnd].joinedToPreviousNumber {
-                value += "-" + tokens[valueEnd].text
-                valueEnd += 1
-            } else if valueEnd + 1 < end, tokens[valueEnd].text == "TO", tokens[valueEnd + 1].isNumber,
-                tokens[i + 1].isNumber
-            {
-                value += "-" + tokens[valueEnd + 1].text
-                valueEnd += 2
+            // `UNITS 1-3`, `ARCHES 198 TO 199`, `UNITS 9 & 10`.
+            while valueEnd < end {
+                if tokens[valueEnd].joinedToPreviousNumber {
+                    valueEnd += 1
+                } else if valueEnd + 1 < end, ["TO", "AND"].contains(tokens[valueEnd].text), isValue(valueEnd + 1) {
+                    valueEnd += 2
+                } else {
+                    break
+                }
             }
-            for k in i..<valueEnd { roles[k] = .subBuilding; canon[k] = "" }
+            for k in i..<valueEnd { roles[k] = .subBuilding }
             canon[i] = kind
-            canon[i + 1] = value
+            let value = text((i + 1)..<valueEnd)
             result.subBuildings.append(
                 SubBuilding(kind: kind, value: value, text: kind + " " + value, span: span(i..<valueEnd)))
             return valueEnd
@@ -126,17 +126,22 @@ extension LocationReading {
     /// The end of the number written at `p` (a range `12-14`, `12 TO 14` included).
     func numberEnd(at p: Int, end: Int) -> Int {
         if p + 1 < end, tokens[p + 1].joinedToPreviousNumber { return p + 2 }
-        if p + 2 < end, tokens[p + 1].text == "TO", tokens[p + 2].isNumber, tokens[p + 2].value > tokens[p].value {
+        if p + 2 < end, tokens[p + 1].text == "TO" || tokens[p + 1].text == "AND", tokens[p + 2].isNumber,
+            tokens[p + 2].value > tokens[p].value
+        {
             return p + 3
         }
         return p + 1
     }
 
     /// The shape of part `s`. `afterNumber`: the part before was a bare number, so a place name ending in a
-    /// street type (`238, STAMFORD HILL`) is read as a street.
+    /// street type or naming a locality (`238, STAMFORD HILL`) is read as a street.
     func shape(_ s: Range<Int>, afterNumber: Bool = false) -> SegmentShape {
         var shape = SegmentShape(range: s, run: StreetRun(range: s))
-        if coveredByPlaces(s), !(afterNumber && standsAsType(s.upperBound - 1)) {
+        // After a bare number, a locality name may be the street (`16, ELEPHANT AND CASTLE`).
+        if coveredByPlaces(s), !(afterNumber && (standsAsType(s.upperBound - 1)
+            || knownPlace(at: s.lowerBound, limit: s.upperBound)?.kind == .locality))
+        {
             shape.isPlace = true
             return shape
         }
@@ -186,14 +191,15 @@ extension LocationReading {
     }
 
     func isStrongType(_ i: Int) -> Bool {
-        StreetTypes.canonicalType(tokens[i].text).map { AddressWords.strongStreetTypes.contains($0) } ?? false
+        tokens[i].lexicon?.isStrongType ?? false
     }
 
     /// True when token `j` stands as a street type here (not `ST` as SAINT).
     func standsAsType(_ j: Int) -> Bool {
         let text = tokens[j].text
-        guard StreetTypes.canonicalType(text) != nil, roles[j] == nil || roles[j] == .streetType else { return false }
-        if StreetTypes.ambiguousBeforeName[text] != nil { return !isSaintPosition(j) }
+        guard let lexicon = tokens[j].lexicon, lexicon.streetType != nil, roles[j] == nil || roles[j] == .streetType
+        else { return false }
+        if lexicon.beforeName != nil { return !isSaintPosition(j) }
         if AddressWords.typeOnlyInPlace.contains(text) {
             // `GARDEN` is GARDENS only where it ends the part (`HATTON GARDEN`, not `GARDEN CENTRE`).
             return j + 1 == tokens.count || tokens[j + 1].breakBefore != .none || roles[j + 1] != nil
@@ -244,11 +250,14 @@ extension LocationReading {
 
     /// The longest known place name at `i` (up to `limit`): its length and kind.
     func knownPlace(at i: Int, limit: Int) -> (length: Int, kind: LondonPlaces.Kind)? {
-        guard roles[i] == nil else { return nil }
-        var length = min(LondonPlaces.longestName, limit - i)
-        while length > 0 {
-            if let kind = LondonPlaces.kinds[text(i..<i + length)] { return (length, kind) }
-            length -= 1
+        guard roles[i] == nil, let candidates = Lexicon.placesByFirstWord[canon[i] ?? tokens[i].text] else {
+            return nil
+        }
+        candidate: for (words, kind) in candidates where words.count <= limit - i {
+            for k in 1..<words.count where roles[i + k] != nil || (canon[i + k] ?? tokens[i + k].text) != words[k] {
+                continue candidate
+            }
+            return (words.count, kind)
         }
         return nil
     }

@@ -7,7 +7,22 @@ extension LocationReading {
         if let q = tokens.indices.first(where: { roles[$0] == .qualifier && isJunctionQualifier($0) }),
             let k = segs.firstIndex(where: { $0.lowerBound > q })
         {
+            // `HIGH ST J/W CHURCH RD`: the streets stand either side of it.
+            if k > 0, segs[k - 1].upperBound <= q, parts[segs[k - 1].lowerBound] == parts[q],
+                !shape(segs[k - 1]).isPlace
+            {
+                return (segs[k - 1], segs[k])
+            }
             if let a = splitPoint(segs[k], needsTypes: false) { return split(at: a, in: &segs, index: k) }
+            // `JCT BRIXTON RD/STOCKWELL RD`: the first street ends at its type.
+            let run = streetRun(segs[k].lowerBound, segs[k].upperBound)
+            if run.typeIndex != nil, run.range.upperBound < segs[k].upperBound,
+                (run.range.upperBound + 1..<segs[k].upperBound).contains(where: { standsAsType($0) })
+            {
+                let left = segs[k].lowerBound..<run.range.upperBound, right = run.range.upperBound..<segs[k].upperBound
+                segs.replaceSubrange(k...k, with: [left, right])
+                return (left, right)
+            }
             if k + 1 < segs.count, !shape(segs[k + 1]).isPlace { return (segs[k], segs[k + 1]) }
             return nil
         }
@@ -46,6 +61,13 @@ extension LocationReading {
         for a in (s.lowerBound + 1)..<(s.upperBound - 1) {
             let word = tokens[a].text
             guard word == "AND" || (needsTypes && word == "AT") else { continue }
+            // Not between numbers (`BTWN 12 AND 14`) nor inside a place name (`ELEPHANT AND CASTLE`).
+            if tokens[a - 1].isNumber && tokens[a + 1].isNumber { continue }
+            if (max(s.lowerBound, a - 3)..<a).contains(where: { k in
+                knownPlace(at: k, limit: s.upperBound).map { k + $0.length > a } ?? false
+            }) {
+                continue
+            }
             let afterType = standsAsType(a - 1)
             if needsTypes {
                 if afterType, ((a + 1)..<s.upperBound).contains(where: { standsAsType($0) && $0 > a + 1 }) { return a }
@@ -117,6 +139,10 @@ extension LocationReading {
             readStreetPart(s, slot: .other)
             return
         }
+        if shape.isPlace {
+            readRest(s)
+            return
+        }
         nameRange(s)
     }
 
@@ -136,8 +162,13 @@ extension LocationReading {
 
     /// A part after the street: places, or further streets and premises.
     mutating func assignAfter(_ s: Range<Int>) {
-        if shape(s).isBareNumber {
+        let shape = shape(s)
+        if shape.isBareNumber {
             for k in s { roles[k] = .number }
+            return
+        }
+        if shape.isPremises, premisesRange == nil {
+            nameRange(s)
             return
         }
         readRest(s)
@@ -203,7 +234,7 @@ extension LocationReading {
         for k in run.range where roles[k] == nil { roles[k] = .street }
         if let t = run.typeIndex {
             roles[t] = .streetType
-            canon[t] = StreetTypes.canonicalType(tokens[t].text)
+            canon[t] = tokens[t].lexicon?.streetType
         }
         if let x = run.suffixIndex { canon[x] = AddressWords.streetSuffixes[tokens[x].text] }
         streetRuns.append((run, slot))

@@ -170,13 +170,15 @@ struct LocationReading {
             guard roles[i] == nil else { i += 1; continue }
             let atStart = opensPart(i)
             var matched = false
-            for phrase in AddressWords.qualifierPhrases where (atStart || phrase.anywhere) {
+            for index in tokens[i].lexicon?.qualifierPhrases ?? [] {
+                let phrase = AddressWords.qualifierPhrases[index]
+                guard atStart || phrase.anywhere else { continue }
                 guard matches(phrase.words, at: i) else { continue }
                 let end = i + phrase.words.count
                 // A qualifier must qualify something written after it, and not be a street's name
                 // (`JUNCTION ROAD`).
-                guard end < tokens.count else { continue }
-                if phrase.words.count == 1, !phrase.anywhere, parts[end] == parts[i], isTypeWord(end),
+                guard end < tokens.count || phrase.anywhere else { continue }
+                if phrase.words.count == 1, !phrase.anywhere, end < tokens.count, parts[end] == parts[i], isTypeWord(end),
                     StreetTypes.ambiguousBeforeName[tokens[end].text] == nil
                 {
                     continue
@@ -197,7 +199,7 @@ struct LocationReading {
 
     /// True when token `i` is a street-type form (`RD`, `ROAD`, `ST`).
     func isTypeWord(_ i: Int) -> Bool {
-        StreetTypes.canonicalType(tokens[i].text) != nil
+        tokens[i].lexicon?.streetType != nil
     }
 
     /// An alphabetic word that could be part of a name.
@@ -224,19 +226,19 @@ struct LocationReading {
 
     mutating func setDefaultCanonical() {
         for i in tokens.indices where canon[i] == nil {
-            let text = tokens[i].text
-            if let before = StreetTypes.ambiguousBeforeName[text] {
-                canon[i] = isSaintPosition(i) ? before : StreetTypes.canonicalType(text)
-            } else if let expanded = AddressWords.abbreviations[text] {
-                canon[i] = expanded
-            } else if !AddressWords.typeOnlyInPlace.contains(text), let type = StreetTypes.canonicalType(text) {
-                canon[i] = type
-            } else if tokens[i].joinedToPreviousNumber, let previous = canon[i - 1], !previous.isEmpty {
+            let token = tokens[i]
+            if let lexicon = token.lexicon {
+                if let before = lexicon.beforeName {
+                    canon[i] = isSaintPosition(i) ? before : lexicon.streetType
+                } else {
+                    canon[i] = lexicon.expansion ?? token.text
+                }
+            } else if token.joinedToPreviousNumber, let previous = canon[i - 1], !previous.isEmpty {
                 // `12/14`, `12 - 14` are written `12-14`.
-                canon[i - 1] = previous + "-" + text
+                canon[i - 1] = previous + "-" + token.text
                 canon[i] = ""
             } else {
-                canon[i] = text
+                canon[i] = token.text
             }
         }
     }

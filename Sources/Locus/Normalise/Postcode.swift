@@ -129,15 +129,19 @@ extension Postcode {
             }
             return true
         }
+        func isDigit(_ k: Int) -> Bool { bytes[k] >= 0x30 && bytes[k] <= 0x39 }
         while t < tokens.count {
             let token = tokens[t]
-            let word = upper(token)
-            // Outward + inward as two tokens.
-            // In free text a postcode starts with a real letter (`57 OLD` is no `S7 0LD`).
-            guard PostcodeFormat.isLetter(word.first!) else {
+            // In free text a postcode starts with a real letter (`57 OLD` is no `S7 0LD`) and holds a real digit
+            // in its first token or at the start of the next: most words are passed over here.
+            guard token.count >= 2, token.count <= 7, PostcodeFormat.upperAlnum(bytes[token.lowerBound])! >= 0x41,
+                token.contains(where: isDigit) || (t + 1 < tokens.count && isDigit(tokens[t + 1].lowerBound))
+            else {
                 t += 1
                 continue
             }
+            let word = upper(token)
+            // Outward + inward as two tokens.
             if t + 1 < tokens.count, (2...4).contains(word.count), PostcodeFormat.mayBeOutward(word),
                 onlySpacesBetween(token, tokens[t + 1])
             {

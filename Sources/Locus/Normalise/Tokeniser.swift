@@ -22,6 +22,8 @@ struct Token {
     var value = 0
     /// The letter after a number token's digits, if any.
     var letter: UInt8 = 0
+    /// What the word tables say about `text`.
+    var lexicon: LexiconEntry?
 }
 
 /// Splits UTF-8 text into tokens: letters fold to upper-case ASCII, apostrophes vanish, and punctuation becomes
@@ -53,6 +55,7 @@ enum Tokeniser {
             token.breakBefore = tokens.isEmpty ? .none : pendingBreak
             token.joinedToPreviousNumber = pendingNumberJoin
             setNumber(&token, word)
+            if !token.isNumber { token.lexicon = Lexicon.entries[token.text] }
             if token.joinedToPreviousNumber, !(tokens.last?.isNumber ?? false) || !token.isNumber {
                 token.joinedToPreviousNumber = false
             }
@@ -188,8 +191,9 @@ enum Tokeniser {
             var name = token
             name.text = String(token.text.prefix(cut))
             name.span = token.span.lowerBound..<token.span.lowerBound + cut
+            name.lexicon = Lexicon.entries[name.text]
             var type = Token(text: String(token.text.dropFirst(cut)), span: token.span.lowerBound + cut..<token.span.upperBound)
-            type.breakBefore = .none
+            type.lexicon = Lexicon.entries[type.text]
             out.append(name)
             out.append(type)
         }
@@ -199,7 +203,7 @@ enum Tokeniser {
     /// Where a glued street type starts in `token`, if it has one.
     private static func gluedSplit(_ token: Token) -> Int? {
         let count = token.text.utf8.count
-        guard count >= 8, !token.isNumber, token.span.count == count, StreetTypes.canonicalType(token.text) == nil
+        guard count >= 8, !token.isNumber, token.lexicon == nil, token.span.count == count
         else { return nil }
         for type in AddressWords.gluedTypes where count - type.utf8.count >= 4 && token.text.hasSuffix(type) {
             let cut = count - type.utf8.count
