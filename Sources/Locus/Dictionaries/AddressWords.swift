@@ -8,6 +8,14 @@ public enum AddressWords {
         case outside, opposite, rear, near, adjacent, frontOf = "front_of", inside, junction, between
         case onOrNear = "on_or_near"
 
+        /// True for kinds said of a building rather than a street (outside, inside, opposite, rear…).
+        public var pointsAtPremises: Bool {
+            switch self {
+            case .outside, .opposite, .rear, .adjacent, .frontOf, .inside: return true
+            case .near, .junction, .between, .onOrNear: return false
+            }
+        }
+
         /// The canonical words written for this kind.
         public var canonicalWords: [String] {
             switch self {
@@ -26,8 +34,14 @@ public enum AddressWords {
     }
 
     /// Qualifier phrases, longest first within a kind. `anywhere` phrases are abbreviations no street or name
-    /// uses, so they are recognised in mid-text too (`TESCO O/S 12 HIGH ST`); the others only open a part.
-    public static let qualifierPhrases: [(words: [String], kind: QualifierKind, anywhere: Bool)] = [
+    /// uses, and the canonical phrases they are written as, so they are recognised in mid-text too (`TESCO O/S 12
+    /// HIGH ST`); the others only open a part.
+    public static let qualifierPhrases: [(words: [String], kind: QualifierKind, anywhere: Bool)] =
+        (QualifierKind.allCases.map { ($0.canonicalWords, $0, true) } + writtenQualifierPhrases)
+        .enumerated().sorted { ($0.element.words.count, $1.offset) > ($1.element.words.count, $0.offset) }
+        .map(\.element)
+
+    static let writtenQualifierPhrases: [(words: [String], kind: QualifierKind, anywhere: Bool)] = [
         (["ON", "OR", "NEAR"], .onOrNear, false), (["ON/NEAR"], .onOrNear, true),
         (["O/S"], .outside, true), (["OUTSIDE", "OF"], .outside, false), (["OUTSIDE"], .outside, false),
         (["O/SIDE"], .outside, true), (["OS"], .outside, false),

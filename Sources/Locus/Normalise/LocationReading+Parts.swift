@@ -109,7 +109,9 @@ extension LocationReading {
             }
             j += 1
         }
-        guard sawFloor else { return nil }
+        // `(REAR)`: a part that is only REAR or FRONT names the back or front of the building.
+        let sidesOnly = j == end && !words.isEmpty && words.allSatisfy { $0 == "REAR" || $0 == "FRONT" }
+        guard sawFloor || sidesOnly else { return nil }
         if j < end, AddressWords.subBuildingKinds[tokens[j].text] == "FLAT", !(j + 1 < end && isValue(j + 1)) {
             words.append("FLAT")
             j += 1
@@ -201,9 +203,8 @@ extension LocationReading {
         else { return false }
         if lexicon.beforeName != nil { return !isSaintPosition(j) }
         if AddressWords.typeOnlyInPlace.contains(text) {
-            // `GARDEN` is GARDENS only where it ends the part (`HATTON GARDEN`, not `GARDEN CENTRE`).
-            return j + 1 == tokens.count || tokens[j + 1].breakBefore != .none || roles[j + 1] != nil
-                || tokens[j + 1].isNumber
+            // `GARDEN` is GARDENS only where it ends a name (`HATTON GARDEN`, not `GARDEN CENTRE`).
+            return endsTypePosition(j)
         }
         return true
     }

@@ -107,6 +107,13 @@ extension LocationReading {
         }
         var best: Int?
         for k in shapes.indices where shapes[k].score > (best.map { shapes[$0].score } ?? 0) { best = k }
+        // `OUTSIDE NANDOS`: a lone name without number or street type, said to be outside, inside, opposite…
+        // it, is more likely premises than a street.
+        if let b = best, shapes[b].score == 1, shapes.filter({ !$0.isPlace }).count == 1,
+            result.qualifiers.contains(where: { $0.kind.pointsAtPremises })
+        {
+            best = nil
+        }
         guard let primary = best else {
             for k in segs.indices {
                 if shapes[k].isPlace { assignAfter(segs[k]) } else { assignBefore(segs[k], next: nil) }
@@ -232,11 +239,7 @@ extension LocationReading {
 
     mutating func setStreet(_ run: StreetRun, slot: StreetSlot) {
         for k in run.range where roles[k] == nil { roles[k] = .street }
-        if let t = run.typeIndex {
-            roles[t] = .streetType
-            canon[t] = tokens[t].lexicon?.streetType
-        }
-        if let x = run.suffixIndex { canon[x] = AddressWords.streetSuffixes[tokens[x].text] }
+        if let t = run.typeIndex { roles[t] = .streetType }
         streetRuns.append((run, slot))
     }
 
@@ -295,7 +298,8 @@ extension LocationReading {
                 name += " " + text((t + 1)..<run.range.upperBound)
             }
             let street = Street(
-                text: text(run.range), name: name, type: run.typeIndex.flatMap { canon[$0] }, span: span(run.range))
+                text: text(run.range), name: name, type: run.typeIndex.flatMap { tokens[$0].lexicon?.streetType },
+                span: span(run.range))
             switch slot {
             case .primary where result.street == nil: result.street = street
             case .cross where result.crossStreet == nil: result.crossStreet = street
@@ -306,9 +310,18 @@ extension LocationReading {
         var pending = Token.Break.none
         var words: [Word] = []
         words.reserveCapacity(tokens.count + 2)
+        var lastEmitted: Int?
         for i in tokens.indices {
             if tokens[i].breakBefore.rawValue > pending.rawValue { pending = tokens[i].breakBefore }
             guard let c = canon[i], !c.isEmpty else { continue }
+            // A slash between numbers that did not join them (`8’/ 3`) is written as a comma, so that the
+            // canonical form does not read as a range.
+            if pending == .slash, let previous = lastEmitted, tokens[previous].isNumber || roles[previous] == .number,
+                c.utf8.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true
+            {
+                pending = .part
+            }
+            lastEmitted = i
             if !canonical.isEmpty {
                 switch pending {
                 case .none: canonical += " "

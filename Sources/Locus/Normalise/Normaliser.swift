@@ -86,20 +86,26 @@ struct LocationReading {
     // MARK: Postcodes, noise, qualifiers
 
     mutating func markPostcodes() {
-        let found = Postcode.find(inUTF8: bytes)
-        for mention in found {
-            let inside = tokens.indices.filter { mention.span.contains(tokens[$0].span.lowerBound) }
-            guard let first = inside.first, let last = inside.last else { continue }
-            if mention.postcode?.level == .district, !districtStandsAsPostcode(first) { continue }
-            let written = inside.map { tokens[$0].text }.joined(separator: inside.count == 1 ? "" : " ")
-            for i in inside {
+        // The same reading as `Postcode.find`, over the tokens, so that the canonical form reads the same again.
+        guard tokens.contains(where: { $0.text.utf8.contains { $0 >= 0x30 && $0 <= 0x39 } }) else { return }
+        var scanner = PostcodeScanner()
+        for (i, token) in tokens.enumerated() {
+            scanner.bytes.append(contentsOf: token.text.utf8)
+            let joined = i > 0 && token.breakBefore == .none && !token.isAmpersand && !tokens[i - 1].isAmpersand
+            scanner.addWord(length: token.text.utf8.count, joined: joined)
+        }
+        for hit in scanner.scan() {
+            let first = hit.words.lowerBound, last = hit.words.upperBound - 1
+            if hit.postcode?.level == .district, !districtStandsAsPostcode(first) { continue }
+            let written = hit.words.map { tokens[$0].text }.joined(separator: " ")
+            for i in hit.words {
                 roles[i] = .postcode
                 canon[i] = ""
             }
-            canon[first] = mention.postcode?.canonical ?? written
+            canon[first] = hit.postcode?.canonical ?? written
             if result.postcode == nil {
                 result.postcode = PostcodeMention(
-                    postcode: mention.postcode, text: mention.postcode?.canonical ?? written,
+                    postcode: hit.postcode, text: hit.postcode?.canonical ?? written,
                     span: tokens[first].span.lowerBound..<tokens[last].span.upperBound)
             }
         }
@@ -177,7 +183,6 @@ struct LocationReading {
                 let end = i + phrase.words.count
                 // A qualifier must qualify something written after it, and not be a street's name
                 // (`JUNCTION ROAD`).
-                guard end < tokens.count || phrase.anywhere else { continue }
                 if phrase.words.count == 1, !phrase.anywhere, end < tokens.count, parts[end] == parts[i], isTypeWord(end),
                     StreetTypes.ambiguousBeforeName[tokens[end].text] == nil
                 {
@@ -230,9 +235,17 @@ struct LocationReading {
             if let lexicon = token.lexicon {
                 if let before = lexicon.beforeName {
                     canon[i] = isSaintPosition(i) ? before : lexicon.streetType
+                } else if lexicon.expansion == nil, lexicon.streetType != nil, endsTypePosition(i) {
+                    // `HATTON GARDEN`: a type form that is also a word is the type where it ends a name.
+                    canon[i] = lexicon.streetType
                 } else {
                     canon[i] = lexicon.expansion ?? token.text
                 }
+            } else if token.text.utf8.count == 1, i > 0, parts[i - 1] == parts[i], tokens[i - 1].lexicon?.streetType != nil,
+                endsPart(i), let direction = AddressWords.streetSuffixes[token.text]
+            {
+                // `HIGH STREET N`: a compass letter closing a street is its direction.
+                canon[i] = direction
             } else if token.joinedToPreviousNumber, let previous = canon[i - 1], !previous.isEmpty {
                 // `12/14`, `12 - 14` are written `12-14`.
                 canon[i - 1] = previous + "-" + token.text
@@ -241,6 +254,19 @@ struct LocationReading {
                 canon[i] = token.text
             }
         }
+    }
+
+    /// True when nothing of the same part follows token `i` (or only a postcode or number).
+    func endsPart(_ i: Int) -> Bool {
+        i + 1 == tokens.count || tokens[i + 1].breakBefore != .none || roles[i + 1] != nil || tokens[i + 1].isNumber
+    }
+
+    /// True when token `i` ends a part right after a name word (`HATTON GARDEN`).
+    func endsTypePosition(_ i: Int) -> Bool {
+        guard i > 0, parts[i - 1] == parts[i], roles[i - 1] == nil, !tokens[i - 1].isNumber,
+            tokens[i - 1].lexicon?.qualifierPhrases.isEmpty ?? true
+        else { return false }
+        return endsPart(i)
     }
 
     /// The canonical words of tokens `range`, dropped ones left out.

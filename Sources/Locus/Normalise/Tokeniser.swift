@@ -106,6 +106,7 @@ enum Tokeniser {
                         while k < n, let u = PostcodeFormat.upperAlnum(bytes[k]) { candidate.append(u); k += 1 }
                         if slashWords.contains(String(decoding: candidate, as: UTF8.self)) {
                             word = candidate
+                            flush(end: k)
                             i = k
                             continue
                         }
@@ -181,18 +182,22 @@ enum Tokeniser {
     }
 
     /// Splits a name glued to its street type (`BRADWELLAVENUE` → `BRADWELL AVENUE`) when the name part has
-    /// at least four letters and the token was written in ASCII (so the split offset is exact).
+    /// at least four letters.
     static func splitGluedTypes(_ tokens: [Token]) -> [Token] {
         guard tokens.contains(where: { gluedSplit($0) != nil }) else { return tokens }
         var out: [Token] = []
         out.reserveCapacity(tokens.count + 1)
         for token in tokens {
             guard let cut = gluedSplit(token) else { out.append(token); continue }
+            // Written in ASCII, the split offset is exact; otherwise both halves keep the whole span.
+            let exact = token.span.count == token.text.utf8.count
             var name = token
             name.text = String(token.text.prefix(cut))
-            name.span = token.span.lowerBound..<token.span.lowerBound + cut
+            name.span = exact ? token.span.lowerBound..<token.span.lowerBound + cut : token.span
             name.lexicon = Lexicon.entries[name.text]
-            var type = Token(text: String(token.text.dropFirst(cut)), span: token.span.lowerBound + cut..<token.span.upperBound)
+            var type = Token(
+                text: String(token.text.dropFirst(cut)),
+                span: exact ? token.span.lowerBound + cut..<token.span.upperBound : token.span)
             type.lexicon = Lexicon.entries[type.text]
             out.append(name)
             out.append(type)
@@ -203,7 +208,7 @@ enum Tokeniser {
     /// Where a glued street type starts in `token`, if it has one.
     private static func gluedSplit(_ token: Token) -> Int? {
         let count = token.text.utf8.count
-        guard count >= 8, !token.isNumber, token.lexicon == nil, token.span.count == count
+        guard count >= 8, !token.isNumber, token.lexicon == nil
         else { return nil }
         for type in AddressWords.gluedTypes where count - type.utf8.count >= 4 && token.text.hasSuffix(type) {
             let cut = count - type.utf8.count
