@@ -79,7 +79,9 @@ extension LocationReading {
             while valueEnd < end {
                 if tokens[valueEnd].joinedToPreviousNumber {
                     valueEnd += 1
-                } else if valueEnd + 1 < end, ["TO", "AND"].contains(tokens[valueEnd].text), isValue(valueEnd + 1) {
+                } else if valueEnd + 1 < end, tokens[valueEnd].text == "TO" || tokens[valueEnd].text == "AND",
+                    isValue(valueEnd + 1)
+                {
                     valueEnd += 2
                 } else {
                     break

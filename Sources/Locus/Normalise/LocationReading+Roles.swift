@@ -116,7 +116,11 @@ extension LocationReading {
         }
         guard let primary = best else {
             for k in segs.indices {
-                if shapes[k].isPlace { assignAfter(segs[k]) } else { assignBefore(segs[k], next: nil) }
+                if shapes[k].isPlace {
+                    assignAfter(segs[k], shape: shapes[k])
+                } else {
+                    assignBefore(segs[k], next: nil, shape: shapes[k])
+                }
             }
             return
         }
@@ -126,15 +130,15 @@ extension LocationReading {
                 setHouseNumber(segs[k])
                 continue
             }
-            assignBefore(segs[k], next: segs[k + 1])
+            assignBefore(segs[k], next: segs[k + 1], shape: shapes[k])
         }
         readStreetPart(segs[primary], slot: .primary, shape: shapes[primary])
-        for k in (primary + 1)..<segs.count { assignAfter(segs[k]) }
+        for k in (primary + 1)..<segs.count { assignAfter(segs[k], shape: shapes[k]) }
     }
 
     /// A part before the street: a flat number, building or premises name, or another numbered street.
-    mutating func assignBefore(_ s: Range<Int>, next: Range<Int>?) {
-        let shape = shape(s)
+    mutating func assignBefore(_ s: Range<Int>, next: Range<Int>?, shape given: SegmentShape? = nil) {
+        let shape = given ?? shape(s)
         if shape.isBareNumber {
             // `4A, 4 MANOR ROAD`: a number before another number is the flat.
             for k in s { roles[k] = .subBuilding }
@@ -168,8 +172,8 @@ extension LocationReading {
     }
 
     /// A part after the street: places, or further streets and premises.
-    mutating func assignAfter(_ s: Range<Int>) {
-        let shape = shape(s)
+    mutating func assignAfter(_ s: Range<Int>, shape given: SegmentShape? = nil) {
+        let shape = given ?? shape(s)
         if shape.isBareNumber {
             for k in s { roles[k] = .number }
             return
@@ -307,6 +311,7 @@ extension LocationReading {
             }
         }
         var canonical = ""
+        canonical.reserveCapacity(bytes.count + 24)
         var pending = Token.Break.none
         var words: [Word] = []
         words.reserveCapacity(tokens.count + 2)
@@ -332,8 +337,12 @@ extension LocationReading {
             pending = .none
             canonical += c
             let role = roles[i] ?? .noise
-            for word in c.split(separator: " ") {
-                words.append(Word(text: String(word), role: role, part: parts[i], span: tokens[i].span))
+            if c.utf8.contains(UInt8(ascii: " ")) {
+                for word in c.split(separator: " ") {
+                    words.append(Word(text: String(word), role: role, part: parts[i], span: tokens[i].span))
+                }
+            } else {
+                words.append(Word(text: c, role: role, part: parts[i], span: tokens[i].span))
             }
         }
         result.canonical = canonical

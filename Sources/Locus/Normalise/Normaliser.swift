@@ -87,8 +87,17 @@ struct LocationReading {
 
     mutating func markPostcodes() {
         // The same reading as `Postcode.find`, over the tokens, so that the canonical form reads the same again.
-        guard tokens.contains(where: { $0.text.utf8.contains { $0 >= 0x30 && $0 <= 0x39 } }) else { return }
+        // Only a word starting with a letter, holding a digit or followed by a number, can start a postcode.
+        func startsWithDigit(_ t: Token) -> Bool { t.text.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false }
+        guard tokens.indices.contains(where: { i in
+            let t = tokens[i]
+            guard !t.isNumber, let first = t.text.utf8.first, first >= 0x41, first <= 0x5A else { return false }
+            return t.text.utf8.contains { $0 >= 0x30 && $0 <= 0x39 } || (i + 1 < tokens.count && startsWithDigit(tokens[i + 1]))
+        }) else { return }
         var scanner = PostcodeScanner()
+        scanner.bytes.reserveCapacity(bytes.count)
+        scanner.words.reserveCapacity(tokens.count)
+        scanner.joined.reserveCapacity(tokens.count)
         for (i, token) in tokens.enumerated() {
             scanner.bytes.append(contentsOf: token.text.utf8)
             let joined = i > 0 && token.breakBefore == .none && !token.isAmpersand && !tokens[i - 1].isAmpersand
@@ -129,12 +138,16 @@ struct LocationReading {
     mutating func markNoise() {
         var i = 0
         while i < tokens.count {
-            if roles[i] == nil, let length = matchPhrase(AddressWords.noisePhrases, at: i) {
+            guard let lexicon = tokens[i].lexicon, lexicon.startsNoise || lexicon.marksNumber else {
+                i += 1
+                continue
+            }
+            if roles[i] == nil, lexicon.startsNoise, let length = matchPhrase(AddressWords.noisePhrases, at: i) {
                 for k in i..<i + length { roles[k] = .noise; canon[k] = "" }
                 i += length
                 continue
             }
-            if roles[i] == nil, AddressWords.numberMarkers.contains(tokens[i].text), i + 1 < tokens.count,
+            if roles[i] == nil, lexicon.marksNumber, i + 1 < tokens.count,
                 tokens[i + 1].isNumber, parts[i + 1] == parts[i]
             {
                 roles[i] = .noise
