@@ -13,6 +13,13 @@ final class LexiconEntry: Sendable {
     /// Starts a noise phrase (`HAIL AND RIDE`) or marks a number (`NO 12`).
     let startsNoise: Bool
     let marksNumber: Bool
+    /// The canonical form ends in a business or landmark word (`STN`, `SCHOOL`) or a building word (`HOUSE`).
+    let isPremises: Bool
+    let isBuilding: Bool
+    /// Opens a phrase meaning there is nothing to geocode (`NO FIXED ABODE`).
+    let startsNothing: Bool
+    /// The group in `Lexicon.placeGroups` of place names starting with the word's usual canonical form, or -1.
+    let placeGroup: Int32
 
     init(_ draft: Draft) {
         streetType = draft.streetType
@@ -22,6 +29,10 @@ final class LexiconEntry: Sendable {
         qualifierPhrases = draft.qualifierPhrases
         startsNoise = draft.startsNoise
         marksNumber = draft.marksNumber
+        isPremises = draft.isPremises
+        isBuilding = draft.isBuilding
+        startsNothing = draft.startsNothing
+        placeGroup = draft.placeGroup
     }
 
     struct Draft {
@@ -32,6 +43,10 @@ final class LexiconEntry: Sendable {
         var qualifierPhrases: [Int] = []
         var startsNoise = false
         var marksNumber = false
+        var isPremises = false
+        var isBuilding = false
+        var startsNothing = false
+        var placeGroup: Int32 = -1
     }
 }
 
@@ -55,17 +70,39 @@ enum Lexicon {
         }
         for phrase in AddressWords.noisePhrases { table[phrase[0], default: LexiconEntry.Draft()].startsNoise = true }
         for word in AddressWords.numberMarkers { table[word, default: LexiconEntry.Draft()].marksNumber = true }
+        for text in AddressWords.nothingToGeocode.keys {
+            table[String(text.prefix { $0 != " " }), default: LexiconEntry.Draft()].startsNothing = true
+        }
+        for word in AddressWords.premisesWords.union(AddressWords.buildingWords) where table[word] == nil {
+            table[word] = LexiconEntry.Draft()
+        }
+        for word in placeGroupIndex.keys where table[word] == nil { table[word] = LexiconEntry.Draft() }
+        for (form, draft) in table {
+            let canonical = draft.expansion ?? form
+            table[form]!.placeGroup = placeGroupIndex[canonical] ?? -1
+            let last = String(canonical.split(separator: " ").last ?? Substring(canonical))
+            table[form]!.isPremises = AddressWords.premisesWords.contains(last)
+            table[form]!.isBuilding = AddressWords.buildingWords.contains(last)
+        }
         return table.mapValues { LexiconEntry($0) }
     }()
 
-    /// Place names by their first canonical word, longest first.
-    static let placesByFirstWord: [String: [(words: [String], kind: LondonPlaces.Kind)]] = {
-        var table: [String: [(words: [String], kind: LondonPlaces.Kind)]] = [:]
+    /// Place names grouped by their first canonical word, longest first: `placeGroups[placeGroupIndex[word]]`.
+    static let placeGroups: [[(words: [String], kind: LondonPlaces.Kind)]] = placeTables.groups
+    static let placeGroupIndex: [String: Int32] = placeTables.index
+
+    private static let placeTables: (groups: [[(words: [String], kind: LondonPlaces.Kind)]], index: [String: Int32]) = {
+        var byFirst: [String: [(words: [String], kind: LondonPlaces.Kind)]] = [:]
         for (name, kind) in LondonPlaces.kinds {
             let words = name.split(separator: " ").map(String.init)
-            table[words[0], default: []].append((words, kind))
+            byFirst[words[0], default: []].append((words, kind))
         }
-        for key in table.keys { table[key]!.sort { $0.words.count > $1.words.count } }
-        return table
+        var groups: [[(words: [String], kind: LondonPlaces.Kind)]] = []
+        var index: [String: Int32] = [:]
+        for (first, names) in byFirst {
+            index[first] = Int32(groups.count)
+            groups.append(names.sorted { $0.words.count > $1.words.count })
+        }
+        return (groups, index)
     }()
 }

@@ -166,20 +166,19 @@ extension LocationReading {
             }
             p += 1
         }
-        let finalWord = lastWord(s.upperBound - 1)
-        if AddressWords.premisesWords.contains(finalWord) {
+        if isPremisesWord(s.upperBound - 1) {
             shape.isPremises = true
             shape.run = StreetRun(range: streetStart..<s.upperBound)
             return shape
         }
         shape.run = streetRun(streetStart, s.upperBound)
         if let t = shape.run.typeIndex, t - streetStart >= 3,
-            let p = (streetStart + 1..<t - 1).last(where: { AddressWords.premisesWords.contains(lastWord($0)) })
+            let p = (streetStart + 1..<t - 1).last(where: { isPremisesWord($0) })
         {
             shape.premisesBefore = streetStart..<p + 1
             shape.run = streetRun(p + 1, s.upperBound)
         }
-        if shape.number == nil, shape.run.typeIndex == nil, AddressWords.buildingWords.contains(finalWord) {
+        if shape.number == nil, shape.run.typeIndex == nil, isBuildingWord(s.upperBound - 1) {
             return shape
         }
         let strong = shape.run.typeIndex.map { isStrongType($0) }
@@ -253,10 +252,10 @@ extension LocationReading {
 
     /// The longest known place name at `i` (up to `limit`): its length and kind.
     func knownPlace(at i: Int, limit: Int) -> (length: Int, kind: LondonPlaces.Kind)? {
-        guard roles[i] == nil, let candidates = Lexicon.placesByFirstWord[canon[i] ?? tokens[i].text] else {
-            return nil
-        }
-        candidate: for (words, kind) in candidates where words.count <= limit - i {
+        guard roles[i] == nil else { return nil }
+        let group = placeGroup.isEmpty ? Lexicon.placeGroupIndex[canon[i] ?? tokens[i].text] ?? -1 : placeGroup[i]
+        guard group >= 0 else { return nil }
+        candidate: for (words, kind) in Lexicon.placeGroups[Int(group)] where words.count <= limit - i {
             for k in 1..<words.count where roles[i + k] != nil || (canon[i + k] ?? tokens[i + k].text) != words[k] {
                 continue candidate
             }

@@ -160,8 +160,7 @@ extension LocationReading {
     /// Names a building or premises by its last word.
     mutating func nameRange(_ s: Range<Int>) {
         guard !s.isEmpty else { return }
-        let last = lastWord(s.upperBound - 1)
-        let isBuilding = AddressWords.buildingWords.contains(last) && !AddressWords.premisesWords.contains(last)
+        let isBuilding = isBuildingWord(s.upperBound - 1) && !isPremisesWord(s.upperBound - 1)
         if isBuilding && buildingRange == nil || premisesRange != nil && buildingRange == nil {
             buildingRange = s
             for k in s where roles[k] == nil { roles[k] = .buildingName }
@@ -275,7 +274,7 @@ extension LocationReading {
                 let run = streetRun(i, k)
                 setStreet(run, slot: .other)
                 if run.range.upperBound < k { addPlace(run.range.upperBound..<k, kind: .locality, known: false) }
-            } else if AddressWords.premisesWords.contains(lastWord(k - 1)), premisesRange == nil {
+            } else if isPremisesWord(k - 1), premisesRange == nil {
                 nameRange(chunk)
             } else {
                 addPlace(chunk, kind: .locality, known: false)
@@ -310,7 +309,7 @@ extension LocationReading {
             default: result.otherStreets.append(street)
             }
         }
-        var canonical = ""
+        var canonical: [UInt8] = []
         canonical.reserveCapacity(bytes.count + 24)
         var pending = Token.Break.none
         var words: [Word] = []
@@ -329,13 +328,13 @@ extension LocationReading {
             lastEmitted = i
             if !canonical.isEmpty {
                 switch pending {
-                case .none: canonical += " "
-                case .part: canonical += ", "
-                case .slash: canonical += " / "
+                case .none: canonical.append(UInt8(ascii: " "))
+                case .part: canonical.append(contentsOf: [UInt8(ascii: ","), UInt8(ascii: " ")])
+                case .slash: canonical.append(contentsOf: [UInt8(ascii: " "), UInt8(ascii: "/"), UInt8(ascii: " ")])
                 }
             }
             pending = .none
-            canonical += c
+            canonical.append(contentsOf: c.utf8)
             let role = roles[i] ?? .noise
             if c.utf8.contains(UInt8(ascii: " ")) {
                 for word in c.split(separator: " ") {
@@ -345,7 +344,7 @@ extension LocationReading {
                 words.append(Word(text: c, role: role, part: parts[i], span: tokens[i].span))
             }
         }
-        result.canonical = canonical
+        result.canonical = String(decoding: canonical, as: UTF8.self)
         result.words = words
     }
 }

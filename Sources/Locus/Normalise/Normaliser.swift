@@ -28,6 +28,9 @@ struct LocationReading {
     var canon: [String?]
     /// Comma-separated part index per token.
     var parts: [Int]
+    /// Per token, its group in `Lexicon.placeGroups` (-1: starts no place name); filled once canonical words
+    /// are set.
+    var placeGroup: [Int32] = []
     var result = ParsedLocation()
     /// Token ranges of the parse's parts, turned into components at the end.
     var streetRuns: [(run: StreetRun, slot: StreetSlot)] = []
@@ -60,6 +63,12 @@ struct LocationReading {
         markNoise()
         markQualifiers()
         setDefaultCanonical()
+        placeGroup = tokens.indices.map { i in
+            guard let lexicon = tokens[i].lexicon else { return -1 }
+            // The written word's group, unless the canonical word differs (`ST` read as SAINT).
+            if let c = canon[i], c != tokens[i].text, c != lexicon.expansion { return Lexicon.placeGroupIndex[c] ?? -1 }
+            return lexicon.placeGroup
+        }
         if !tokens.indices.contains(where: { roles[$0] == nil && !tokens[$0].isNumber }) && result.postcode == nil {
             result = ParsedLocation()
             result.nothingToGeocode = NothingToGeocode(reason: .noPlaceWords)
@@ -74,7 +83,7 @@ struct LocationReading {
 
     func nothingReason() -> NothingToGeocode.Reason? {
         if tokens.isEmpty { return .empty }
-        guard tokens.count <= 4 else { return nil }
+        guard tokens.count <= 4, tokens[0].lexicon?.startsNothing == true else { return nil }
         let joined = tokens.map(\.text).joined(separator: " ")
         switch AddressWords.nothingToGeocode[joined] {
         case "no_fixed_abode": return .noFixedAbode
@@ -87,34 +96,44 @@ struct LocationReading {
 
     mutating func markPostcodes() {
         // The same reading as `Postcode.find`, over the tokens, so that the canonical form reads the same again.
-        // Only a word starting with a letter, holding a digit or followed by a number, can start a postcode.
-        func startsWithDigit(_ t: Token) -> Bool { t.text.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false }
-        guard tokens.indices.contains(where: { i in
-            let t = tokens[i]
-            guard !t.isNumber, let first = t.text.utf8.first, first >= 0x41, first <= 0x5A else { return false }
-            return t.text.utf8.contains { $0 >= 0x30 && $0 <= 0x39 } || (i + 1 < tokens.count && startsWithDigit(tokens[i + 1]))
-        }) else { return }
+        // Only a word starting with a letter, holding a digit or followed by a number, can start a postcode, so
+        // the scanner sees just such a word and the one after it.
+        func startsWithDigit(_ t: Int) -> Bool { tokens[t].text.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false }
         var scanner = PostcodeScanner()
-        scanner.bytes.reserveCapacity(bytes.count)
-        scanner.words.reserveCapacity(tokens.count)
-        scanner.joined.reserveCapacity(tokens.count)
-        for (i, token) in tokens.enumerated() {
-            scanner.bytes.append(contentsOf: token.text.utf8)
-            let joined = i > 0 && token.breakBefore == .none && !token.isAmpersand && !tokens[i - 1].isAmpersand
-            scanner.addWord(length: token.text.utf8.count, joined: joined)
-        }
-        for hit in scanner.scan() {
-            let first = hit.words.lowerBound, last = hit.words.upperBound - 1
-            if hit.postcode?.level == .district, !districtStandsAsPostcode(first) { continue }
-            let written = hit.words.map { tokens[$0].text }.joined(separator: " ")
-            for i in hit.words {
-                roles[i] = .postcode
-                canon[i] = ""
+        var i = 0
+        while i < tokens.count {
+            let t = tokens[i]
+            let joinedNext = i + 1 < tokens.count && tokens[i + 1].breakBefore == .none && !tokens[i + 1].isAmpersand
+                && !t.isAmpersand
+            guard !t.isNumber, (2...7).contains(t.text.utf8.count), let lead = t.text.utf8.first, lead >= 0x41,
+                lead <= 0x5A, t.text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) || (joinedNext && startsWithDigit(i + 1))
+            else {
+                i += 1
+                continue
             }
-            canon[first] = hit.postcode?.canonical ?? written
+            scanner.reset()
+            scanner.bytes.append(contentsOf: t.text.utf8)
+            scanner.addWord(length: t.text.utf8.count, joined: false)
+            if joinedNext {
+                scanner.bytes.append(contentsOf: tokens[i + 1].text.utf8)
+                scanner.addWord(length: tokens[i + 1].text.utf8.count, joined: true)
+            }
+            guard let hit = scanner.scan().first, hit.words.lowerBound == 0 else {
+                i += 1
+                continue
+            }
+            let first = i, last = i + hit.words.count - 1
+            i = last + 1
+            if hit.postcode?.level == .district, !districtStandsAsPostcode(first) { continue }
+            let written = hit.postcode?.canonical ?? (first...last).map { tokens[$0].text }.joined(separator: " ")
+            for k in first...last {
+                roles[k] = .postcode
+                canon[k] = ""
+            }
+            canon[first] = written
             if result.postcode == nil {
                 result.postcode = PostcodeMention(
-                    postcode: hit.postcode, text: hit.postcode?.canonical ?? written,
+                    postcode: hit.postcode, text: written,
                     span: tokens[first].span.lowerBound..<tokens[last].span.upperBound)
             }
         }
@@ -245,7 +264,12 @@ struct LocationReading {
     mutating func setDefaultCanonical() {
         for i in tokens.indices where canon[i] == nil {
             let token = tokens[i]
-            if let lexicon = token.lexicon {
+            if token.text.utf8.count == 1, i > 0, parts[i - 1] == parts[i], tokens[i - 1].lexicon?.streetType != nil,
+                endsPart(i), let direction = AddressWords.streetSuffixes[token.text]
+            {
+                // `HIGH STREET N`: a compass letter closing a street is its direction.
+                canon[i] = direction
+            } else if let lexicon = token.lexicon {
                 if let before = lexicon.beforeName {
                     canon[i] = isSaintPosition(i) ? before : lexicon.streetType
                 } else if lexicon.expansion == nil, lexicon.streetType != nil, endsTypePosition(i) {
@@ -254,11 +278,6 @@ struct LocationReading {
                 } else {
                     canon[i] = lexicon.expansion ?? token.text
                 }
-            } else if token.text.utf8.count == 1, i > 0, parts[i - 1] == parts[i], tokens[i - 1].lexicon?.streetType != nil,
-                endsPart(i), let direction = AddressWords.streetSuffixes[token.text]
-            {
-                // `HIGH STREET N`: a compass letter closing a street is its direction.
-                canon[i] = direction
             } else if token.joinedToPreviousNumber, let previous = canon[i - 1], !previous.isEmpty {
                 // `12/14`, `12 - 14` are written `12-14`.
                 canon[i - 1] = previous + "-" + token.text
@@ -299,6 +318,22 @@ struct LocationReading {
         let c = canon[i] ?? tokens[i].text
         guard let space = c.utf8.lastIndex(of: UInt8(ascii: " ")) else { return c }
         return String(c[c.index(after: space)...])
+    }
+
+    /// True when the canonical form of token `i` is its written or usual form (so its lexicon entry speaks for it).
+    private func canonicalIsUsual(_ i: Int) -> Bool {
+        guard let c = canon[i] else { return true }
+        return c == tokens[i].text || c == tokens[i].lexicon?.expansion
+    }
+
+    /// Token `i` ends in a business or landmark word (`STATION`, `SCHOOL`).
+    func isPremisesWord(_ i: Int) -> Bool {
+        canonicalIsUsual(i) ? tokens[i].lexicon?.isPremises ?? false : AddressWords.premisesWords.contains(lastWord(i))
+    }
+
+    /// Token `i` ends in a building word (`HOUSE`, `LODGE`).
+    func isBuildingWord(_ i: Int) -> Bool {
+        canonicalIsUsual(i) ? tokens[i].lexicon?.isBuilding ?? false : AddressWords.buildingWords.contains(lastWord(i))
     }
 
     func span(_ range: Range<Int>) -> Range<Int> {

@@ -133,6 +133,12 @@ struct PostcodeScanner {
     /// Whether a word follows the one before with only spaces between.
     var joined: [Bool] = []
 
+    mutating func reset() {
+        bytes.removeAll(keepingCapacity: true)
+        words.removeAll(keepingCapacity: true)
+        joined.removeAll(keepingCapacity: true)
+    }
+
     mutating func addWord(length: Int, joined isJoined: Bool) {
         words.append(bytes.count - length..<bytes.count)
         joined.append(isJoined)
