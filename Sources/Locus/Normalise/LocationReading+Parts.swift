@@ -45,7 +45,9 @@ extension LocationReading {
     }
 
     mutating func readSegments() {
-        var segs = segments().map { readSubBuildings($0) }.filter { !$0.isEmpty }
+        var segs = segments()
+        for k in segs.indices { segs[k] = readSubBuildings(segs[k]) }
+        segs.removeAll { $0.isEmpty }
         guard !segs.isEmpty else { return }
         if let (left, right) = findJunction(&segs) {
             readJunction(left: left, right: right, segments: segs)
@@ -253,7 +255,7 @@ extension LocationReading {
     /// The longest known place name at `i` (up to `limit`): its length and kind.
     func knownPlace(at i: Int, limit: Int) -> (length: Int, kind: LondonPlaces.Kind)? {
         guard roles[i] == nil else { return nil }
-        let group = placeGroup.isEmpty ? Lexicon.placeGroupIndex[canon[i] ?? tokens[i].text] ?? -1 : placeGroup[i]
+        let group = placeGroupsSet ? tokens[i].placeGroup : Lexicon.placeGroupIndex[canon[i] ?? tokens[i].text] ?? -1
         guard group >= 0 else { return nil }
         candidate: for (words, kind) in Lexicon.placeGroups[Int(group)] where words.count <= limit - i {
             for k in 1..<words.count where roles[i + k] != nil || (canon[i + k] ?? tokens[i + k].text) != words[k] {

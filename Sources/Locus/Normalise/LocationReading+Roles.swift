@@ -8,7 +8,7 @@ extension LocationReading {
             let k = segs.firstIndex(where: { $0.lowerBound > q })
         {
             // `HIGH ST J/W CHURCH RD`: the streets stand either side of it.
-            if k > 0, segs[k - 1].upperBound <= q, parts[segs[k - 1].lowerBound] == parts[q],
+            if k > 0, segs[k - 1].upperBound <= q, tokens[segs[k - 1].lowerBound].part == tokens[q].part,
                 !shape(segs[k - 1]).isPlace
             {
                 return (segs[k - 1], segs[k])
@@ -338,10 +338,10 @@ extension LocationReading {
             let role = roles[i] ?? .noise
             if c.utf8.contains(UInt8(ascii: " ")) {
                 for word in c.split(separator: " ") {
-                    words.append(Word(text: String(word), role: role, part: parts[i], span: tokens[i].span))
+                    words.append(Word(text: String(word), role: role, part: Int(tokens[i].part), span: tokens[i].span))
                 }
             } else {
-                words.append(Word(text: c, role: role, part: parts[i], span: tokens[i].span))
+                words.append(Word(text: c, role: role, part: Int(tokens[i].part), span: tokens[i].span))
             }
         }
         result.canonical = String(decoding: canonical, as: UTF8.self)

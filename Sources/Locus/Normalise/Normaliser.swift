@@ -26,11 +26,8 @@ struct LocationReading {
     var roles: [Word.Role?]
     /// Canonical form per token: nil for the default, "" when dropped, several words joined by spaces.
     var canon: [String?]
-    /// Comma-separated part index per token.
-    var parts: [Int]
-    /// Per token, its group in `Lexicon.placeGroups` (-1: starts no place name); filled once canonical words
-    /// are set.
-    var placeGroup: [Int32] = []
+    /// True once each token's `placeGroup` follows its canonical word.
+    var placeGroupsSet = false
     var result = ParsedLocation()
     /// Token ranges of the parse's parts, turned into components at the end.
     var streetRuns: [(run: StreetRun, slot: StreetSlot)] = []
@@ -45,12 +42,10 @@ struct LocationReading {
         tokens = Tokeniser.splitGluedTypes(Tokeniser.tokens(bytes))
         roles = Array(repeating: nil, count: tokens.count)
         canon = Array(repeating: nil, count: tokens.count)
-        parts = []
-        parts.reserveCapacity(tokens.count)
-        var part = 0
-        for (i, t) in tokens.enumerated() {
-            if i > 0, t.breakBefore != .none { part += 1 }
-            parts.append(part)
+        var part: Int32 = 0
+        for i in tokens.indices {
+            if i > 0, tokens[i].breakBefore != .none { part += 1 }
+            tokens[i].part = part
         }
     }
 
@@ -63,12 +58,16 @@ struct LocationReading {
         markNoise()
         markQualifiers()
         setDefaultCanonical()
-        placeGroup = tokens.indices.map { i in
-            guard let lexicon = tokens[i].lexicon else { return -1 }
+        for i in tokens.indices {
+            guard let lexicon = tokens[i].lexicon else { continue }
             // The written word's group, unless the canonical word differs (`ST` read as SAINT).
-            if let c = canon[i], c != tokens[i].text, c != lexicon.expansion { return Lexicon.placeGroupIndex[c] ?? -1 }
-            return lexicon.placeGroup
+            if let c = canon[i], c != tokens[i].text, c != lexicon.expansion {
+                tokens[i].placeGroup = Lexicon.placeGroupIndex[c] ?? -1
+            } else {
+                tokens[i].placeGroup = lexicon.placeGroup
+            }
         }
+        placeGroupsSet = true
         if !tokens.indices.contains(where: { roles[$0] == nil && !tokens[$0].isNumber }) && result.postcode == nil {
             result = ParsedLocation()
             result.nothingToGeocode = NothingToGeocode(reason: .noPlaceWords)
@@ -144,11 +143,11 @@ struct LocationReading {
     func districtStandsAsPostcode(_ i: Int) -> Bool {
         let area = String(tokens[i].text.prefix { $0.isLetter })
         guard PostcodeAreas.london.contains(area) else { return false }
-        if i > 0, parts[i - 1] == parts[i] {
+        if i > 0, tokens[i - 1].part == tokens[i].part {
             let before = tokens[i - 1].text
             if AddressWords.subBuildingKinds[before] != nil || AddressWords.roadWords.contains(before) { return false }
         }
-        if i + 1 < tokens.count, parts[i + 1] == parts[i] {
+        if i + 1 < tokens.count, tokens[i + 1].part == tokens[i].part {
             if isTypeWord(i + 1) || AddressWords.roadWords.contains(tokens[i + 1].text) { return false }
         }
         return true
@@ -167,7 +166,7 @@ struct LocationReading {
                 continue
             }
             if roles[i] == nil, lexicon.marksNumber, i + 1 < tokens.count,
-                tokens[i + 1].isNumber, parts[i + 1] == parts[i]
+                tokens[i + 1].isNumber, tokens[i + 1].part == tokens[i].part
             {
                 roles[i] = .noise
                 canon[i] = ""
@@ -186,7 +185,7 @@ struct LocationReading {
         guard i + phrase.count <= tokens.count else { return false }
         for (k, word) in phrase.enumerated() {
             let t = i + k
-            if tokens[t].text != word || roles[t] != nil || (k > 0 && parts[t] != parts[i]) { return false }
+            if tokens[t].text != word || roles[t] != nil || (k > 0 && tokens[t].part != tokens[i].part) { return false }
             if k > 0, tokens[t].breakBefore != .none { return false }
         }
         return true
@@ -195,7 +194,7 @@ struct LocationReading {
     /// True when token `i` opens a part (after a break, the start, or other qualifiers and noise).
     func opensPart(_ i: Int) -> Bool {
         var k = i - 1
-        while k >= 0, parts[k] == parts[i] {
+        while k >= 0, tokens[k].part == tokens[i].part {
             if roles[k] != .qualifier && roles[k] != .noise { return false }
             k -= 1
         }
@@ -215,7 +214,7 @@ struct LocationReading {
                 let end = i + phrase.words.count
                 // A qualifier must qualify something written after it, and not be a street's name
                 // (`JUNCTION ROAD`).
-                if phrase.words.count == 1, !phrase.anywhere, end < tokens.count, parts[end] == parts[i], isTypeWord(end),
+                if phrase.words.count == 1, !phrase.anywhere, end < tokens.count, tokens[end].part == tokens[i].part, isTypeWord(end),
                     StreetTypes.ambiguousBeforeName[tokens[end].text] == nil
                 {
                     continue
@@ -247,24 +246,24 @@ struct LocationReading {
 
     /// `ST`, `STE` and `DR` before a name (and not after one) are SAINT, SAINTE and DOCTOR.
     func isSaintPosition(_ i: Int) -> Bool {
-        guard i + 1 < tokens.count, parts[i + 1] == parts[i], tokens[i + 1].breakBefore == .none,
+        guard i + 1 < tokens.count, tokens[i + 1].part == tokens[i].part, tokens[i + 1].breakBefore == .none,
             isNameWord(i + 1), !isTypeWord(i + 1)
         else { return false }
-        guard i > 0, parts[i - 1] == parts[i] else { return true }
+        guard i > 0, tokens[i - 1].part == tokens[i].part else { return true }
         let prev = tokens[i - 1]
         if prev.isNumber || roles[i - 1] == .qualifier || roles[i - 1] == .noise { return true }
         // After `UPPER`, `EAST`…, SAINT unless a place name follows (`UPPER ST MARTINS LANE`, `GREAT ST
         // HELENS`, but `EAST ST BARKING`).
         guard AddressWords.beforeSaint.contains(prev.text) else { return false }
         var end = i + 1
-        while end < tokens.count, parts[end] == parts[i], tokens[end].breakBefore == .none { end += 1 }
+        while end < tokens.count, tokens[end].part == tokens[i].part, tokens[end].breakBefore == .none { end += 1 }
         return knownPlace(at: i + 1, limit: end) == nil
     }
 
     mutating func setDefaultCanonical() {
         for i in tokens.indices where canon[i] == nil {
             let token = tokens[i]
-            if token.text.utf8.count == 1, i > 0, parts[i - 1] == parts[i], tokens[i - 1].lexicon?.streetType != nil,
+            if token.text.utf8.count == 1, i > 0, tokens[i - 1].part == tokens[i].part, tokens[i - 1].lexicon?.streetType != nil,
                 endsPart(i), let direction = AddressWords.streetSuffixes[token.text]
             {
                 // `HIGH STREET N`: a compass letter closing a street is its direction.
@@ -295,7 +294,7 @@ struct LocationReading {
 
     /// True when token `i` ends a part right after a name word (`HATTON GARDEN`).
     func endsTypePosition(_ i: Int) -> Bool {
-        guard i > 0, parts[i - 1] == parts[i], roles[i - 1] == nil, !tokens[i - 1].isNumber,
+        guard i > 0, tokens[i - 1].part == tokens[i].part, roles[i - 1] == nil, !tokens[i - 1].isNumber,
             tokens[i - 1].lexicon?.qualifierPhrases.isEmpty ?? true
         else { return false }
         return endsPart(i)

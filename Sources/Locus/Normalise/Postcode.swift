@@ -163,10 +163,11 @@ struct PostcodeScanner {
             // Outward + inward as two words.
             if hasNext, (2...4).contains(word.count), PostcodeFormat.mayBeOutward(word) {
                 let inward = bytes[words[t + 1]]
+                // The two words lie back to back in `bytes`.
+                let both = bytes[words[t].lowerBound..<words[t + 1].upperBound]
                 if inward.count == 3, PostcodeFormat.mayBeInward(inward) {
-                    let all = Array(word) + Array(inward)
-                    let code = PostcodeFormat.hasDigit(all)
-                        ? PostcodeFormat.read(all[...], split: word.count, allowArea: false) : nil
+                    let code = PostcodeFormat.hasDigit(both)
+                        ? PostcodeFormat.read(both, split: word.count, allowArea: false) : nil
                     if code != nil || PostcodeFormat.looksLikeUnit(outward: word, inward: inward) {
                         found.append((t..<t + 2, code))
                         t += 2
@@ -174,8 +175,7 @@ struct PostcodeScanner {
                     }
                 }
                 if inward.count == 1, PostcodeFormat.isDigit(inward.first!), PostcodeFormat.hasDigit(word),
-                    let sector = PostcodeFormat.read((Array(word) + Array(inward))[...], split: word.count,
-                        allowArea: false)
+                    let sector = PostcodeFormat.read(both, split: word.count, allowArea: false)
                 {
                     found.append((t..<t + 2, sector))
                     t += 2

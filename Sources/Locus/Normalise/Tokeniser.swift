@@ -24,6 +24,10 @@ struct Token {
     var letter: UInt8 = 0
     /// What the word tables say about `text`.
     var lexicon: LexiconEntry?
+    /// The index of the comma-separated part the token is written in.
+    var part: Int32 = 0
+    /// The token's group in `Lexicon.placeGroups` (-1: it starts no place name).
+    var placeGroup: Int32 = -1
 }
 
 /// Splits UTF-8 text into tokens: letters fold to upper-case ASCII, apostrophes vanish, and punctuation becomes
