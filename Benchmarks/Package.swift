@@ -30,6 +30,7 @@ let package = Package(
     ],
     targets: [
         benchmarkTarget("CSV"),
+        benchmarkTarget("Normalise"),
         benchmarkTarget("Projection"),
     ]
 )
