@@ -27,6 +27,7 @@ private final class PROJCoordinateConverter: CoordinateConverter {
         self.targetCRS = targetCRS
         guard let context = proj_context_create() else { throw .internalFailure("PROJ cannot create a context") }
         _ = proj_log_level(context, PJ_LOG_NONE)
+        _ = proj_context_set_enable_network(context, 0)
         self.context = context
         do {
             toWGS84 = try Self.transformation(context, to: "EPSG:4326", option: nil)
