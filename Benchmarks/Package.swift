@@ -30,5 +30,6 @@ let package = Package(
     ],
     targets: [
         benchmarkTarget("CSV"),
+        benchmarkTarget("Batch"),
     ]
 )

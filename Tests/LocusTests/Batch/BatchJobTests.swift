@@ -55,7 +55,7 @@ private struct JobFixture {
         #expect(fixture.temporaryFiles.isEmpty)
         let summary = try JSONDecoder().decode(BatchSummary.self, from: Data(contentsOf: URL(fileURLWithPath: summaryPath)))
         #expect(summary.rows == 2 && summary.gazetteerVersion == "test-gazetteer 1")
-        #expect(summary.rowsByMatchType["none"] == 1)
+        #expect(summary.rowsByMatchType["none"] == 1 && summary.output == fixture.outputPath)
         let unmatched = try String(contentsOfFile: unmatchedPath, encoding: .utf8)
         #expect(unmatched.split(separator: "\n").count == 2)
     }
