@@ -88,25 +88,11 @@ struct RowEncoder: Sendable {
         }
     }
 
-    // MARK: CSV
-
-    private func encodeCSV(_ fields: [String], _ outcome: RowOutcome, into bytes: inout [UInt8]) {
-        for i in fields.indices {
-            if i > 0 { bytes.append(delimiter) }
-            CSVWriter.appendField(fields[i], delimiter: delimiter, into: &bytes)
-        }
+    /// Calls `number` and `text` with the added values from latitude to lsoa, in column order.
+    private static func visitResultColumns(
+        _ outcome: RowOutcome, number: (Double?, Int) -> Void, text: (String?) -> Void
+    ) {
         let result = outcome.result
-        // Each added value is preceded by the delimiter (none before the first when the row has no fields).
-        var first = fields.isEmpty
-        func number(_ value: Double?, _ decimals: Int) {
-            if !first { bytes.append(delimiter) }
-            first = false
-            if let value { appendFixed(value, decimals: decimals, into: &bytes) }
-        }
-        func text(_ value: String?) {
-            bytes.append(delimiter)
-            if let value { CSVWriter.appendField(value, delimiter: delimiter, into: &bytes) }
-        }
         number(outcome.latitude, 6)
         number(outcome.longitude, 6)
         number(result.easting, 1)
@@ -119,6 +105,27 @@ struct RowEncoder: Sendable {
         text(result.borough)
         text(result.ward)
         text(result.lsoa)
+    }
+
+    // MARK: CSV
+
+    private func encodeCSV(_ fields: [String], _ outcome: RowOutcome, into bytes: inout [UInt8]) {
+        for i in fields.indices {
+            if i > 0 { bytes.append(delimiter) }
+            CSVWriter.appendField(fields[i], delimiter: delimiter, into: &bytes)
+        }
+        // Each added value is preceded by the delimiter (none before the first when the row has no fields).
+        var first = fields.isEmpty
+        func number(_ value: Double?, _ decimals: Int) {
+            if !first { bytes.append(delimiter) }
+            first = false
+            if let value { appendFixed(value, decimals: decimals, into: &bytes) }
+        }
+        func text(_ value: String?) {
+            bytes.append(delimiter)
+            if let value { CSVWriter.appendField(value, delimiter: delimiter, into: &bytes) }
+        }
+        Self.visitResultColumns(outcome, number: number, text: text)
         switch outcome.faultCodes.count {
         case 0: bytes.append(delimiter)
         case 1: text(outcome.faultCodes[0])
@@ -144,7 +151,6 @@ struct RowEncoder: Sendable {
             }
             appendJSONString(field, into: &bytes)
         }
-        let result = outcome.result
         var keyIndex = 0
         func key() {
             if keyIndex > 0 || !fields.isEmpty { bytes.append(UInt8(ascii: ",")) }
@@ -159,18 +165,7 @@ struct RowEncoder: Sendable {
             key()
             if let value { appendJSONString(value, into: &bytes) } else { bytes.append(contentsOf: "null".utf8) }
         }
-        number(outcome.latitude, 6)
-        number(outcome.longitude, 6)
-        number(result.easting, 1)
-        number(result.northing, 1)
-        text(result.level.rawValue)
-        number(result.score, 1)
-        number(result.precisionMeters, 0)
-        text(result.matched)
-        text(result.postcode)
-        text(result.borough)
-        text(result.ward)
-        text(result.lsoa)
+        Self.visitResultColumns(outcome, number: number, text: text)
         key()
         bytes.append(UInt8(ascii: "["))
         for (i, code) in outcome.faultCodes.enumerated() {
