@@ -31,5 +31,6 @@ let package = Package(
     targets: [
         benchmarkTarget("CSV"),
         benchmarkTarget("Batch"),
+        benchmarkTarget("Projection"),
     ]
 )

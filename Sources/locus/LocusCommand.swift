@@ -7,6 +7,10 @@ struct LocusCommand: ParsableCommand {
         commandName: "locus",
         abstract: "Geocode the free-text locations of London police records.",
         version: LocusInfo.version,
-        subcommands: []
+        subcommands: [
+            NormaliseCommand.self,
+            ReprojectCommand.self,
+            GazetteerCommand.self,
+        ]
     )
 }

@@ -1,0 +1,164 @@
+import Foundation
+
+/// What the build learnt about one source file; stored in the `source` table and printed by `gazetteer info`.
+public struct SourceReport: Sendable, Equatable, Codable {
+    /// The file name (or `archive.zip!member` for the members read out of a zip).
+    public var name: String
+    /// The importer that read it (`codepoint-london-csv`, `onspd`, `naptan`, …).
+    public var format: String
+    /// Data rows read (header excluded).
+    public var rows: Int
+    /// Rows that could not be used, each counted; the first few are in `faults`.
+    public var malformed: Int
+    /// Good rows deliberately left out (outside London, or not the kind of thing the gazetteer holds).
+    public var skipped: Int
+    public var sha256: String
+    /// The attribution statement the source's licence requires.
+    public var licence: String
+    /// The first few malformed rows as `file:line: reason`.
+    public var faults: [String]
+
+    public init(name: String, format: String, rows: Int = 0, malformed: Int = 0, skipped: Int = 0, sha256: String = "",
+                licence: String, faults: [String] = []) {
+        self.name = name
+        self.format = format
+        self.rows = rows
+        self.malformed = malformed
+        self.skipped = skipped
+        self.sha256 = sha256
+        self.licence = licence
+        self.faults = faults
+    }
+
+    /// How many malformed rows are described in `faults`.
+    static let faultsKept = 5
+
+    mutating func malformedRow(line: Int, _ reason: String) {
+        malformed += 1
+        if faults.count < Self.faultsKept { faults.append("\(name):\(line): \(reason)") }
+    }
+}
+
+/// A build that cannot go on; the message names the file and what to do.
+public enum GazetteerBuildError: Error, Equatable, CustomStringConvertible {
+    case missingSource(what: String, path: String)
+    case unreadableSource(path: String, reason: String)
+    case unexpectedHeader(path: String, missing: [String])
+    case noPostcodes(String)
+    case database(String)
+    case output(path: String, reason: String)
+    case download(String)
+
+    public var description: String {
+        switch self {
+        case let .missingSource(what, path):
+            return "the \(what) source is missing: \(path) does not exist"
+        case let .unreadableSource(path, reason):
+            return "cannot read \(path): \(reason)"
+        case let .unexpectedHeader(path, missing):
+            return "\(path): line 1: the header lacks the column(s) \(missing.joined(separator: ", ")); "
+                + "is this the right file for that option?"
+        case let .noPostcodes(detail):
+            return "no London postcode units were read (\(detail)); a gazetteer needs Code-Point Open"
+        case let .database(reason):
+            return "cannot write the gazetteer: \(reason)"
+        case let .output(path, reason):
+            return "cannot write \(path): \(reason)"
+        case let .download(reason):
+            return "cannot fetch the default source: \(reason)"
+        }
+    }
+}
+
+/// Reads one CSV source: fingerprints it, detects its encoding (UTF-8 with or without BOM, else Windows-1252,
+/// which is a superset of printable Latin-1), hands out records and tallies malformed rows in its report.
+final class SourceReader {
+    private(set) var report: SourceReport
+    let path: String
+    private let reader: CSVReader
+    private(set) var header: [String: Int] = [:]
+    let encoding: TextEncoding
+
+    /// Opens `url`; when `hasHeader`, reads the header and checks that every name in `required` is present.
+    init(url: URL, displayName: String? = nil, format: String, licence: String, hasHeader: Bool,
+         required: [String] = []) throws(GazetteerBuildError) {
+        path = url.path
+        let bytes: [UInt8]
+        do {
+            bytes = [UInt8](try Data(contentsOf: url, options: .mappedIfSafe))
+        } catch {
+            if !FileManager.default.fileExists(atPath: url.path) {
+                throw .missingSource(what: format, path: url.path)
+            }
+            throw .unreadableSource(path: url.path, reason: "\(error.localizedDescription)")
+        }
+        encoding = bytes.withUnsafeBufferPointer { TextEncoding.utf8.decode($0) } == nil ? .windows1252 : .utf8
+        report = SourceReport(
+            name: displayName ?? url.lastPathComponent, format: format, sha256: SHA256.hex(bytes), licence: licence)
+        do {
+            reader = CSVReader(source: try ByteSource(path: url.path), encoding: encoding)
+        } catch {
+            throw .unreadableSource(path: url.path, reason: error.description)
+        }
+        if hasHeader {
+            guard let first = try nextRecord(countingRow: false) else {
+                throw .unexpectedHeader(path: url.path, missing: required)
+            }
+            for (index, name) in first.fields.enumerated() where header[name] == nil {
+                header[name.trimmingCharacters(in: .whitespaces)] = index
+            }
+            let missing = required.filter { header[$0] == nil }
+            if !missing.isEmpty { throw .unexpectedHeader(path: url.path, missing: missing) }
+        }
+    }
+
+    /// The index of header column `name` (checked at open when it was listed as required).
+    func column(_ name: String) -> Int? { header[name] }
+
+    /// The next data record; CSV-level faults are counted as malformed and the record is skipped.
+    func next() throws(GazetteerBuildError) -> CSVRecord? {
+        while let record = try nextRecord(countingRow: true) {
+            if let fault = record.fault {
+                report.malformedRow(line: record.line, fault.description)
+                continue
+            }
+            if record.fields.count == 1 && record.fields[0].isEmpty {
+                report.rows -= 1  // a blank line is not a row
+                continue
+            }
+            return record
+        }
+        return nil
+    }
+
+    /// Counts a good row deliberately left out.
+    func skip() { report.skipped += 1 }
+
+    /// Counts a data row that could not be used.
+    func malformed(_ record: CSVRecord, _ reason: String) {
+        report.malformedRow(line: record.line, reason)
+    }
+
+    private func nextRecord(countingRow: Bool) throws(GazetteerBuildError) -> CSVRecord? {
+        do {
+            let record = try reader.next()
+            if record != nil && countingRow { report.rows += 1 }
+            return record
+        } catch {
+            throw .unreadableSource(path: path, reason: error.description)
+        }
+    }
+}
+
+extension CSVRecord {
+    /// The trimmed field at `index`, or "" when the row is short.
+    @inline(__always)
+    func field(_ index: Int?) -> String {
+        guard let index, index < fields.count else { return "" }
+        return fields[index].trimmingCharacters(in: .whitespaces)
+    }
+
+    /// The field at `index` as a number, or nil.
+    @inline(__always)
+    func number(_ index: Int?) -> Double? { Double(field(index)) }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import GRDB
+
+/// A gazetteer's metadata, sources and entity counts, as `locus gazetteer info` prints them.
+public struct GazetteerInfo: Sendable {
+    public var path: URL
+    /// `meta` table: schema_version, locus_version, built_at, content_digest, attribution.
+    public var meta: [String: String]
+    public var sources: [SourceReport]
+    /// Row counts by table, plus `postcode.live` / `postcode.terminated` / `postcode.unknown` and
+    /// `landmark.<kind>`.
+    public var counts: [(name: String, count: Int)]
+
+    /// Reads the file read-only.
+    public static func read(_ url: URL) throws(GazetteerStoreError) -> GazetteerInfo {
+        let queue = try GazetteerStore.openReadOnly(url)
+        do {
+            return try queue.read { db in
+                var meta: [String: String] = [:]
+                for row in try Row.fetchAll(db, sql: "SELECT key, value FROM meta") { meta[row[0]] = row[1] }
+                let sources = try Row.fetchAll(db, sql: "SELECT * FROM source ORDER BY name").map { row in
+                    let faults: String = row["faults"]
+                    return SourceReport(
+                        name: row["name"], format: row["format"], rows: row["rows"], malformed: row["malformed"],
+                        sha256: row["sha256"], licence: row["licence"],
+                        faults: faults.isEmpty ? [] : faults.components(separatedBy: "\n"))
+                }
+                var counts: [(String, Int)] = []
+                for (table, _) in GazetteerSchema.digestTables where table != "source" {
+                    counts.append((table, try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0))
+                }
+                for status in [PostcodeStatus.live, .terminated, .unknown] {
+                    let n = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM postcode WHERE status = ?",
+                                             arguments: [status.rawValue]) ?? 0
+                    counts.append(("postcode.\(status)", n))
+                }
+                for kind in LandmarkKind.allCases {
+                    let n = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM landmark WHERE kind = ?",
+                                             arguments: [kind.rawValue]) ?? 0
+                    counts.append(("landmark.\(kind.rawValue)", n))
+                }
+                return GazetteerInfo(path: url, meta: meta, sources: sources, counts: counts)
+            }
+        } catch {
+            throw .unreadable(path: url.path, reason: "\(error)")
+        }
+    }
+
+    /// The report as printed by `locus gazetteer info`.
+    public var text: String {
+        var out = "gazetteer \(path.path)\n"
+        for key in ["schema_version", "locus_version", "built_at", "content_digest"] {
+            out += "  \(key): \(meta[key] ?? "?")\n"
+        }
+        out += "sources:\n"
+        for s in sources {
+            out += "  \(s.name) [\(s.format)] rows \(s.rows), malformed \(s.malformed), sha256 \(s.sha256)\n"
+            for fault in s.faults { out += "    \(fault)\n" }
+            out += "    licence: \(s.licence)\n"
+        }
+        out += "counts:\n"
+        for (name, count) in counts { out += "  \(name): \(count)\n" }
+        out += "attribution:\n"
+        for line in (meta["attribution"] ?? "").split(separator: "\n") { out += "  \(line)\n" }
+        return out
+    }
+}

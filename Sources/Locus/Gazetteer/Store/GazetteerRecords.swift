@@ -1,0 +1,176 @@
+import GRDB
+
+/// A London borough (or the City) as the gazetteer holds it.
+public struct GazetteerBorough: Sendable, Equatable, FetchableRecord {
+    public var id: Int64
+    /// GSS code (`E09000008`).
+    public var code: String
+    /// Official name (`Croydon London Boro`).
+    public var name: String
+    /// ONS short name (`Croydon`).
+    public var shortName: String
+    public var x: Double?
+    public var y: Double?
+
+    public init(row: Row) {
+        id = row["id"]; code = row["code"]; name = row["name"]; shortName = row["short_name"]
+        x = row["x"]; y = row["y"]
+    }
+}
+
+/// A ward with its centroid.
+public struct GazetteerWard: Sendable, Equatable, FetchableRecord {
+    public var id: Int64
+    public var code: String
+    public var name: String
+    public var boroughID: Int64?
+    public var x: Double?
+    public var y: Double?
+
+    public init(row: Row) {
+        id = row["id"]; code = row["code"]; name = row["name"]; boroughID = row["borough_id"]
+        x = row["x"]; y = row["y"]
+    }
+}
+
+/// A postcode unit.
+public struct PostcodeUnit: Sendable, Equatable, FetchableRecord {
+    public var id: Int64
+    /// Canonical spaced form, `SW1A 1AA`.
+    public var postcode: String
+    public var sector: String
+    public var district: String
+    public var x: Double
+    public var y: Double
+    /// OS positional quality indicator (10 best; nil for ONSPD-only units).
+    public var pqi: Int?
+    public var status: PostcodeStatus
+    /// `YYYYMM` when terminated.
+    public var terminated: String?
+    public var boroughID: Int64?
+    public var wardID: Int64?
+    public var lsoa: String?
+    public var msoa: String?
+
+    public init(row: Row) {
+        id = row["id"]; postcode = row["postcode"]; sector = row["sector"]; district = row["district"]
+        x = row["x"]; y = row["y"]; pqi = row["pqi"]
+        status = PostcodeStatus(rawValue: row["status"]) ?? .unknown
+        terminated = row["terminated"]; boroughID = row["borough_id"]; wardID = row["ward_id"]
+        lsoa = row["lsoa"]; msoa = row["msoa"]
+    }
+}
+
+/// A postcode sector (`SW1A 1`) or district (`SW1A`): centroid, extent and unit counts.
+public struct PostcodeArea: Sendable, Equatable {
+    public var code: String
+    public var x: Double, y: Double
+    public var minX: Double, minY: Double, maxX: Double, maxY: Double
+    public var units: Int
+    public var liveUnits: Int
+    public var boroughID: Int64?
+
+    init(row: Row, key: String) {
+        code = row[key]; x = row["x"]; y = row["y"]
+        minX = row["min_x"]; minY = row["min_y"]; maxX = row["max_x"]; maxY = row["max_y"]
+        units = row["units"]; liveUnits = row["live_units"]; boroughID = row["borough_id"]
+    }
+}
+
+/// One street: a canonical name in one place (two HIGH STREETs far apart are two streets).
+public struct GazetteerStreet: Sendable, Equatable, FetchableRecord {
+    public var id: Int64
+    /// Canonical name (`HIGH STREET`).
+    public var name: String
+    public var boroughID: Int64?
+    public var localityID: Int64?
+    public var x: Double, y: Double
+    public var minX: Double, minY: Double, maxX: Double, maxY: Double
+    /// Known points on it.
+    public var points: Int
+
+    public init(row: Row) {
+        id = row["id"]; name = row["name"]; boroughID = row["borough_id"]; localityID = row["locality_id"]
+        x = row["x"]; y = row["y"]; minX = row["min_x"]; minY = row["min_y"]; maxX = row["max_x"]; maxY = row["max_y"]
+        points = row["points"]
+    }
+}
+
+/// An address point from the premises file.
+public struct AddressPoint: Sendable, Equatable, FetchableRecord {
+    public var id: Int64
+    public var number: Int?
+    public var suffix: String?
+    /// The end of a range (`152-154`).
+    public var numberEnd: Int?
+    public var subUnit: String?
+    public var building: String?
+    public var premises: String?
+    public var streetID: Int64?
+    public var localityID: Int64?
+    public var postcode: String?
+    public var boroughID: Int64?
+    public var x: Double, y: Double
+    /// The point is shared with other records (often a postcode-level geocode).
+    public var sharedPoint: Bool
+
+    public init(row: Row) {
+        id = row["id"]; number = row["number"]; suffix = row["suffix"]; numberEnd = row["number_end"]
+        subUnit = row["sub_unit"]; building = row["building"]; premises = row["premises"]
+        streetID = row["street_id"]; localityID = row["locality_id"]; postcode = row["postcode"]
+        boroughID = row["borough_id"]; x = row["x"]; y = row["y"]; sharedPoint = row["shared_point"]
+    }
+}
+
+/// A station, bus stop, named premises or place.
+public struct GazetteerLandmark: Sendable, Equatable, FetchableRecord {
+    public var id: Int64
+    public var kind: LandmarkKind
+    /// The name as the source wrote it (TfL suffixes cleaned).
+    public var name: String
+    public var x: Double, y: Double
+    public var streetID: Int64?
+    public var boroughID: Int64?
+    public var localityID: Int64?
+    /// The point only indicates a stretch (TfL hail-and-ride).
+    public var indicative: Bool
+
+    public init(row: Row) {
+        id = row["id"]; kind = LandmarkKind(rawValue: row["kind"]) ?? .place; name = row["name"]
+        x = row["x"]; y = row["y"]; streetID = row["street_id"]; boroughID = row["borough_id"]
+        localityID = row["locality_id"]; indicative = row["indicative"]
+    }
+}
+
+/// A town, district or neighbourhood with its centroid.
+public struct GazetteerLocality: Sendable, Equatable, FetchableRecord {
+    public var id: Int64
+    public var name: String
+    public var x: Double, y: Double
+    public var boroughID: Int64?
+
+    public init(row: Row) {
+        id = row["id"]; name = row["name"]; x = row["x"]; y = row["y"]; boroughID = row["borough_id"]
+    }
+}
+
+/// Two streets meeting at a point.
+public struct GazetteerJunction: Sendable, Equatable, FetchableRecord {
+    public var id: Int64
+    public var streetA: Int64
+    public var streetB: Int64
+    public var x: Double, y: Double
+
+    public init(row: Row) {
+        id = row["id"]; streetA = row["street_a"]; streetB = row["street_b"]; x = row["x"]; y = row["y"]
+    }
+}
+
+/// A known point on a street (`kind`: address, bus_stop, station, open_names, points).
+public struct StreetPoint: Sendable, Equatable, FetchableRecord {
+    public var kind: String
+    public var refID: Int64?
+    public var x: Double, y: Double
+
+    public init(row: Row) { kind = row["kind"]; refID = row["ref_id"]; x = row["x"]; y = row["y"] }
+}

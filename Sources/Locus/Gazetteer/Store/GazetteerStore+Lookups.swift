@@ -1,0 +1,172 @@
+import GRDB
+
+/// The per-query lookups: each is one cached prepared statement on the calling thread's connection.
+extension GazetteerStore {
+    /// The unit with canonical postcode `postcode` (`SW1A 1AA`), live, terminated or unknown.
+    public func postcode(_ postcode: String) throws(GazetteerStoreError) -> PostcodeUnit? {
+        try read { db in
+            try PostcodeUnit.fetchOne(db.cachedStatement(sql: "SELECT * FROM postcode WHERE postcode = ?"),
+                                      arguments: [postcode])
+        }
+    }
+
+    /// The postcode unit nearest to a BNG point within `radius` metres (R*Tree search).
+    public func nearestPostcode(x: Double, y: Double, within radius: Double = 1000,
+                                liveOnly: Bool = false) throws(GazetteerStoreError) -> PostcodeUnit? {
+        try read { db in
+            var reach = min(100.0, radius)
+            while true {
+                let statement = try db.cachedStatement(sql: """
+                    SELECT p.* FROM postcode_rtree r JOIN postcode p ON p.id = r.id
+                    WHERE r.min_x >= ? AND r.max_x <= ? AND r.min_y >= ? AND r.max_y <= ? AND (? = 0 OR p.status = 0)
+                    ORDER BY (p.x - ?) * (p.x - ?) + (p.y - ?) * (p.y - ?), p.id LIMIT 1
+                    """)
+                let found = try PostcodeUnit.fetchOne(statement, arguments: [
+                    x - reach, x + reach, y - reach, y + reach, liveOnly ? 1 : 0, x, x, y, y])
+                if let found, ((found.x - x) * (found.x - x) + (found.y - y) * (found.y - y)).squareRoot() <= reach {
+                    return found
+                }
+                if reach >= radius { return found.flatMap { u in
+                    ((u.x - x) * (u.x - x) + (u.y - y) * (u.y - y)).squareRoot() <= radius ? u : nil } }
+                reach = min(radius, reach * 3)
+            }
+        }
+    }
+
+    /// The ids of entities of `kind` whose names contain the canonical word `token`.
+    public func entities(token: String, kind: EntityKind) throws(GazetteerStoreError) -> [Int64] {
+        try read { db in
+            try Int64.fetchAll(db.cachedStatement(sql: "SELECT entity_id FROM token WHERE token = ? AND kind = ?"),
+                               arguments: [token, kind.rawValue])
+        }
+    }
+
+    /// How many entities of `kind` contain `token` (0 when none): rare words weigh more.
+    public func documentFrequency(token: String, kind: EntityKind) throws(GazetteerStoreError) -> Int {
+        try read { db in
+            try Int.fetchOne(db.cachedStatement(sql: "SELECT df FROM token_stat WHERE token = ? AND kind = ?"),
+                             arguments: [token, kind.rawValue]) ?? 0
+        }
+    }
+
+    /// Indexed words within one edit (5+ letters) or two (9+) of `word`, with their distances, nearest first.
+    public func typoCandidates(_ word: String) throws(GazetteerStoreError) -> [(token: String, distance: Int)] {
+        let keys = TypoKeys.keys(word)
+        let limit = word.utf8.count >= TypoKeys.twoEditLength ? 2 : (word.utf8.count >= TypoKeys.oneEditLength ? 1 : 0)
+        let found: Set<String> = try read { db in
+            let statement = try db.cachedStatement(sql: "SELECT token FROM typo_key WHERE key = ?")
+            var tokens: Set<String> = []
+            for key in keys { tokens.formUnion(try String.fetchAll(statement, arguments: [key])) }
+            return tokens
+        }
+        return found.compactMap { token -> (token: String, distance: Int)? in
+            let d = TypoKeys.distance(word, token)
+            return d <= max(limit, 0) ? (token, d) : nil
+        }.sorted { ($0.distance, $0.token) < ($1.distance, $1.token) }
+    }
+
+    /// Indexed adjacent word pairs that, written together, make `joined` (HIGHROAD → HIGH, ROAD).
+    public func splitForms(ofJoined joined: String) throws(GazetteerStoreError) -> [(String, String)] {
+        try read { db in
+            try Row.fetchAll(db.cachedStatement(sql: "SELECT first, second FROM joined_token WHERE joined = ?"),
+                             arguments: [joined]).map { ($0[0], $0[1]) }
+        }
+    }
+
+    public func street(id: Int64) throws(GazetteerStoreError) -> GazetteerStreet? {
+        try read { db in
+            try GazetteerStreet.fetchOne(db.cachedStatement(sql: "SELECT * FROM street WHERE id = ?"), arguments: [id])
+        }
+    }
+
+    /// Every street with the canonical name `name` (one per place).
+    public func streets(named name: String) throws(GazetteerStoreError) -> [GazetteerStreet] {
+        try read { db in
+            try GazetteerStreet.fetchAll(db.cachedStatement(sql: "SELECT * FROM street WHERE name = ? ORDER BY id"),
+                                         arguments: [name])
+        }
+    }
+
+    /// The streets near a postcode unit, nearest first, with the distance of their nearest known point.
+    public func streetsNear(postcodeID: Int64) throws(GazetteerStoreError) -> [(streetID: Int64, distance: Double)] {
+        try read { db in
+            try Row.fetchAll(db.cachedStatement(sql:
+                "SELECT street_id, distance FROM postcode_street WHERE postcode_id = ? ORDER BY distance, street_id"),
+                arguments: [postcodeID]).map { ($0[0], $0[1]) }
+        }
+    }
+
+    /// The ids of streets touching a postcode sector (`SW1A 1`) or district (`SW1A`).
+    public func streets(inPostcodeArea area: String) throws(GazetteerStoreError) -> [Int64] {
+        try read { db in
+            try Int64.fetchAll(db.cachedStatement(sql: "SELECT street_id FROM street_area WHERE area = ?"),
+                               arguments: [area])
+        }
+    }
+
+    /// The address points on a street, optionally only those whose number (or range) covers `number`.
+    public func addresses(streetID: Int64, number: Int? = nil) throws(GazetteerStoreError) -> [AddressPoint] {
+        try read { db in
+            if let number {
+                return try AddressPoint.fetchAll(db.cachedStatement(sql: """
+                    SELECT * FROM address WHERE street_id = ? AND number <= ? AND coalesce(number_end, number) >= ?
+                    ORDER BY id
+                    """), arguments: [streetID, number, number])
+            }
+            return try AddressPoint.fetchAll(db.cachedStatement(sql:
+                "SELECT * FROM address WHERE street_id = ? ORDER BY number, id"), arguments: [streetID])
+        }
+    }
+
+    public func address(id: Int64) throws(GazetteerStoreError) -> AddressPoint? {
+        try read { db in
+            try AddressPoint.fetchOne(db.cachedStatement(sql: "SELECT * FROM address WHERE id = ?"), arguments: [id])
+        }
+    }
+
+    /// The known points of a street (addresses, stops, stations, Open Names points).
+    public func points(streetID: Int64) throws(GazetteerStoreError) -> [StreetPoint] {
+        try read { db in
+            try StreetPoint.fetchAll(db.cachedStatement(sql:
+                "SELECT kind, ref_id, x, y FROM street_point WHERE street_id = ?"), arguments: [streetID])
+        }
+    }
+
+    /// Junctions involving a street.
+    public func junctions(streetID: Int64) throws(GazetteerStoreError) -> [GazetteerJunction] {
+        try read { db in
+            try GazetteerJunction.fetchAll(db.cachedStatement(sql:
+                "SELECT * FROM junction WHERE street_a = ?1 UNION SELECT * FROM junction WHERE street_b = ?1"),
+                arguments: [streetID])
+        }
+    }
+
+    public func landmark(id: Int64) throws(GazetteerStoreError) -> GazetteerLandmark? {
+        try read { db in
+            try GazetteerLandmark.fetchOne(db.cachedStatement(sql: "SELECT * FROM landmark WHERE id = ?"), arguments: [id])
+        }
+    }
+
+    /// Landmarks having the canonical name form `name` (`ELEPHANT AND CASTLE STATION`).
+    public func landmarks(named name: String) throws(GazetteerStoreError) -> [GazetteerLandmark] {
+        try read { db in
+            try GazetteerLandmark.fetchAll(db.cachedStatement(sql: """
+                SELECT l.* FROM landmark_name n JOIN landmark l ON l.id = n.landmark_id WHERE n.name = ? ORDER BY l.id
+                """), arguments: [name])
+        }
+    }
+
+    public func locality(id: Int64) throws(GazetteerStoreError) -> GazetteerLocality? {
+        try read { db in
+            try GazetteerLocality.fetchOne(db.cachedStatement(sql: "SELECT * FROM locality WHERE id = ?"), arguments: [id])
+        }
+    }
+
+    /// Localities with the canonical name `name` (one per place).
+    public func localities(named name: String) throws(GazetteerStoreError) -> [GazetteerLocality] {
+        try read { db in
+            try GazetteerLocality.fetchAll(db.cachedStatement(sql:
+                "SELECT * FROM locality WHERE canonical = ? ORDER BY id"), arguments: [name])
+        }
+    }
+}

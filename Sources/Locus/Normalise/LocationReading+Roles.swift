@@ -1,0 +1,298 @@
+extension LocationReading {
+    // MARK: Junctions
+
+    /// Finds the two streets of a junction or `between`, splitting a segment at its `AND` when needed.
+    mutating func findJunction(_ segs: inout [Range<Int>]) -> (Range<Int>, Range<Int>)? {
+        // An explicit J/O, JUNCTION OF, BETWEEN…: the streets are written after it.
+        if let q = tokens.indices.first(where: { roles[$0] == .qualifier && isJunctionQualifier($0) }),
+            let k = segs.firstIndex(where: { $0.lowerBound > q })
+        {
+            if let a = splitPoint(segs[k], needsTypes: false) { return split(at: a, in: &segs, index: k) }
+            if k + 1 < segs.count, !shape(segs[k + 1]).isPlace { return (segs[k], segs[k + 1]) }
+            return nil
+        }
+        // `X ST & Y RD`, `X ST AT Y RD`: both sides name a street type.
+        for k in segs.indices {
+            if let a = splitPoint(segs[k], needsTypes: true) {
+                result.qualifiers.append(Qualifier(kind: .junction, span: tokens[a].span))
+                return split(at: a, in: &segs, index: k)
+            }
+        }
+        // `Kensington Church St / Holland St`: a spaced slash between two streets.
+        for k in segs.indices.dropFirst() where tokens[segs[k].lowerBound].breakBefore == .slash {
+            let a = shape(segs[k - 1]), b = shape(segs[k])
+            guard segs[k - 1].upperBound == segs[k].lowerBound, a.number == nil, !a.isPlace, !b.isPlace,
+                !a.isPremises, !b.isPremises, a.score > 0, b.score > 0
+            else { continue }
+            let gap = tokens[segs[k - 1].upperBound - 1].span.upperBound..<tokens[segs[k].lowerBound].span.lowerBound
+            result.qualifiers.append(Qualifier(kind: .junction, span: gap))
+            return (segs[k - 1], segs[k])
+        }
+        return nil
+    }
+
+    func isJunctionQualifier(_ i: Int) -> Bool {
+        guard let kind = result.qualifiers.first(where: { $0.span.contains(tokens[i].span.lowerBound) })?.kind
+        else { return false }
+        return kind == .junction || kind == .between
+    }
+
+    /// The `AND` (or `AT`) splitting `s` into two streets: preferably one after a street type, else a written
+    /// `&`, else the first. With `needsTypes`, only one after a type with a type later on.
+    func splitPoint(_ s: Range<Int>, needsTypes: Bool) -> Int? {
+        guard s.count >= 3 else { return nil }
+        var ampersand: Int?
+        var firstAnd: Int?
+        for a in (s.lowerBound + 1)..<(s.upperBound - 1) {
+            let word = tokens[a].text
+            guard word == "AND" || (needsTypes && word == "AT") else { continue }
+            let afterType = standsAsType(a - 1)
+            if needsTypes {
+                if afterType, ((a + 1)..<s.upperBound).contains(where: { standsAsType($0) && $0 > a + 1 }) { return a }
+                continue
+            }
+            if afterType { return a }
+            if tokens[a].isAmpersand, ampersand == nil { ampersand = a }
+            if firstAnd == nil, word == "AND" { firstAnd = a }
+        }
+        return ampersand ?? firstAnd
+    }
+
+    mutating func split(at a: Int, in segs: inout [Range<Int>], index k: Int) -> (Range<Int>, Range<Int>) {
+        roles[a] = .qualifier
+        let left = segs[k].lowerBound..<a, right = (a + 1)..<segs[k].upperBound
+        segs.replaceSubrange(k...k, with: [left, right])
+        return (left, right)
+    }
+
+    mutating func readJunction(left: Range<Int>, right: Range<Int>, segments segs: [Range<Int>]) {
+        for s in segs where s.upperBound <= left.lowerBound { assignBefore(s, next: left) }
+        readStreetPart(left, slot: .primary)
+        readStreetPart(right, slot: .cross)
+        for s in segs where s.lowerBound >= right.upperBound { assignAfter(s) }
+    }
+
+    // MARK: Plain locations
+
+    mutating func readPlain(_ segs: [Range<Int>]) {
+        var shapes: [SegmentShape] = []
+        for s in segs { shapes.append(shape(s, afterNumber: shapes.last?.isBareNumber ?? false)) }
+        // `316, HIGH STREET`: a street right after a bare number counts as numbered.
+        for k in shapes.indices.dropFirst() where shapes[k - 1].isBareNumber && shapes[k].number == nil
+            && shapes[k].score > 0
+        {
+            shapes[k].score += 3
+        }
+        var best: Int?
+        for k in shapes.indices where shapes[k].score > (best.map { shapes[$0].score } ?? 0) { best = k }
+        guard let primary = best else {
+            for k in segs.indices {
+                if shapes[k].isPlace { assignAfter(segs[k]) } else { assignBefore(segs[k], next: nil) }
+            }
+            return
+        }
+        for k in 0..<primary {
+            // `316, HIGH STREET`: a bare number before a street without one is its house number.
+            if k == primary - 1, shapes[k].isBareNumber, shapes[primary].number == nil {
+                setHouseNumber(segs[k])
+                continue
+            }
+            assignBefore(segs[k], next: segs[k + 1])
+        }
+        readStreetPart(segs[primary], slot: .primary, shape: shapes[primary])
+        for k in (primary + 1)..<segs.count { assignAfter(segs[k]) }
+    }
+
+    /// A part before the street: a flat number, building or premises name, or another numbered street.
+    mutating func assignBefore(_ s: Range<Int>, next: Range<Int>?) {
+        let shape = shape(s)
+        if shape.isBareNumber {
+            // `4A, 4 MANOR ROAD`: a number before another number is the flat.
+            for k in s { roles[k] = .subBuilding }
+            let value = text(s)
+            result.subBuildings.append(SubBuilding(kind: "", value: value, text: value, span: span(s)))
+            return
+        }
+        if shape.number != nil, shape.run.typeIndex != nil {
+            readStreetPart(s, slot: .other)
+            return
+        }
+        nameRange(s)
+    }
+
+    /// Names a building or premises by its last word.
+    mutating func nameRange(_ s: Range<Int>) {
+        guard !s.isEmpty else { return }
+        let last = lastWord(s.upperBound - 1)
+        let isBuilding = AddressWords.buildingWords.contains(last) && !AddressWords.premisesWords.contains(last)
+        if isBuilding && buildingRange == nil || premisesRange != nil && buildingRange == nil {
+            buildingRange = s
+            for k in s where roles[k] == nil { roles[k] = .buildingName }
+        } else {
+            if premisesRange == nil { premisesRange = s }
+            for k in s where roles[k] == nil { roles[k] = .premisesName }
+        }
+    }
+
+    /// A part after the street: places, or further streets and premises.
+    mutating func assignAfter(_ s: Range<Int>) {
+        if shape(s).isBareNumber {
+            for k in s { roles[k] = .number }
+            return
+        }
+        readRest(s)
+    }
+
+    mutating func setHouseNumber(_ r: Range<Int>) {
+        let first = tokens[r.lowerBound]
+        var number = HouseNumber(
+            number: first.value, suffix: first.letter == 0 ? nil : String(UnicodeScalar(first.letter)),
+            span: span(r))
+        for k in r { roles[k] = .number; canon[k] = "" }
+        if r.count > 1 {
+            let last = tokens[r.upperBound - 1]
+            if last.value >= first.value {
+                if last.value > first.value { number.rangeEnd = last.value }
+                canon[r.lowerBound] = first.text + "-" + last.text
+                if result.houseNumber == nil { result.houseNumber = number }
+                return
+            } else {
+                // `3/12`: flat 3 at number 12.
+                let flat = first.text
+                result.subBuildings.append(
+                    SubBuilding(kind: "", value: flat, text: flat, span: first.span))
+                number = HouseNumber(
+                    number: last.value, suffix: last.letter == 0 ? nil : String(UnicodeScalar(last.letter)),
+                    span: span(r))
+                canon[r.lowerBound] = flat + "/" + last.text
+                if result.houseNumber == nil { result.houseNumber = number }
+                return
+            }
+        }
+        canon[r.lowerBound] = number.description
+        if result.houseNumber == nil { result.houseNumber = number }
+    }
+
+    /// A part holding a street: premises before the number, the number, the street, then places.
+    mutating func readStreetPart(_ s: Range<Int>, slot: StreetSlot, shape given: SegmentShape? = nil) {
+        let shape = given ?? shape(s)
+        var i = s.lowerBound
+        if let number = shape.number {
+            if number.lowerBound > i { nameRange(i..<number.lowerBound) }
+            if slot == .other || result.houseNumber != nil {
+                for k in number { roles[k] = .number }
+            } else {
+                setHouseNumber(number)
+            }
+            i = number.upperBound
+        }
+        if let before = shape.premisesBefore {
+            nameRange(before)
+            i = before.upperBound
+        }
+        if shape.isPremises {
+            nameRange(i..<s.upperBound)
+            return
+        }
+        let run = shape.run
+        setStreet(run, slot: slot)
+        if run.range.upperBound < s.upperBound { readRest(run.range.upperBound..<s.upperBound) }
+    }
+
+    mutating func setStreet(_ run: StreetRun, slot: StreetSlot) {
+        for k in run.range where roles[k] == nil { roles[k] = .street }
+        if let t = run.typeIndex {
+            roles[t] = .streetType
+            canon[t] = StreetTypes.canonicalType(tokens[t].text)
+        }
+        if let x = run.suffixIndex { canon[x] = AddressWords.streetSuffixes[tokens[x].text] }
+        streetRuns.append((run, slot))
+    }
+
+    /// Places, further streets or premises in `s`, read left to right.
+    mutating func readRest(_ s: Range<Int>) {
+        var i = s.lowerBound
+        while i < s.upperBound {
+            let place = knownPlace(at: i, limit: s.upperBound)
+            // `FINCHLEY ROAD`: a place name followed by a street type names a street.
+            if let place, i + place.length < s.upperBound,
+                ((i + place.length)..<s.upperBound).contains(where: { standsAsType($0) })
+            {
+                let run = streetRun(i, s.upperBound)
+                if run.typeIndex != nil {
+                    setStreet(run, slot: .other)
+                    i = run.range.upperBound
+                    continue
+                }
+            }
+            if let place {
+                addPlace(i..<i + place.length, kind: place.kind, known: true)
+                i += place.length
+                continue
+            }
+            var k = i + 1
+            while k < s.upperBound, knownPlace(at: k, limit: s.upperBound) == nil { k += 1 }
+            let chunk = i..<k
+            if chunk.count > 1, ((i + 1)..<k).contains(where: { standsAsType($0) }) {
+                let run = streetRun(i, k)
+                setStreet(run, slot: .other)
+                if run.range.upperBound < k { addPlace(run.range.upperBound..<k, kind: .locality, known: false) }
+            } else if AddressWords.premisesWords.contains(lastWord(k - 1)), premisesRange == nil {
+                nameRange(chunk)
+            } else {
+                addPlace(chunk, kind: .locality, known: false)
+            }
+            i = k
+        }
+    }
+
+    mutating func addPlace(_ r: Range<Int>, kind: LondonPlaces.Kind, known: Bool) {
+        for k in r where roles[k] == nil { roles[k] = kind == .noise ? .noise : .locality }
+        let name = text(r)
+        result.places.append(Place(text: name, kind: kind, known: known, span: span(r)))
+        if kind == .borough, result.borough == nil { result.borough = LondonPlaces.boroughs[name] }
+    }
+
+    // MARK: Finishing
+
+    mutating func finish() {
+        if let r = premisesRange { result.premisesName = Component(text: text(r), span: span(r)) }
+        if let r = buildingRange { result.buildingName = Component(text: text(r), span: span(r)) }
+        for (run, slot) in streetRuns {
+            var name = text(run.range.lowerBound..<(run.typeIndex ?? run.range.upperBound))
+            if let t = run.typeIndex, t + 1 < run.range.upperBound {
+                name += " " + text((t + 1)..<run.range.upperBound)
+            }
+            let street = Street(
+                text: text(run.range), name: name, type: run.typeIndex.flatMap { canon[$0] }, span: span(run.range))
+            switch slot {
+            case .primary where result.street == nil: result.street = street
+            case .cross where result.crossStreet == nil: result.crossStreet = street
+            default: result.otherStreets.append(street)
+            }
+        }
+        var canonical = ""
+        var pending = Token.Break.none
+        var words: [Word] = []
+        words.reserveCapacity(tokens.count + 2)
+        for i in tokens.indices {
+            if tokens[i].breakBefore.rawValue > pending.rawValue { pending = tokens[i].breakBefore }
+            guard let c = canon[i], !c.isEmpty else { continue }
+            if !canonical.isEmpty {
+                switch pending {
+                case .none: canonical += " "
+                case .part: canonical += ", "
+                case .slash: canonical += " / "
+                }
+            }
+            pending = .none
+            canonical += c
+            let role = roles[i] ?? .noise
+            for word in c.split(separator: " ") {
+                words.append(Word(text: String(word), role: role, part: parts[i], span: tokens[i].span))
+            }
+        }
+        result.canonical = canonical
+        result.words = words
+    }
+}

@@ -1,0 +1,127 @@
+/// What the normaliser read in one free-text location: plain values, safe to share between threads.
+///
+/// Every `span` is a range of UTF-8 byte offsets into the text given to `Normaliser.parse(_:)`
+/// (`Array(text.utf8)[span]` is the written form), always inside it. Text fields hold canonical words.
+public struct ParsedLocation: Sendable, Equatable, Codable {
+    /// Set when the text names no place (`NFA`, `UNKNOWN`, empty); the other fields are then empty.
+    public var nothingToGeocode: NothingToGeocode?
+    /// Where relative to the place (`O/S`, `J/O`…), in the order written. Never house numbers.
+    public var qualifiers: [Qualifier] = []
+    /// FLAT 3, UNIT 4, GROUND FLOOR…, in the order written.
+    public var subBuildings: [SubBuilding] = []
+    /// A named building (`JUDE HOUSE`, `THE COTTAGE`).
+    public var buildingName: Component?
+    /// A business, institution or landmark (`MCDONALDS`, `ELEPHANT AND CASTLE STATION`).
+    public var premisesName: Component?
+    public var houseNumber: HouseNumber?
+    /// The street the location is on (the first of a junction).
+    public var street: Street?
+    /// The second street of a junction or `between`.
+    public var crossStreet: Street?
+    /// Further thoroughfares named (`5 LANCELOT PARADE, LANCELOT ROAD`: LANCELOT ROAD), in order.
+    public var otherStreets: [Street] = []
+    /// Localities, boroughs and noise places (`LONDON`, counties), in order.
+    public var places: [Place] = []
+    /// The borough (ONS short name) when a place names one.
+    public var borough: String?
+    /// The first postcode in the text, valid or not.
+    public var postcode: PostcodeMention?
+    /// The canonical words of the location in order, each with its guessed role and the part (between commas)
+    /// it was written in, so the matcher can re-read the guess (`HIGH STREET WANSTEAD`).
+    public var words: [Word] = []
+    /// The canonical form: the words in order, parts joined by `, ` (or ` / ` for a written junction slash).
+    /// Normalising it again gives the same canonical form.
+    public var canonical: String = ""
+
+    /// All canonical words, for fuzzy matching.
+    public var tokens: [String] { words.map(\.text) }
+
+    public init() {}
+}
+
+/// Why a text gives nothing to geocode.
+public struct NothingToGeocode: Sendable, Equatable, Codable {
+    public enum Reason: String, Sendable, Codable {
+        case empty
+        case noFixedAbode = "no_fixed_abode"
+        case unknown
+        /// Only numbers, qualifiers or punctuation: nothing that names a place.
+        case noPlaceWords = "no_place_words"
+    }
+
+    public var reason: Reason
+}
+
+/// A qualifier (`O/S` → outside) and where it was written.
+public struct Qualifier: Sendable, Equatable, Codable {
+    public var kind: AddressWords.QualifierKind
+    public var span: Range<Int>
+}
+
+/// Canonical words read from one span of the input.
+public struct Component: Sendable, Equatable, Codable {
+    public var text: String
+    public var span: Range<Int>
+}
+
+/// A house number: `12`, `12A`, `12-14`, `12A-14`.
+public struct HouseNumber: Sendable, Equatable, Codable, CustomStringConvertible {
+    public var number: Int
+    /// A letter after the number (`A` in `12A`).
+    public var suffix: String?
+    /// The last number of a range (`14` in `12-14`, `12/14`, `12 TO 14`).
+    public var rangeEnd: Int?
+    public var span: Range<Int>
+
+    public var description: String {
+        "\(number)\(suffix ?? "")" + (rangeEnd.map { "-\($0)" } ?? "")
+    }
+}
+
+/// Part of a building: `FLAT 3A` is kind `FLAT`, value `3A`; `GROUND FLOOR` has no value.
+public struct SubBuilding: Sendable, Equatable, Codable {
+    public var kind: String
+    public var value: String?
+    public var text: String
+    public var span: Range<Int>
+}
+
+/// A street as canonical words: `HIGH STREET` is name `HIGH`, type `STREET`. A name without a recognised type
+/// (`BISHOPSGATE`, `THE BROADWAY`) has no type; a suffix after the type stays in the name (`RODING SOUTH`).
+public struct Street: Sendable, Equatable, Codable {
+    public var text: String
+    public var name: String
+    public var type: String?
+    public var span: Range<Int>
+}
+
+/// A place name: locality, borough or noise (`LONDON`, `MIDDLESEX`).
+public struct Place: Sendable, Equatable, Codable {
+    public var text: String
+    public var kind: LondonPlaces.Kind
+    /// True when the name is in the compiled London place table; false for a guess from position.
+    public var known: Bool
+    public var span: Range<Int>
+}
+
+/// A postcode as written: `postcode` is nil when the text has a postcode's shape but is not valid.
+public struct PostcodeMention: Sendable, Equatable, Codable {
+    public var postcode: Postcode?
+    /// The written form, upper case, single-spaced.
+    public var text: String
+    public var span: Range<Int>
+}
+
+/// One canonical word with its guessed role.
+public struct Word: Sendable, Equatable, Codable {
+    public enum Role: String, Sendable, Codable {
+        case qualifier, number, subBuilding, buildingName, premisesName, street, streetType, locality, postcode
+        case noise
+    }
+
+    public var text: String
+    public var role: Role
+    /// The index of the comma-separated part it was written in.
+    public var part: Int
+    public var span: Range<Int>
+}

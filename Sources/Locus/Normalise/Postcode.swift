@@ -1,0 +1,188 @@
+/// A UK postcode at one of four levels: full unit (`SW1A 1AA`), sector (`SW1A 1`), district (`SW1A`) or area (`SW`).
+///
+/// Parsed from any written form: lower case, no space or extra spaces (`sw1a1aa`, `SW1A  1AA`). A character the
+/// format makes certain is repaired (`SE28 OGU` → `SE28 0GU`, `CRO 1LA` → `CR0 1LA`; O↔0, I↔1, S↔5, Z↔2, B↔8)
+/// and `repaired` says so; text that fits the format in no way, or in more than one repaired way, is invalid.
+/// Two postcodes are equal when their canonical forms are, whether or not one was repaired.
+public struct Postcode: Sendable, Hashable, Codable, CustomStringConvertible {
+    /// How much of a postcode the text gave.
+    public enum Level: String, Sendable, Codable, CaseIterable {
+        case unit, sector, district, area
+    }
+
+    /// The canonical spaced upper-case form: `SW1A 1AA`, `SW1A 1`, `SW1A`, `SW`.
+    public let canonical: String
+    public let level: Level
+    /// True when a character was changed to make the text fit the format.
+    public let repaired: Bool
+
+    /// Parses a postcode written on its own (surrounding spaces and punctuation allowed); nil when invalid.
+    public init?(_ text: String) {
+        var alnum: [UInt8] = []
+        var spaceAt: [Int] = []
+        for b in text.utf8 {
+            if let c = PostcodeFormat.upperAlnum(b) {
+                alnum.append(c)
+            } else if b == UInt8(ascii: " ") || b == UInt8(ascii: "\t") {
+                if !alnum.isEmpty { spaceAt.append(alnum.count) }
+            } else if b == UInt8(ascii: "-") || b == UInt8(ascii: ".") || b == UInt8(ascii: ",") {
+                continue
+            } else {
+                return nil
+            }
+        }
+        // At most one gap inside the code, and it must fall between outward and inward.
+        let gaps = Set(spaceAt.filter { $0 < alnum.count })
+        guard gaps.count <= 1 else { return nil }
+        if let found = PostcodeFormat.read(alnum[...], split: gaps.first, allowArea: true) {
+            self = found
+        } else {
+            return nil
+        }
+    }
+
+    init(canonical: String, level: Level, repaired: Bool) {
+        self.canonical = canonical
+        self.level = level
+        self.repaired = repaired
+    }
+
+    /// The outward code (`SW1A`); for an area-only postcode, the area.
+    public var outward: String {
+        guard let space = canonical.utf8.firstIndex(of: UInt8(ascii: " ")) else { return canonical }
+        return String(canonical[..<space])
+    }
+
+    /// The inward code (`1AA`) of a full unit; nil at coarser levels.
+    public var inward: String? {
+        guard level == .unit else { return nil }
+        return String(canonical.suffix(3))
+    }
+
+    /// The sector (`SW1A 1`) of a unit or sector; nil at coarser levels.
+    public var sector: String? {
+        switch level {
+        case .unit: return String(canonical.dropLast(2))
+        case .sector: return canonical
+        case .district, .area: return nil
+        }
+    }
+
+    /// The district (`SW1A`); nil for an area-only postcode.
+    public var district: String? { level == .area ? nil : outward }
+
+    /// The area: the leading letters (`SW`, `E`).
+    public var area: String { String(canonical.prefix { $0.isLetter }) }
+
+    public var description: String { canonical }
+
+    public static func == (a: Postcode, b: Postcode) -> Bool { a.canonical == b.canonical }
+    public func hash(into hasher: inout Hasher) { hasher.combine(canonical) }
+}
+
+extension Postcode {
+    /// A postcode found in free text, or text shaped like one that is not valid (`postcode` nil).
+    public struct Found: Sendable, Equatable {
+        /// The valid postcode, or nil when the text only looks like one (`QQ1 1AA`, `CR0 1CI`).
+        public var postcode: Postcode?
+        /// UTF-8 byte offsets into the searched text.
+        public var span: Range<Int>
+    }
+
+    /// Every postcode (unit, sector or district; never a bare area) in `text`, in order, with its UTF-8 byte span.
+    /// Postcode-shaped text that is not valid is reported with a nil `postcode`. Repairs are made only when the
+    /// candidate starts with a real letter and already holds a real digit, so ordinary words (`CROSS`, `BOSS`)
+    /// and numbers before words (`57 OLD`) are never read as postcodes.
+    public static func find(in text: String) -> [Found] {
+        var copy = text
+        return copy.withUTF8 { find(inUTF8: $0) }
+    }
+
+    /// `find(in:)` over UTF-8 bytes.
+    public static func find(inUTF8 bytes: UnsafeBufferPointer<UInt8>) -> [Found] {
+        var tokens: [Range<Int>] = []
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            if PostcodeFormat.upperAlnum(bytes[i]) != nil {
+                let start = i
+                while i < n, PostcodeFormat.upperAlnum(bytes[i]) != nil { i += 1 }
+                // Joined to letters beyond ASCII, it is part of a word, not a code.
+                if (start > 0 && bytes[start - 1] >= 0x80) || (i < n && bytes[i] >= 0x80) { continue }
+                tokens.append(start..<i)
+            } else {
+                i += 1
+            }
+        }
+        var found: [Found] = []
+        var t = 0
+        func upper(_ r: Range<Int>) -> ArraySlice<UInt8> {
+            var out: [UInt8] = []
+            out.reserveCapacity(r.count)
+            for k in r { out.append(PostcodeFormat.upperAlnum(bytes[k])!) }
+            return out[...]
+        }
+        func onlySpacesBetween(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
+            guard b.lowerBound > a.upperBound else { return false }
+            for k in a.upperBound..<b.lowerBound where bytes[k] != UInt8(ascii: " ") && bytes[k] != UInt8(ascii: "\t") {
+                return false
+            }
+            return true
+        }
+        while t < tokens.count {
+            let token = tokens[t]
+            let word = upper(token)
+            // Outward + inward as two tokens.
+            // In free text a postcode starts with a real letter (`57 OLD` is no `S7 0LD`).
+            guard PostcodeFormat.isLetter(word.first!) else {
+                t += 1
+                continue
+            }
+            if t + 1 < tokens.count, (2...4).contains(word.count), PostcodeFormat.mayBeOutward(word),
+                onlySpacesBetween(token, tokens[t + 1])
+            {
+                let next = tokens[t + 1]
+                let inward = upper(next)
+                if inward.count == 3, PostcodeFormat.mayBeInward(inward) {
+                    let all = Array(word) + Array(inward)
+                    let code = PostcodeFormat.hasDigit(all)
+                        ? PostcodeFormat.read(all[...], split: word.count, allowArea: false) : nil
+                    if code != nil || PostcodeFormat.looksLikeUnit(outward: word, inward: inward) {
+                        found.append(Found(postcode: code, span: token.lowerBound..<next.upperBound))
+                        t += 2
+                        continue
+                    }
+                }
+                if inward.count == 1, PostcodeFormat.isDigit(inward.first!), PostcodeFormat.hasDigit(word),
+                    let sector = PostcodeFormat.read((Array(word) + Array(inward))[...], split: word.count,
+                        allowArea: false)
+                {
+                    found.append(Found(postcode: sector, span: token.lowerBound..<next.upperBound))
+                    t += 2
+                    continue
+                }
+            }
+            // A whole unit written without a space.
+            if (5...7).contains(word.count), PostcodeFormat.mayBeOutward(word.dropLast(3)),
+                PostcodeFormat.mayBeInward(word.suffix(3))
+            {
+                let code = PostcodeFormat.hasDigit(Array(word))
+                    ? PostcodeFormat.read(word, split: nil, allowArea: false) : nil
+                if code != nil || PostcodeFormat.looksLikeUnit(outward: word.dropLast(3), inward: word.suffix(3)) {
+                    found.append(Found(postcode: code, span: token))
+                    t += 1
+                    continue
+                }
+            }
+            // A district alone: only when written exactly (no repair) to keep words and road numbers out.
+            if (2...4).contains(word.count), PostcodeFormat.hasDigit(Array(word)),
+                let district = PostcodeFormat.read(word, split: nil, allowArea: false), !district.repaired,
+                district.level == .district
+            {
+                found.append(Found(postcode: district, span: token))
+            }
+            t += 1
+        }
+        return found
+    }
+}
