@@ -102,7 +102,7 @@ private struct JobFixture {
         }
         #expect(status == 69 && noGazetteer.output == nil)
         #expect("\(thrownError { _ = try CoordinateProjection.proj(targetCRS: "EPSG:999999") }!)"
-            == "--crs: PROJ does not know EPSG:999999 as a coordinate system it can transform to; check the code")
+            .hasPrefix("--crs: unknown target CRS 'EPSG:999999'"))
     }
 
     @Test func exitStatusesAndMessagesForEachError() {
