@@ -122,12 +122,11 @@ struct GeocodeCommand: ParsableCommand {
 
     // MARK: - The matcher plugs in here
     /// Opens the gazetteer read-only and builds the geocoder on it. THE ONE PLACE TO WIRE THE MATCHER:
-    /// replace the `throw` below with the matcher built on the opened gazetteer, returning it with the
-    /// gazetteer's version string (from its metadata) for the run summary.
+    /// replace the `throw` below with the matcher built on `store`, e.g. `return (Matcher(store: store), version)`.
     static func makeGeocoder(gazetteerPath: String) throws -> (geocoder: any Geocoding, gazetteerVersion: String) {
-        guard FileManager.default.isReadableFile(atPath: gazetteerPath) else {
-            throw BatchError.gazetteerUnavailable(path: gazetteerPath, reason: "no such readable file")
-        }
-        throw BatchError.gazetteerUnavailable(path: gazetteerPath, reason: "the matcher is not wired in yet")
+        let store = try GazetteerStore(path: URL(fileURLWithPath: gazetteerPath))
+        let version = BatchSummary.gazetteerVersion(meta: store.meta)
+        throw BatchError.gazetteerUnavailable(
+            path: gazetteerPath, reason: "it opens (\(version)) but the matcher is not wired into locus geocode yet")
     }
 }

@@ -62,7 +62,7 @@ struct GeocodeArgumentTests {
         let result = try LocusBinary.run(
             ["geocode", "--gazetteer", "/nonexistent/london.sqlite", GeocodeBinary.fixture("sample-incidents.csv")])
         #expect(result.status == 69)
-        #expect(result.stderr.contains("cannot use the gazetteer /nonexistent/london.sqlite"))
+        #expect(result.stderr.contains("no gazetteer at /nonexistent/london.sqlite"))
         #expect(result.stderr.contains("locus gazetteer build"))
     }
 }
