@@ -30,6 +30,7 @@ let package = Package(
     ],
     targets: [
         benchmarkTarget("CSV"),
+        benchmarkTarget("Batch"),
         benchmarkTarget("Gazetteer"),
         benchmarkTarget("Normalise"),
         benchmarkTarget("Projection"),
