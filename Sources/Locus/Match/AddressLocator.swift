@@ -14,7 +14,9 @@ struct AddressLocator {
     }
 
     /// Interpolation only between numbers at most this far apart in number…
-    static let maxNumberGap = 16
+    static let maxNumberGap = 30
+    /// Without a bracket, the nearest known number is used when at most this many numbers away.
+    static let maxNearestGap = 40
     /// …and in metres.
     static let maxMetreGap = 350.0
 
@@ -35,6 +37,12 @@ struct AddressLocator {
         return interpolate(house.number)
     }
 
+    /// How far apart two house numbers are, counting a facing number (other parity) as two more.
+    static func numberGap(_ a: Int, _ b: Int) -> Int {
+        let d = abs(a - b)
+        return d % 2 == 0 ? d : d + 2
+    }
+
     private func interpolate(_ number: Int) -> Found? {
         let all = ((try? store.addresses(streetID: street.id)) ?? []).filter { $0.number != nil }
         guard !all.isEmpty else { return nil }
@@ -49,11 +57,16 @@ struct AddressLocator {
                              precision: max(60, gap / 2 + 40), postcode: t < 0.5 ? lo.postcode : hi.postcode)
             }
         }
-        // One close neighbour, on either side of the road: the place is next to it.
-        let close = all.filter { abs($0.number! - number) <= 4 }
-            .min { (abs($0.number! - number), $0.id) < (abs($1.number! - number), $1.id) }
-        if let close {
-            return Found(level: .interpolated, x: close.x, y: close.y, precision: 110, postcode: close.postcode)
+        // No bracket: the nearest known number, on this side or facing it, with a radius growing with the
+        // number gap (about 7 m of frontage per house on one side).
+        let near = all.min { a, b in
+            let da = Self.numberGap(a.number!, number), db = Self.numberGap(b.number!, number)
+            return da != db ? da < db : a.id < b.id
+        }!
+        let gap = Self.numberGap(near.number!, number)
+        if gap <= Self.maxNearestGap {
+            return Found(level: .interpolated, x: near.x, y: near.y, precision: 80 + 3.5 * Double(gap),
+                         postcode: near.postcode)
         }
         return nil
     }

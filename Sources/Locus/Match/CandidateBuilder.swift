@@ -13,12 +13,7 @@ struct CandidateBuilder {
         let finder = StreetFinder(store: store)
         let streetReadings = readings(finder: finder)
         let main = streetReadings.filter { $0.source == 0 }
-        // A named street in the named borough, far from the postcode, disputes the postcode too.
-        let disputed = main.contains { reading in
-            reading.faults.contains { $0.code == Scoring.postcodeConflict }
-                && !reading.faults.contains { $0.code == Scoring.boroughMismatch || $0.code == Scoring.streetSpelling }
-        }
-        out += postcodeCandidates(disputed: disputed)
+        out += postcodeCandidates()
         for reading in main { out += streetCandidates(reading) }
         if let cross = parse.crossStreet {
             let second = finder.find(name: cross.name, type: cross.type, source: 1).map(scored)
@@ -73,15 +68,17 @@ struct CandidateBuilder {
         var faults: [Fault] = []
         let postcodeDistance = evidence.postcodeDistance(to: street)
         if let d = postcodeDistance, d > 400 {
-            faults.append(Fault(Scoring.postcodeConflict, penalty: d > 2000 ? 30 : 15))
+            faults.append(Fault(Scoring.postcodeConflict, penalty: d > 2000 ? 30 : 20))
         }
         if !evidence.boroughIDs.isEmpty, let borough = street.boroughID, !evidence.boroughIDs.contains(borough),
            (postcodeDistance ?? .infinity) > 400 {
-            faults.append(Fault(Scoring.boroughMismatch, penalty: 20))
+            faults.append(Fault(Scoring.boroughMismatch, penalty: 30))
         }
-        if !evidence.localities.isEmpty {
-            let near = evidence.localities.contains { street.distanceFromExtent($0.x, $0.y) <= 2500 }
-            if !near { faults.append(Fault(Scoring.localityMismatch, penalty: 8)) }
+        if !evidence.localities.isEmpty,
+           !evidence.localities.contains(where: { $0.id == street.localityID }) {
+            // Named with the street in the sources beats near; near beats far.
+            let d = evidence.localities.map { street.distanceFromExtent($0.x, $0.y) }.min()!
+            faults.append(Fault(Scoring.localityMismatch, penalty: d <= 1000 ? 2 : (d <= 2500 ? 5 : 10)))
         }
         return faults
     }
@@ -113,9 +110,11 @@ struct CandidateBuilder {
         let (x, y, reach) = anchoredPoint(on: street)
         let precision = max(100, reach)
         if precision > 300 { faults.append(Fault(Scoring.streetLong, penalty: min(15, (precision - 300) / 60))) }
+        // With a postcode unit the unit is the more specific point; the street stands in when they disagree.
+        let award = Scoring.award(.street) - (evidence.unit != nil ? 4 : 0)
         out.append(MatchCandidate(
             level: .street, x: x, y: y, precisionMeters: precision, matched: label,
-            award: Scoring.award(.street), faults: faults, postcode: nil, boroughID: street.boroughID,
+            award: award, faults: faults, postcode: nil, boroughID: street.boroughID,
             key: "street:\(street.id)"))
         return out
     }
@@ -224,15 +223,14 @@ struct CandidateBuilder {
 
     // MARK: - Postcodes and places
 
-    private func postcodeCandidates(disputed: Bool) -> [MatchCandidate] {
+    private func postcodeCandidates() -> [MatchCandidate] {
         var out: [MatchCandidate] = []
-        var faults = evidence.postcodeFaults
-        if disputed { faults.append(Fault(Scoring.postcodeConflict, penalty: 15)) }
+        let faults = evidence.postcodeFaults
         if let unit = evidence.unit {
             let precision: Double = (unit.pqi ?? 10) <= 10 ? 100 : 300
             var unitFaults = faults
             if !evidence.boroughIDs.isEmpty, let b = unit.boroughID, !evidence.boroughIDs.contains(b) {
-                unitFaults.append(Fault(Scoring.boroughMismatch, penalty: 10))
+                unitFaults.append(Fault(Scoring.boroughMismatch, penalty: 20))
             }
             out.append(MatchCandidate(
                 level: .postcode, x: unit.x, y: unit.y, precisionMeters: precision, matched: unit.postcode,

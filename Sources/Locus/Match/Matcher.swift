@@ -15,7 +15,11 @@ public struct Matcher: Geocoding {
     public var ambiguityDistance = 1000.0
     public var ambiguityMargin = 6.0
 
+    /// Coordinates are written only for results scoring at least this (fault `low_score` otherwise).
+    public var minimumScore: Double = Matcher.defaultMinimumScore
+
     public static let defaultAcceptanceRadius = 400.0
+    public static let defaultMinimumScore = 65.0
 
     private let normaliser = Normaliser()
 
@@ -113,10 +117,10 @@ public struct Matcher: Geocoding {
         }
         let boroughID = chosen.boroughID ?? unit?.boroughID
         result.borough = boroughID.flatMap { store.borough(id: $0)?.shortName }
-        if chosen.precisionMeters > acceptanceRadius {
+        if chosen.precisionMeters > acceptanceRadius || chosen.score < minimumScore {
             result.easting = nil
             result.northing = nil
-            result.faults.append(Fault("coarse"))
+            result.faults.append(Fault(chosen.precisionMeters > acceptanceRadius ? "coarse" : "low_score"))
         }
         return result
     }
