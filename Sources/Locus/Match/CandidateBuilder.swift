@@ -7,6 +7,8 @@ struct CandidateBuilder {
     static let streetsPerReading = 6
     /// Two streets meet when their known points come this close (metres).
     static let junctionReach = 200.0
+    /// A street whose centroid has a postcode of the named borough this close is on its boundary.
+    static let boundaryReach = 250.0
 
     func candidates() -> [MatchCandidate] {
         var out: [MatchCandidate] = []
@@ -16,7 +18,7 @@ struct CandidateBuilder {
         out += postcodeCandidates()
         for reading in main { out += streetCandidates(reading) }
         if let cross = parse.crossStreet {
-            let second = finder.find(name: cross.name, type: cross.type, source: 1).map(scored)
+            let second = finder.find(text: cross.text, source: 1).map(scored)
             out += junctionCandidates(main, ranked(second))
         }
         out += landmarkCandidates(main)
@@ -28,21 +30,17 @@ struct CandidateBuilder {
 
     /// The written streets read against the gazetteer, best supported first, a few per written street.
     private func readings(finder: StreetFinder) -> [StreetReading] {
-        var written: [(name: String, type: String?)] = []
-        if let street = parse.street { written.append((street.name, street.type)) }
-        for other in parse.otherStreets { written.append((other.name, other.type)) }
+        var written: [String] = []
+        if let street = parse.street { written.append(street.text) }
+        for other in parse.otherStreets { written.append(other.text) }
         if written.isEmpty {
             // No street read: a premises or building name, or a locality guessed from position, may be one.
-            for text in [parse.premisesName?.text, parse.buildingName?.text].compactMap({ $0 }) {
-                written.append((text, nil))
-            }
-            for place in parse.places where place.kind == .locality && !place.known {
-                written.append((place.text, nil))
-            }
+            written += [parse.premisesName?.text, parse.buildingName?.text].compactMap { $0 }
+            for place in parse.places where place.kind == .locality && !place.known { written.append(place.text) }
         }
         var found: [StreetReading] = []
-        for (name, type) in written {
-            found = finder.find(name: name, type: type, source: 0).map(scored)
+        for text in written {
+            found = finder.find(text: text, source: 0).map(scored)
             if !found.isEmpty { break }
         }
         return ranked(found)
@@ -72,13 +70,16 @@ struct CandidateBuilder {
         }
         if !evidence.boroughIDs.isEmpty, let borough = street.boroughID, !evidence.boroughIDs.contains(borough),
            (postcodeDistance ?? .infinity) > 400 {
-            faults.append(Fault(Scoring.boroughMismatch, penalty: 30))
+            // A street along a boundary belongs to both boroughs: a postcode of the named one close by says so.
+            let border = (try? store.nearestPostcode(x: street.x, y: street.y, within: Self.boundaryReach))
+                .flatMap { $0?.boroughID }.map { evidence.boroughIDs.contains($0) } ?? false
+            faults.append(Fault(Scoring.boroughMismatch, penalty: border ? 6 : 30))
         }
         if !evidence.localities.isEmpty,
            !evidence.localities.contains(where: { $0.id == street.localityID }) {
             // Named with the street in the sources beats near; near beats far.
             let d = evidence.localities.map { street.distanceFromExtent($0.x, $0.y) }.min()!
-            faults.append(Fault(Scoring.localityMismatch, penalty: d <= 1000 ? 2 : (d <= 2500 ? 5 : 10)))
+            faults.append(Fault(Scoring.localityMismatch, penalty: d <= 1000 ? 3 : (d <= 2500 ? 8 : 12)))
         }
         return faults
     }

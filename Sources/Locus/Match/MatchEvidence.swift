@@ -34,7 +34,8 @@ struct MatchEvidence: Sendable {
             for id in Self.boroughIDs(named: named, store: store) where !boroughs.contains(id) { boroughs.append(id) }
         }
         boroughIDs = boroughs
-        for place in parse.places where place.kind == .locality {
+        // A borough's name is often its main town's too (BROMLEY, SUTTON, HARROW).
+        for place in parse.places where place.kind != .noise {
             localities += (try? store.localities(named: place.text)) ?? []
         }
     }

@@ -95,6 +95,11 @@ public struct Matcher: Geocoding {
                 award: Scoring.award(.borough), faults: [ambiguity], boroughID: borough, key: "borough:\(borough)")
             return (parent, best)
         }
+        if var borough = ranked.first(where: { $0.level == .borough }) {
+            // Far-apart readings in no one borough: the borough the query names is all that is sure.
+            borough.faults.append(ambiguity)
+            return (borough, best)
+        }
         return (nil, best)
     }
 

@@ -14,44 +14,34 @@ struct StreetFinder {
     /// A posting list longer than this is not read (the word says too little to block on).
     static let maxPostings = 3000
 
-    /// Streets for `name` (name words without type) and canonical `type`.
-    func find(name: String, type: String?, source: Int) -> [StreetReading] {
-        let full = type.map { name.isEmpty ? $0 : name + " " + $0 } ?? name
-        guard !full.isEmpty else { return [] }
+    /// Streets for the written street `text` (canonical words, type included where written).
+    func find(text: String, source: Int) -> [StreetReading] {
+        guard !text.isEmpty else { return [] }
         var readings: [StreetReading] = []
         var seen: Set<Int64> = []
-        for street in (try? store.streets(named: full)) ?? [] where seen.insert(street.id).inserted {
+        for street in (try? store.streets(named: text)) ?? [] where seen.insert(street.id).inserted {
             readings.append(StreetReading(street: street, faults: [], source: source))
         }
         if !readings.isEmpty { return readings }
-        let words = name.split(separator: " ").map(String.init)
-        guard !words.isEmpty else { return [] }
+        let words = text.split(separator: " ").map(String.init)
         // Each written word's possible gazetteer forms, with the edits they cost.
-        var forms: [[(token: String, distance: Int)]] = []
-        for word in words {
-            forms.append(tokenForms(word))
+        let forms: [[(token: String, distance: Int)]] = words.map {
+            StreetTypes.all.contains($0) ? [(token: $0, distance: 0)] : tokenForms($0)
         }
-        // Block on the word whose forms have the fewest postings.
-        var best: (index: Int, ids: [Int64])?
+        // Block on the name word whose forms have the fewest postings.
+        var best: (total: Int, ids: [Int64])?
         for (i, options) in forms.enumerated() where !options.isEmpty {
             if StreetTypes.all.contains(words[i]) && words.count > 1 { continue }
-            var ids: [Int64] = []
-            var total = 0
-            for option in options.prefix(4) {
-                let df = (try? store.documentFrequency(token: option.token, kind: .street)) ?? 0
-                total += df
-            }
+            let chosen = options.prefix(4)
+            let total = chosen.reduce(0) { $0 + ((try? store.documentFrequency(token: $1.token, kind: .street)) ?? 0) }
             if total == 0 || total > Self.maxPostings { continue }
-            if let current = best, current.ids.count <= total { continue }
-            for option in options.prefix(4) {
-                ids += (try? store.entities(token: option.token, kind: .street)) ?? []
-            }
-            best = (i, ids)
+            if let current = best, current.total <= total { continue }
+            best = (total, chosen.flatMap { (try? store.entities(token: $0.token, kind: .street)) ?? [] })
         }
         guard let block = best else { return [] }
         for id in Set(block.ids).sorted() {
             guard let street = try? store.street(id: id) else { continue }
-            if let faults = Self.compare(words: words, type: type, forms: forms, with: street.name) {
+            if let faults = Self.compare(words: words, forms: forms, with: street.name) {
                 readings.append(StreetReading(street: street, faults: faults, source: source))
             }
         }
@@ -65,38 +55,37 @@ struct StreetFinder {
     }
 
     /// The faults of reading the written words as the gazetteer name, or nil when they do not match.
-    static func compare(words: [String], type: String?, forms: [[(token: String, distance: Int)]],
-                        with gazetteerName: String) -> [Fault]? {
-        var candidateWords = gazetteerName.split(separator: " ").map(String.init)
-        var candidateType: String?
-        if candidateWords.count > 1, let last = candidateWords.last, StreetTypes.all.contains(last) {
-            candidateType = last
-            candidateWords.removeLast()
-        } else if candidateWords.count == 1, type == nil, StreetTypes.all.contains(candidateWords[0]) {
-            return nil
-        }
-        var faults: [Fault] = []
-        if candidateWords.count == words.count {
-            for (i, word) in words.enumerated() where word != candidateWords[i] {
-                guard let edit = forms[i].first(where: { $0.token == candidateWords[i] })?.distance else { return nil }
-                faults.append(spellingFault(edits: edit, length: word.utf8.count))
+    static func compare(words: [String], forms: [[(token: String, distance: Int)]], with gazetteerName: String)
+        -> [Fault]?
+    {
+        let candidate = gazetteerName.split(separator: " ").map(String.init)
+        func isType(_ w: String) -> Bool { StreetTypes.all.contains(w) }
+        /// Word-by-word faults of equally long lists, nil on a word that does not match.
+        func aligned(_ count: Int) -> [Fault]? {
+            var faults: [Fault] = []
+            for i in 0..<count where words[i] != candidate[i] {
+                if isType(words[i]) && isType(candidate[i]) {
+                    faults.append(Fault(Scoring.streetTypeMismatch, penalty: 5))
+                } else if let edit = forms[i].first(where: { $0.token == candidate[i] })?.distance {
+                    faults.append(spellingFault(edits: edit, length: words[i].utf8.count))
+                } else {
+                    return nil
+                }
             }
-        } else if candidateWords.joined() == words.joined() {
-            faults.append(Fault(Scoring.streetSpelling, penalty: 3))  // joined or split words
-        } else {
-            return nil
+            return faults
         }
-        switch (type, candidateType) {
-        case let (written?, found?) where written != found:
-            faults.append(Fault(Scoring.streetTypeMismatch, penalty: 5))
-        case (nil, _?):
-            faults.append(Fault(Scoring.streetTypeMissing, penalty: 3))
-        case (_?, nil):
-            faults.append(Fault(Scoring.streetTypeMismatch, penalty: 5))
-        default:
-            break
+        if candidate.count == words.count { return aligned(words.count) }
+        if candidate.count == words.count + 1, let last = candidate.last, isType(last), words.count >= 1 {
+            return aligned(words.count).map { $0 + [Fault(Scoring.streetTypeMissing, penalty: 3)] }
         }
-        return faults
+        if words.count == candidate.count + 1, let last = words.last, isType(last), candidate.count >= 1,
+           !candidate.allSatisfy(isType) {
+            return aligned(candidate.count).map { $0 + [Fault(Scoring.streetTypeMismatch, penalty: 5)] }
+        }
+        if candidate.joined() == words.joined() {
+            return [Fault(Scoring.streetSpelling, penalty: 3)]  // joined or split words
+        }
+        return nil
     }
 
     /// A misspelt word costs more per edit when it is short (fewer letters confirm it).
