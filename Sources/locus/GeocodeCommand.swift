@@ -88,6 +88,12 @@ struct GeocodeCommand: ParsableCommand {
     @Option(help: "The gazetteer (default: $LOCUS_GAZETTEER, else gazetteer/london.sqlite).")
     var gazetteer: String?
 
+    @Option(help: ArgumentHelp(
+        "Write coordinates only for results at least this precise (metres).",
+        discussion: "Coarser results (postcode sector, district, locality, borough) keep their match_type, "
+            + "matched, postcode and borough, with empty coordinates and fault coarse."))
+    var maxPrecisionM = Matcher.defaultAcceptanceRadius
+
     func run() throws {
         var job = BatchJob()
         job.inputPath = input
@@ -116,17 +122,19 @@ struct GeocodeCommand: ParsableCommand {
         job.options.strict = strict
         let gazetteerPath = gazetteer ?? ProcessInfo.processInfo.environment["LOCUS_GAZETTEER"]
             .flatMap { $0.isEmpty ? nil : $0 } ?? "gazetteer/london.sqlite"
-        let status = job.run { try Self.makeGeocoder(gazetteerPath: gazetteerPath) }
+        let radius = maxPrecisionM
+        let status = job.run { try Self.makeGeocoder(gazetteerPath: gazetteerPath, acceptanceRadius: radius) }
         if status != 0 { throw ExitCode(status) }
     }
 
     // MARK: - The matcher plugs in here
-    /// Opens the gazetteer read-only and builds the geocoder on it. THE ONE PLACE TO WIRE THE MATCHER:
-    /// replace the `throw` below with the matcher built on `store`, e.g. `return (Matcher(store: store), version)`.
-    static func makeGeocoder(gazetteerPath: String) throws -> (geocoder: any Geocoding, gazetteerVersion: String) {
+    /// Opens the gazetteer read-only and builds the matcher on it, with the gazetteer's version for the summary.
+    static func makeGeocoder(gazetteerPath: String, acceptanceRadius: Double)
+        throws -> (geocoder: any Geocoding, gazetteerVersion: String)
+    {
+        // A missing or unusable file surfaces as GazetteerStoreError, which the job reports with exit status 69.
         let store = try GazetteerStore(path: URL(fileURLWithPath: gazetteerPath))
-        let version = BatchSummary.gazetteerVersion(meta: store.meta)
-        throw BatchError.gazetteerUnavailable(
-            path: gazetteerPath, reason: "it opens (\(version)) but the matcher is not wired into locus geocode yet")
+        let matcher = Matcher(store: store, acceptanceRadius: acceptanceRadius)
+        return (matcher, BatchSummary.gazetteerVersion(meta: store.meta))
     }
 }
