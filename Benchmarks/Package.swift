@@ -31,6 +31,8 @@ let package = Package(
     targets: [
         benchmarkTarget("CSV"),
         benchmarkTarget("Batch"),
+        benchmarkTarget("Gazetteer"),
+        benchmarkTarget("Normalise"),
         benchmarkTarget("Projection"),
     ]
 )
