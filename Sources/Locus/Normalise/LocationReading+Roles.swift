@@ -161,6 +161,16 @@ extension LocationReading {
     mutating func nameRange(_ s: Range<Int>) {
         guard !s.isEmpty else { return }
         let isBuilding = isBuildingWord(s.upperBound - 1) && !isPremisesWord(s.upperBound - 1)
+        // `BUS STOP NR ELEPHANT & CASTLE STN`: the name after a qualifier is the place it points at.
+        if !isBuilding, let earlier = premisesRange, buildingRange == nil,
+            (earlier.upperBound..<s.lowerBound).contains(where: { roles[$0] == .qualifier })
+        {
+            buildingRange = earlier
+            for k in earlier { roles[k] = .buildingName }
+            premisesRange = s
+            for k in s where roles[k] == nil { roles[k] = .premisesName }
+            return
+        }
         if isBuilding && buildingRange == nil || premisesRange != nil && buildingRange == nil {
             buildingRange = s
             for k in s where roles[k] == nil { roles[k] = .buildingName }
