@@ -33,9 +33,9 @@ extension LocationReading {
         var out: [Range<Int>] = []
         var start: Int?
         for i in tokens.indices {
-            if roles[i] != nil || tokens[i].breakBefore != .none {
+            if tokens[i].role != nil || tokens[i].breakBefore != .none {
                 if let s = start { out.append(s..<i) }
-                start = roles[i] == nil ? i : nil
+                start = tokens[i].role == nil ? i : nil
             } else if start == nil {
                 start = i
             }
@@ -89,8 +89,8 @@ extension LocationReading {
                     break
                 }
             }
-            for k in i..<valueEnd { roles[k] = .subBuilding }
-            canon[i] = kind
+            for k in i..<valueEnd { tokens[k].role = .subBuilding }
+            tokens[i].canon = kind
             let value = text((i + 1)..<valueEnd)
             result.subBuildings.append(
                 SubBuilding(kind: kind, value: value, text: kind + " " + value, span: span(i..<valueEnd)))
@@ -120,9 +120,9 @@ extension LocationReading {
             words.append("FLAT")
             j += 1
         }
-        for k in i..<j { roles[k] = .subBuilding; canon[k] = "" }
+        for k in i..<j { tokens[k].role = .subBuilding; tokens[k].canon = "" }
         let text = words.joined(separator: " ")
-        canon[i] = text
+        tokens[i].canon = text
         result.subBuildings.append(SubBuilding(kind: text, value: nil, text: text, span: span(i..<j)))
         return j
     }
@@ -202,7 +202,7 @@ extension LocationReading {
     /// True when token `j` stands as a street type here (not `ST` as SAINT).
     func standsAsType(_ j: Int) -> Bool {
         let text = tokens[j].text
-        guard let lexicon = tokens[j].lexicon, lexicon.streetType != nil, roles[j] == nil || roles[j] == .streetType
+        guard let lexicon = tokens[j].lexicon, lexicon.streetType != nil, tokens[j].role == nil || tokens[j].role == .streetType
         else { return false }
         if lexicon.beforeName != nil { return !isSaintPosition(j) }
         if AddressWords.typeOnlyInPlace.contains(text) {
@@ -254,11 +254,11 @@ extension LocationReading {
 
     /// The longest known place name at `i` (up to `limit`): its length and kind.
     func knownPlace(at i: Int, limit: Int) -> (length: Int, kind: LondonPlaces.Kind)? {
-        guard roles[i] == nil else { return nil }
-        let group = placeGroupsSet ? tokens[i].placeGroup : Lexicon.placeGroupIndex[canon[i] ?? tokens[i].text] ?? -1
+        guard tokens[i].role == nil else { return nil }
+        let group = placeGroupsSet ? tokens[i].placeGroup : Lexicon.placeGroupIndex[tokens[i].canon ?? tokens[i].text] ?? -1
         guard group >= 0 else { return nil }
         candidate: for (words, kind) in Lexicon.placeGroups[Int(group)] where words.count <= limit - i {
-            for k in 1..<words.count where roles[i + k] != nil || (canon[i + k] ?? tokens[i + k].text) != words[k] {
+            for k in 1..<words.count where tokens[i + k].role != nil || (tokens[i + k].canon ?? tokens[i + k].text) != words[k] {
                 continue candidate
             }
             return (words.count, kind)

@@ -28,6 +28,10 @@ struct Token {
     var part: Int32 = 0
     /// The token's group in `Lexicon.placeGroups` (-1: it starts no place name).
     var placeGroup: Int32 = -1
+    /// The role the reading gave it; nil until decided.
+    var role: Word.Role?
+    /// Its canonical form: nil for the default, "" when dropped, several words joined by spaces.
+    var canon: String?
 }
 
 /// Splits UTF-8 text into tokens: letters fold to upper-case ASCII, apostrophes vanish, and punctuation becomes
@@ -75,15 +79,20 @@ enum Tokeniser {
     /// Where a glued street type starts in `token`, if it has one.
     private static func gluedSplit(_ token: Token) -> Int? {
         let count = token.text.utf8.count
-        guard count >= 8, !token.isNumber, token.lexicon == nil
-        else { return nil }
-        for type in AddressWords.gluedTypes where count - type.utf8.count >= 4 && token.text.hasSuffix(type) {
-            let cut = count - type.utf8.count
-            guard token.text.utf8.prefix(cut).allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) else { return nil }
-            return cut
+        guard count >= 8, !token.isNumber, token.lexicon == nil else { return nil }
+        var text = token.text
+        return text.withUTF8 { bytes -> Int? in
+            for type in gluedTypeBytes where count - type.count >= 4 {
+                let cut = count - type.count
+                guard bytes[count - 1] == type[type.count - 1], bytes[cut...].elementsEqual(type) else { continue }
+                guard bytes[..<cut].allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) else { return nil }
+                return cut
+            }
+            return nil
         }
-        return nil
     }
+
+    private static let gluedTypeBytes: [[UInt8]] = AddressWords.gluedTypes.map { Array($0.utf8) }
 
     /// Marks digits with at most one trailing letter as a number.
     static func setNumber(_ token: inout Token, _ word: [UInt8]) {
