@@ -106,3 +106,63 @@ enum Lexicon {
         return (groups, index)
     }()
 }
+
+/// `Lexicon.entries` as an open-addressing table keyed by the word's bytes, so the tokeniser finds a word's
+/// entry without first hashing a `String`.
+final class LexiconTable: Sendable {
+    private let keyBytes: [UInt8]
+    private let keyStart: [Int32]
+    private let keyLength: [UInt8]
+    private let values: [LexiconEntry?]
+    private let mask: Int
+
+    static let shared = LexiconTable(Lexicon.entries)
+
+    init(_ entries: [String: LexiconEntry]) {
+        var size = 16
+        while size < entries.count * 3 { size <<= 1 }
+        var bytes: [UInt8] = []
+        var start = [Int32](repeating: -1, count: size)
+        var length = [UInt8](repeating: 0, count: size)
+        var values = [LexiconEntry?](repeating: nil, count: size)
+        for (word, entry) in entries {
+            let utf8 = Array(word.utf8)
+            var slot = Self.hash(utf8) & (size - 1)
+            while start[slot] >= 0 { slot = (slot + 1) & (size - 1) }
+            start[slot] = Int32(bytes.count)
+            length[slot] = UInt8(min(utf8.count, 255))
+            values[slot] = entry
+            bytes.append(contentsOf: utf8)
+        }
+        keyBytes = bytes
+        keyStart = start
+        keyLength = length
+        self.values = values
+        mask = size - 1
+    }
+
+    @inline(__always)
+    static func hash(_ bytes: some Collection<UInt8>) -> Int {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
+        return Int(truncatingIfNeeded: h ^ (h >> 29))
+    }
+
+    /// The entry for the upper-case word `bytes`, if any.
+    func entry(for bytes: [UInt8]) -> LexiconEntry? {
+        var slot = Self.hash(bytes) & mask
+        while true {
+            let start = Int(keyStart[slot])
+            if start < 0 { return nil }
+            if Int(keyLength[slot]) == bytes.count {
+                var same = true
+                for k in 0..<bytes.count where keyBytes[start + k] != bytes[k] {
+                    same = false
+                    break
+                }
+                if same { return values[slot] }
+            }
+            slot = (slot + 1) & mask
+        }
+    }
+}

@@ -91,19 +91,18 @@ struct LocationReading {
         // The same reading as `Postcode.find`, over the tokens, so that the canonical form reads the same again.
         // Only a word starting with a letter, holding a digit or followed by a number, can start a postcode, so
         // the scanner sees just such a word and the one after it.
-        func startsWithDigit(_ t: Int) -> Bool { tokens[t].text.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false }
         var scanner = PostcodeScanner()
         var i = 0
         while i < tokens.count {
-            let t = tokens[i]
             let joinedNext = i + 1 < tokens.count && tokens[i + 1].breakBefore == .none && !tokens[i + 1].isAmpersand
-                && !t.isAmpersand
-            guard !t.isNumber, (2...7).contains(t.text.utf8.count), let lead = t.text.utf8.first, lead >= 0x41,
-                lead <= 0x5A, t.text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) || (joinedNext && startsWithDigit(i + 1))
+                && !tokens[i].isAmpersand
+            guard !tokens[i].isNumber, tokens[i].startsWithLetter, (2...7).contains(tokens[i].text.utf8.count),
+                tokens[i].hasDigit || (joinedNext && tokens[i + 1].startsWithDigit)
             else {
                 i += 1
                 continue
             }
+            let t = tokens[i]
             scanner.reset()
             scanner.bytes.append(contentsOf: t.text.utf8)
             scanner.addWord(length: t.text.utf8.count, joined: false)

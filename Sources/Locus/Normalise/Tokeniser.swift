@@ -28,6 +28,10 @@ struct Token {
     var part: Int32 = 0
     /// The token's group in `Lexicon.placeGroups` (-1: it starts no place name).
     var placeGroup: Int32 = -1
+    /// Shape of `text`, noted once: it holds a digit, starts with a letter, starts with a digit.
+    var hasDigit = false
+    var startsWithLetter = false
+    var startsWithDigit = false
     /// The role the reading gave it; nil until decided.
     var role: Word.Role?
     /// Its canonical form: nil for the default, "" when dropped, several words joined by spaces.
@@ -66,10 +70,12 @@ enum Tokeniser {
             name.text = String(token.text.prefix(cut))
             name.span = exact ? token.span.lowerBound..<token.span.lowerBound + cut : token.span
             name.lexicon = Lexicon.entries[name.text]
+            name.hasDigit = false
             var type = Token(
                 text: String(token.text.dropFirst(cut)),
                 span: exact ? token.span.lowerBound + cut..<token.span.upperBound : token.span)
             type.lexicon = Lexicon.entries[type.text]
+            type.startsWithLetter = true
             out.append(name)
             out.append(type)
         }
@@ -138,7 +144,10 @@ private struct TokenScanner {
         token.breakBefore = tokens.isEmpty ? .none : pendingBreak
         token.joinedToPreviousNumber = pendingNumberJoin
         Tokeniser.setNumber(&token, word)
-        if !token.isNumber { token.lexicon = Lexicon.entries[token.text] }
+        token.startsWithLetter = word[0] >= 0x41 && word[0] <= 0x5A
+        token.startsWithDigit = word[0] >= 0x30 && word[0] <= 0x39
+        token.hasDigit = token.startsWithDigit || word.contains { $0 >= 0x30 && $0 <= 0x39 }
+        if !token.isNumber { token.lexicon = LexiconTable.shared.entry(for: word) }
         if token.joinedToPreviousNumber, !(tokens.last?.isNumber ?? false) || !token.isNumber {
             token.joinedToPreviousNumber = false
         }
