@@ -66,10 +66,9 @@ extension LocationReading {
     }
 
     func isValue(_ i: Int) -> Bool {
-        let t = tokens[i]
-        if t.isNumber { return true }
-        let count = t.text.utf8.count
-        return count == 1 || (count <= 4 && t.text.utf8.contains { $0 >= 0x30 && $0 <= 0x39 })
+        if tokens[i].isNumber { return true }
+        let count = tokens[i].text.utf8.count
+        return count == 1 || (count <= 4 && tokens[i].hasDigit)
     }
 
     mutating func readSubBuilding(at i: Int, end: Int) -> Int? {

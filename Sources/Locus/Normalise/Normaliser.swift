@@ -102,10 +102,9 @@ struct LocationReading {
                 i += 1
                 continue
             }
-            let t = tokens[i]
             scanner.reset()
-            scanner.bytes.append(contentsOf: t.text.utf8)
-            scanner.addWord(length: t.text.utf8.count, joined: false)
+            scanner.bytes.append(contentsOf: tokens[i].text.utf8)
+            scanner.addWord(length: tokens[i].text.utf8.count, joined: false)
             if joinedNext {
                 scanner.bytes.append(contentsOf: tokens[i + 1].text.utf8)
                 scanner.addWord(length: tokens[i + 1].text.utf8.count, joined: true)
@@ -233,8 +232,7 @@ struct LocationReading {
 
     /// An alphabetic word that could be part of a name.
     func isNameWord(_ i: Int) -> Bool {
-        let t = tokens[i]
-        return !t.isNumber && tokens[i].role == nil && !t.isAmpersand && t.text.utf8.first.map { $0 >= 0x41 } == true
+        !tokens[i].isNumber && tokens[i].role == nil && !tokens[i].isAmpersand && tokens[i].startsWithLetter
     }
 
     /// `ST`, `STE` and `DR` before a name (and not after one) are SAINT, SAINTE and DOCTOR.
@@ -243,11 +241,10 @@ struct LocationReading {
             isNameWord(i + 1), !isTypeWord(i + 1)
         else { return false }
         guard i > 0, tokens[i - 1].part == tokens[i].part else { return true }
-        let prev = tokens[i - 1]
-        if prev.isNumber || tokens[i - 1].role == .qualifier || tokens[i - 1].role == .noise { return true }
+        if tokens[i - 1].isNumber || tokens[i - 1].role == .qualifier || tokens[i - 1].role == .noise { return true }
         // After `UPPER`, `EAST`…, SAINT unless a place name follows (`UPPER ST MARTINS LANE`, `GREAT ST
         // HELENS`, but `EAST ST BARKING`).
-        guard AddressWords.beforeSaint.contains(prev.text) else { return false }
+        guard AddressWords.beforeSaint.contains(tokens[i - 1].text) else { return false }
         var end = i + 1
         while end < tokens.count, tokens[end].part == tokens[i].part, tokens[end].breakBefore == .none { end += 1 }
         return knownPlace(at: i + 1, limit: end) == nil
@@ -255,27 +252,26 @@ struct LocationReading {
 
     mutating func setDefaultCanonical() {
         for i in tokens.indices where tokens[i].canon == nil {
-            let token = tokens[i]
-            if token.text.utf8.count == 1, i > 0, tokens[i - 1].part == tokens[i].part, tokens[i - 1].lexicon?.streetType != nil,
-                endsPart(i), let direction = AddressWords.streetSuffixes[token.text]
+            if tokens[i].text.utf8.count == 1, i > 0, tokens[i - 1].part == tokens[i].part, tokens[i - 1].lexicon?.streetType != nil,
+                endsPart(i), let direction = AddressWords.streetSuffixes[tokens[i].text]
             {
                 // `HIGH STREET N`: a compass letter closing a street is its direction.
                 tokens[i].canon = direction
-            } else if let lexicon = token.lexicon {
+            } else if let lexicon = tokens[i].lexicon {
                 if let before = lexicon.beforeName {
                     tokens[i].canon = isSaintPosition(i) ? before : lexicon.streetType
                 } else if lexicon.expansion == nil, lexicon.streetType != nil, endsTypePosition(i) {
                     // `HATTON GARDEN`: a type form that is also a word is the type where it ends a name.
                     tokens[i].canon = lexicon.streetType
                 } else {
-                    tokens[i].canon = lexicon.expansion ?? token.text
+                    tokens[i].canon = lexicon.expansion ?? tokens[i].text
                 }
-            } else if token.joinedToPreviousNumber, let previous = tokens[i - 1].canon, !previous.isEmpty {
+            } else if tokens[i].joinedToPreviousNumber, let previous = tokens[i - 1].canon, !previous.isEmpty {
                 // `12/14`, `12 - 14` are written `12-14`.
-                tokens[i - 1].canon = previous + "-" + token.text
+                tokens[i - 1].canon = previous + "-" + tokens[i].text
                 tokens[i].canon = ""
             } else {
-                tokens[i].canon = token.text
+                tokens[i].canon = tokens[i].text
             }
         }
     }

@@ -148,7 +148,7 @@ private struct TokenScanner {
         token.startsWithDigit = word[0] >= 0x30 && word[0] <= 0x39
         token.hasDigit = token.startsWithDigit || word.contains { $0 >= 0x30 && $0 <= 0x39 }
         if !token.isNumber { token.lexicon = LexiconTable.shared.entry(for: word) }
-        if token.joinedToPreviousNumber, !(tokens.last?.isNumber ?? false) || !token.isNumber {
+        if token.joinedToPreviousNumber, tokens.isEmpty || !tokens[tokens.count - 1].isNumber || !token.isNumber {
             token.joinedToPreviousNumber = false
         }
         tokens.append(token)
@@ -173,8 +173,8 @@ private struct TokenScanner {
 
     /// The last token ended a number with only spaces since.
     func afterNumber(_ j: Int) -> Bool {
-        guard word.isEmpty, let last = tokens.last, last.isNumber else { return false }
-        for k in last.span.upperBound..<j where !isSpace(bytes[k]) { return false }
+        guard word.isEmpty, !tokens.isEmpty, tokens[tokens.count - 1].isNumber else { return false }
+        for k in tokens[tokens.count - 1].span.upperBound..<j where !isSpace(bytes[k]) { return false }
         return true
     }
 
