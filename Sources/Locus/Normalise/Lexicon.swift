@@ -20,6 +20,8 @@ final class LexiconEntry: Sendable {
     let startsNothing: Bool
     /// The group in `Lexicon.placeGroups` of place names starting with the word's usual canonical form, or -1.
     let placeGroup: Int32
+    /// The sub-building kind the word names (`FLT` → FLAT, `GND` → GROUND).
+    let subBuildingKind: String?
 
     init(_ draft: Draft) {
         streetType = draft.streetType
@@ -33,6 +35,7 @@ final class LexiconEntry: Sendable {
         isBuilding = draft.isBuilding
         startsNothing = draft.startsNothing
         placeGroup = draft.placeGroup
+        subBuildingKind = draft.subBuildingKind
     }
 
     struct Draft {
@@ -47,6 +50,7 @@ final class LexiconEntry: Sendable {
         var isBuilding = false
         var startsNothing = false
         var placeGroup: Int32 = -1
+        var subBuildingKind: String?
     }
 }
 
@@ -77,6 +81,7 @@ enum Lexicon {
             table[word] = LexiconEntry.Draft()
         }
         for word in placeGroupIndex.keys where table[word] == nil { table[word] = LexiconEntry.Draft() }
+        for (word, kind) in AddressWords.subBuildingKinds { table[word, default: LexiconEntry.Draft()].subBuildingKind = kind }
         for (form, draft) in table {
             let canonical = draft.expansion ?? form
             table[form]!.placeGroup = placeGroupIndex[canonical] ?? -1

@@ -31,6 +31,7 @@ extension LocationReading {
     /// Maximal runs of undecided tokens that cross no break.
     func segments() -> [Range<Int>] {
         var out: [Range<Int>] = []
+        out.reserveCapacity(8)
         var start: Int?
         for i in tokens.indices {
             if tokens[i].role != nil || tokens[i].breakBefore != .none {
@@ -72,7 +73,7 @@ extension LocationReading {
     }
 
     mutating func readSubBuilding(at i: Int, end: Int) -> Int? {
-        guard let kind = AddressWords.subBuildingKinds[tokens[i].text] else { return nil }
+        guard let kind = tokens[i].lexicon?.subBuildingKind else { return nil }
         if AddressWords.takesValue.contains(kind) {
             guard i + 1 < end, isValue(i + 1) else { return nil }
             var valueEnd = i + 2
@@ -100,11 +101,11 @@ extension LocationReading {
         var sawFloor = false
         var words: [String] = []
         while j < end {
-            if let k = AddressWords.subBuildingKinds[tokens[j].text], AddressWords.floorWords.contains(k) {
+            if let k = tokens[j].lexicon?.subBuildingKind, AddressWords.floorWords.contains(k) {
                 if k == "FLOOR" || k == "BASEMENT" { sawFloor = true }
                 words.append(k)
             } else if tokens[j].text == "AND", j + 1 < end,
-                let next = AddressWords.subBuildingKinds[tokens[j + 1].text], AddressWords.floorWords.contains(next)
+                let next = tokens[j + 1].lexicon?.subBuildingKind, AddressWords.floorWords.contains(next)
             {
                 words.append("AND")
             } else {
@@ -115,7 +116,7 @@ extension LocationReading {
         // `(REAR)`: a part that is only REAR or FRONT names the back or front of the building.
         let sidesOnly = j == end && !words.isEmpty && words.allSatisfy { $0 == "REAR" || $0 == "FRONT" }
         guard sawFloor || sidesOnly else { return nil }
-        if j < end, AddressWords.subBuildingKinds[tokens[j].text] == "FLAT", !(j + 1 < end && isValue(j + 1)) {
+        if j < end, tokens[j].lexicon?.subBuildingKind == "FLAT", !(j + 1 < end && isValue(j + 1)) {
             words.append("FLAT")
             j += 1
         }

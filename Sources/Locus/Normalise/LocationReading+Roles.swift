@@ -220,7 +220,7 @@ extension LocationReading {
                 return
             }
         }
-        tokens[r.lowerBound].canon = number.description
+        tokens[r.lowerBound].canon = first.text
         if result.houseNumber == nil { result.houseNumber = number }
     }
 

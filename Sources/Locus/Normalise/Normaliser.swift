@@ -291,6 +291,18 @@ struct LocationReading {
 
     /// The canonical words of tokens `range`, dropped ones left out.
     func text(_ range: Range<Int>) -> String {
+        // Most components are one word: return it as it is.
+        var only: String?
+        for i in range {
+            let c = tokens[i].canon ?? tokens[i].text
+            guard !c.isEmpty else { continue }
+            if only != nil {
+                only = nil
+                break
+            }
+            only = c
+        }
+        if let only { return only }
         var out = ""
         for i in range {
             let c = tokens[i].canon ?? tokens[i].text
