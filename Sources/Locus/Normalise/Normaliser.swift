@@ -91,7 +91,7 @@ struct LocationReading {
         // The same reading as `Postcode.find`, over the tokens, so that the canonical form reads the same again.
         // Only a word starting with a letter, holding a digit or followed by a number, can start a postcode, so
         // the scanner sees just such a word and the one after it.
-        var scanner = PostcodeScanner()
+        var buffer: [UInt8] = []
         var i = 0
         while i < tokens.count {
             let joinedNext = i + 1 < tokens.count && tokens[i + 1].breakBefore == .none && !tokens[i + 1].isAmpersand
@@ -102,18 +102,19 @@ struct LocationReading {
                 i += 1
                 continue
             }
-            scanner.reset()
-            scanner.bytes.append(contentsOf: tokens[i].text.utf8)
-            scanner.addWord(length: tokens[i].text.utf8.count, joined: false)
+            buffer.removeAll(keepingCapacity: true)
+            var word = tokens[i].text
+            word.withUTF8 { buffer.append(contentsOf: $0) }
+            let firstLength = buffer.count
             if joinedNext {
-                scanner.bytes.append(contentsOf: tokens[i + 1].text.utf8)
-                scanner.addWord(length: tokens[i + 1].text.utf8.count, joined: true)
+                var next = tokens[i + 1].text
+                next.withUTF8 { buffer.append(contentsOf: $0) }
             }
-            guard let hit = scanner.scan().first, hit.words.lowerBound == 0 else {
+            guard let hit = PostcodeScanner.read(buffer[...], firstLength: firstLength) else {
                 i += 1
                 continue
             }
-            let first = i, last = i + hit.words.count - 1
+            let first = i, last = i + hit.words - 1
             i = last + 1
             if hit.postcode?.level == .district, !districtStandsAsPostcode(first) { continue }
             let written = hit.postcode?.canonical ?? (first...last).map { tokens[$0].text }.joined(separator: " ")
