@@ -140,18 +140,16 @@ private struct TokenScanner {
 
     mutating func flush(end: Int) {
         guard !word.isEmpty else { return }
-        var token = Token(text: String(decoding: word, as: UTF8.self), span: wordStart..<end)
-        token.breakBefore = tokens.isEmpty ? .none : pendingBreak
-        token.joinedToPreviousNumber = pendingNumberJoin
-        Tokeniser.setNumber(&token, word)
-        token.startsWithLetter = word[0] >= 0x41 && word[0] <= 0x5A
-        token.startsWithDigit = word[0] >= 0x30 && word[0] <= 0x39
-        token.hasDigit = token.startsWithDigit || word.contains { $0 >= 0x30 && $0 <= 0x39 }
-        if !token.isNumber { token.lexicon = LexiconTable.shared.entry(for: word) }
-        if token.joinedToPreviousNumber, tokens.isEmpty || !tokens[tokens.count - 1].isNumber || !token.isNumber {
-            token.joinedToPreviousNumber = false
-        }
-        tokens.append(token)
+        // Appended first and filled in place, so the token is never copied.
+        tokens.append(Token(text: String(decoding: word, as: UTF8.self), span: wordStart..<end))
+        let k = tokens.count - 1
+        tokens[k].breakBefore = k == 0 ? .none : pendingBreak
+        Tokeniser.setNumber(&tokens[k], word)
+        tokens[k].joinedToPreviousNumber = pendingNumberJoin && k > 0 && tokens[k - 1].isNumber && tokens[k].isNumber
+        tokens[k].startsWithLetter = word[0] >= 0x41 && word[0] <= 0x5A
+        tokens[k].startsWithDigit = word[0] >= 0x30 && word[0] <= 0x39
+        tokens[k].hasDigit = tokens[k].startsWithDigit || word.contains { $0 >= 0x30 && $0 <= 0x39 }
+        if !tokens[k].isNumber { tokens[k].lexicon = LexiconTable.shared.entry(for: word) }
         word.removeAll(keepingCapacity: true)
         pendingBreak = .none
         pendingNumberJoin = false
