@@ -339,8 +339,13 @@ extension LocationReading {
             if !canonical.isEmpty {
                 switch pending {
                 case .none: canonical.append(UInt8(ascii: " "))
-                case .part: canonical.append(contentsOf: [UInt8(ascii: ","), UInt8(ascii: " ")])
-                case .slash: canonical.append(contentsOf: [UInt8(ascii: " "), UInt8(ascii: "/"), UInt8(ascii: " ")])
+                case .part:
+                    canonical.append(UInt8(ascii: ","))
+                    canonical.append(UInt8(ascii: " "))
+                case .slash:
+                    canonical.append(UInt8(ascii: " "))
+                    canonical.append(UInt8(ascii: "/"))
+                    canonical.append(UInt8(ascii: " "))
                 }
             }
             pending = .none
