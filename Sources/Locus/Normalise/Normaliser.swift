@@ -197,10 +197,13 @@ struct LocationReading {
     mutating func markQualifiers() {
         var i = 0
         while i < tokens.count {
-            guard tokens[i].role == nil else { i += 1; continue }
+            guard tokens[i].role == nil, let lexicon = tokens[i].lexicon, !lexicon.qualifierPhrases.isEmpty else {
+                i += 1
+                continue
+            }
             let atStart = opensPart(i)
             var matched = false
-            for index in tokens[i].lexicon?.qualifierPhrases ?? [] {
+            for index in lexicon.qualifierPhrases {
                 let phrase = AddressWords.qualifierPhrases[index]
                 guard atStart || phrase.anywhere else { continue }
                 guard matches(phrase.words, at: i) else { continue }
