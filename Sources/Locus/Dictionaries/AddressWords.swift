@@ -16,21 +16,24 @@ public enum AddressWords {
             }
         }
 
-        /// The canonical words written for this kind.
-        public var canonicalWords: [String] {
+        /// The canonical text written for this kind.
+        public var canonicalText: String {
             switch self {
-            case .outside: return ["OUTSIDE"]
-            case .opposite: return ["OPPOSITE"]
-            case .rear: return ["REAR", "OF"]
-            case .near: return ["NEAR"]
-            case .adjacent: return ["ADJACENT", "TO"]
-            case .frontOf: return ["FRONT", "OF"]
-            case .inside: return ["INSIDE"]
-            case .junction: return ["JUNCTION", "OF"]
-            case .between: return ["BETWEEN"]
-            case .onOrNear: return ["ON", "OR", "NEAR"]
+            case .outside: return "OUTSIDE"
+            case .opposite: return "OPPOSITE"
+            case .rear: return "REAR OF"
+            case .near: return "NEAR"
+            case .adjacent: return "ADJACENT TO"
+            case .frontOf: return "FRONT OF"
+            case .inside: return "INSIDE"
+            case .junction: return "JUNCTION OF"
+            case .between: return "BETWEEN"
+            case .onOrNear: return "ON OR NEAR"
             }
         }
+
+        /// The canonical words written for this kind.
+        public var canonicalWords: [String] { canonicalText.split(separator: " ").map(String.init) }
     }
 
     /// Qualifier phrases, longest first within a kind. `anywhere` phrases are abbreviations no street or name

@@ -216,7 +216,7 @@ struct LocationReading {
                     continue
                 }
                 for k in i..<end { tokens[k].role = .qualifier; tokens[k].canon = "" }
-                tokens[i].canon = phrase.kind.canonicalWords.joined(separator: " ")
+                tokens[i].canon = phrase.kind.canonicalText
                 result.qualifiers.append(
                     Qualifier(kind: phrase.kind, span: tokens[i].span.lowerBound..<tokens[end - 1].span.upperBound))
                 i = end
