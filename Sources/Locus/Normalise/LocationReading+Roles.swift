@@ -253,7 +253,19 @@ extension LocationReading {
     mutating func setStreet(_ run: StreetRun, slot: StreetSlot) {
         for k in run.range where tokens[k].role == nil { tokens[k].role = .street }
         if let t = run.typeIndex { tokens[t].role = .streetType }
-        streetRuns.append((run, slot))
+        // The street's tokens have their final canonical words by now.
+        var name = text(run.range.lowerBound..<(run.typeIndex ?? run.range.upperBound))
+        if let t = run.typeIndex, t + 1 < run.range.upperBound {
+            name += " " + text((t + 1)..<run.range.upperBound)
+        }
+        let street = Street(
+            text: text(run.range), name: name, type: run.typeIndex.flatMap { tokens[$0].lexicon?.streetType },
+            span: span(run.range))
+        switch slot {
+        case .primary where result.street == nil: result.street = street
+        case .cross where result.crossStreet == nil: result.crossStreet = street
+        default: result.otherStreets.append(street)
+        }
     }
 
     /// Places, further streets or premises in `s`, read left to right.
@@ -305,20 +317,6 @@ extension LocationReading {
     mutating func finish() {
         if let r = premisesRange { result.premisesName = Component(text: text(r), span: span(r)) }
         if let r = buildingRange { result.buildingName = Component(text: text(r), span: span(r)) }
-        for (run, slot) in streetRuns {
-            var name = text(run.range.lowerBound..<(run.typeIndex ?? run.range.upperBound))
-            if let t = run.typeIndex, t + 1 < run.range.upperBound {
-                name += " " + text((t + 1)..<run.range.upperBound)
-            }
-            let street = Street(
-                text: text(run.range), name: name, type: run.typeIndex.flatMap { tokens[$0].lexicon?.streetType },
-                span: span(run.range))
-            switch slot {
-            case .primary where result.street == nil: result.street = street
-            case .cross where result.crossStreet == nil: result.crossStreet = street
-            default: result.otherStreets.append(street)
-            }
-        }
         var canonical: [UInt8] = []
         canonical.reserveCapacity(bytes.count + 24)
         var pending = Token.Break.none

@@ -25,11 +25,9 @@ struct LocationReading {
     /// True once each token's `placeGroup` follows its canonical word.
     var placeGroupsSet = false
     var result = ParsedLocation()
-    /// Token ranges of the parse's parts, turned into components at the end.
-    var streetRuns: [(run: StreetRun, slot: StreetSlot)] = []
+    /// Token ranges of the building and premises names, turned into components at the end.
     var premisesRange: Range<Int>?
     var buildingRange: Range<Int>?
-    var numberRange: Range<Int>?
 
     enum StreetSlot { case primary, cross, other }
 
