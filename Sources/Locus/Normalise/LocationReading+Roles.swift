@@ -317,50 +317,60 @@ extension LocationReading {
     mutating func finish() {
         if let r = premisesRange { result.premisesName = Component(text: text(r), span: span(r)) }
         if let r = buildingRange { result.buildingName = Component(text: text(r), span: span(r)) }
-        var canonical: [UInt8] = []
-        canonical.reserveCapacity(bytes.count + 24)
-        var pending = Token.Break.none
         var words: [Word] = []
         words.reserveCapacity(tokens.count + 2)
-        var lastEmitted: Int?
-        for i in tokens.indices {
-            if tokens[i].breakBefore.rawValue > pending.rawValue { pending = tokens[i].breakBefore }
-            guard let c = tokens[i].canon, !c.isEmpty else { continue }
-            // A slash between numbers that did not join them (`8’/ 3`) is written as a comma, so that the
-            // canonical form does not read as a range.
-            if pending == .slash, let previous = lastEmitted, tokens[previous].isNumber || tokens[previous].role == .number,
-                c.utf8.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true
-            {
-                pending = .part
+        // Written straight into the string's storage: at most every canonical word plus a 3-byte separator.
+        var capacity = 0
+        for i in tokens.indices { capacity += (tokens[i].canon?.utf8.count ?? 0) + 3 }
+        result.canonical = String(unsafeUninitializedCapacity: max(capacity, 1)) { out in
+            var count = 0
+            func put(_ b: UInt8) {
+                out[count] = b
+                count += 1
             }
-            lastEmitted = i
-            if !canonical.isEmpty {
-                switch pending {
-                case .none: canonical.append(UInt8(ascii: " "))
-                case .part:
-                    canonical.append(UInt8(ascii: ","))
-                    canonical.append(UInt8(ascii: " "))
-                case .slash:
-                    canonical.append(UInt8(ascii: " "))
-                    canonical.append(UInt8(ascii: "/"))
-                    canonical.append(UInt8(ascii: " "))
+            var pending = Token.Break.none
+            var lastEmitted: Int?
+            for i in tokens.indices {
+                if tokens[i].breakBefore.rawValue > pending.rawValue { pending = tokens[i].breakBefore }
+                guard let c = tokens[i].canon, !c.isEmpty else { continue }
+                // A slash between numbers that did not join them (`8’/ 3`) is written as a comma, so that the
+                // canonical form does not read as a range.
+                if pending == .slash, let previous = lastEmitted,
+                    tokens[previous].isNumber || tokens[previous].role == .number,
+                    c.utf8.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true
+                {
+                    pending = .part
+                }
+                lastEmitted = i
+                if count > 0 {
+                    switch pending {
+                    case .none: put(UInt8(ascii: " "))
+                    case .part:
+                        put(UInt8(ascii: ","))
+                        put(UInt8(ascii: " "))
+                    case .slash:
+                        put(UInt8(ascii: " "))
+                        put(UInt8(ascii: "/"))
+                        put(UInt8(ascii: " "))
+                    }
+                }
+                pending = .none
+                let role = tokens[i].role ?? .noise, part = Int(tokens[i].part), span = tokens[i].span
+                var copy = c
+                copy.withUTF8 { utf8 in
+                    for b in utf8 { put(b) }
+                    guard utf8.contains(UInt8(ascii: " ")) else {
+                        words.append(Word(text: c, role: role, part: part, span: span))
+                        return
+                    }
+                    for word in utf8.split(separator: UInt8(ascii: " ")) {
+                        words.append(
+                            Word(text: String(decoding: word, as: UTF8.self), role: role, part: part, span: span))
+                    }
                 }
             }
-            pending = .none
-            let role = tokens[i].role ?? .noise, part = Int(tokens[i].part), span = tokens[i].span
-            var copy = c
-            copy.withUTF8 { utf8 in
-                canonical.append(contentsOf: utf8)
-                guard utf8.contains(UInt8(ascii: " ")) else {
-                    words.append(Word(text: c, role: role, part: part, span: span))
-                    return
-                }
-                for word in utf8.split(separator: UInt8(ascii: " ")) {
-                    words.append(Word(text: String(decoding: word, as: UTF8.self), role: role, part: part, span: span))
-                }
-            }
+            return count
         }
-        result.canonical = String(decoding: canonical, as: UTF8.self)
         result.words = words
     }
 }
