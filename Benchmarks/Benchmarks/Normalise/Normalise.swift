@@ -6,7 +6,7 @@ import Locus
 /// that reading the text never limits batch throughput.
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
-        metrics: [.throughput, .wallClock, .cpuTotal, .mallocCountTotal, .peakMemoryResident], maxDuration: .seconds(5))
+        metrics: [.throughput, .wallClock, .mallocCountTotal, .peakMemoryResident], maxDuration: .seconds(5))
 
     // `../shared/eval/dev/london-dev.csv` beside the checkout, or under $LOCUS_SHARED_DIR.
     let shared = ProcessInfo.processInfo.environment["LOCUS_SHARED_DIR"].map { URL(fileURLWithPath: $0) }
