@@ -108,7 +108,7 @@ public enum AddressWords {
     ]
 
     /// Words that mark a business, institution or landmark: a part ending in one names premises.
-    public static let premisesWords: Set<String> = [
+    public static let premisesWords: Set<String> = ([
         "STATION", "SCHOOL", "ACADEMY", "COLLEGE", "UNIVERSITY", "HOSPITAL", "CHURCH", "CHAPEL", "MOSQUE",
         "TEMPLE", "SYNAGOGUE", "GURDWARA", "HOTEL", "PUB", "INN", "TAVERN", "ARMS", "CAFE", "RESTAURANT", "BAR",
         "CLUB", "NIGHTCLUB", "SUPERMARKET", "SHOP", "STORE", "STORES", "MARKET", "CENTRE", "CENTER", "LIBRARY",
@@ -117,9 +117,14 @@ public enum AddressWords {
         "BUTCHERS", "LTD", "LIMITED", "PLC", "NURSERY", "PRISON", "AIRPORT", "TERMINAL", "SUBWAY", "AREA", "STOP",
         "HALL", "PALACE", "CATHEDRAL", "ABBEY", "SALON", "BARBERS", "LAUNDERETTE", "OFFLICENCE",
         "CEMETERY", "PLAYGROUND", "BRANCH", "DEPOT", "MOTORS", "SUPERSTORE", "FOODS", "FOOD", "TUBE", "RAILWAY",
-        "PIZZA", "CHICKEN", "GRILL", "BISTRO", "DINER", "LOUNGE", "MCDONALDS", "TESCO",
-        "SAINSBURYS", "ASDA", "LIDL", "ALDI", "MORRISONS", "WAITROSE", "ICELAND", "BOOTS", "GREGGS", "PRIMARK",
-        "COSTA", "STARBUCKS", "KFC", "WETHERSPOONS", "ARGOS", "POUNDLAND",
+        "PIZZA", "CHICKEN", "GRILL", "BISTRO", "DINER", "LOUNGE",
+    ] as Set<String>).union(chainNames)
+
+    /// Chain-store names: never a street's name, so even first in a part they name premises (`TESCO HIGH ST`).
+    public static let chainNames: Set<String> = [
+        "MCDONALDS", "TESCO", "SAINSBURYS", "ASDA", "LIDL", "ALDI", "MORRISONS", "WAITROSE", "ICELAND", "BOOTS",
+        "GREGGS", "PRIMARK", "COSTA", "STARBUCKS", "KFC", "WETHERSPOONS", "ARGOS", "POUNDLAND", "NANDOS",
+        "SUBWAY", "SUPERDRUG", "COSTCUTTER", "NISA", "SPAR", "BOOTHS", "HALFORDS", "CURRYS", "WOOLWORTHS",
     ]
 
     /// Words that mark a named building: a part before the street ending in one is a building name.

@@ -174,8 +174,11 @@ extension LocationReading {
             return shape
         }
         shape.run = streetRun(streetStart, s.upperBound)
-        if let t = shape.run.typeIndex, t - streetStart >= 3,
-            let p = (streetStart + 1..<t - 1).last(where: { isPremisesWord($0) })
+        // `GORDON PRIMARY SCHOOL CRAIGTON ROAD`, `TESCO HIGH ST`: premises named before the street's name.
+        if let t = shape.run.typeIndex, t - streetStart >= 2,
+            let p = (streetStart..<t - 1).last(where: {
+                $0 > streetStart ? isPremisesWord($0) : AddressWords.chainNames.contains(tokens[$0].text)
+            }), t - streetStart >= 3 || p == streetStart
         {
             shape.premisesBefore = streetStart..<p + 1
             shape.run = streetRun(p + 1, s.upperBound)
