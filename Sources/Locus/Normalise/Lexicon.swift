@@ -68,6 +68,11 @@ enum Lexicon {
         }
         for (form, expansion) in AddressWords.abbreviations {
             table[form, default: LexiconEntry.Draft()].expansion = expansion
+            // Written `CNR`, read as CORNER wherever CORNER would be.
+            if let type = StreetTypes.canonicalType(expansion) {
+                table[form]!.streetType = type
+                table[form]!.isStrongType = AddressWords.strongStreetTypes.contains(type)
+            }
         }
         for (index, phrase) in AddressWords.qualifierPhrases.enumerated() {
             table[phrase.words[0], default: LexiconEntry.Draft()].qualifierPhrases.append(index)

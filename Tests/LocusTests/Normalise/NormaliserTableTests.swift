@@ -303,7 +303,7 @@ import Testing
         ("Ground Floor, 109 Clarendon Road, LONDON", "sub:GROUND FLOOR; #109; st:CLARENDON|ROAD; noise:LONDON"),
         // TfL bus-stop names.
         ("Hail & Ride Faringdon Avenue / Larch Way", "q:junction; st:FARINGDON|AVENUE; x:LARCH|WAY"),
-        ("Whitton Cnr / Health & Social Care Ctr", "prem:HEALTH AND SOCIAL CARE CENTRE; st:WHITTON CORNER|"),
+        ("Whitton Cnr / Health & Social Care Ctr", "prem:HEALTH AND SOCIAL CARE CENTRE; st:WHITTON|CORNER"),
         ("Mayplace Road East / Pinnacle Hill", "q:junction; st:MAYPLACE EAST|ROAD; x:PINNACLE|HILL"),
         ("Woolwich Road / Bedonwell Road", "q:junction; st:WOOLWICH|ROAD; x:BEDONWELL|ROAD"),
         ("Erith Station # / West Street", "prem:ERITH STATION; st:WEST|STREET"),
