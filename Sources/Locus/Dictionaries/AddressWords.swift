@@ -44,6 +44,9 @@ public enum AddressWords {
         .enumerated().sorted { ($0.element.words.count, $1.offset) > ($1.element.words.count, $0.offset) }
         .map(\.element)
 
+    /// The written qualifier phrases as text (`OPPOSITE TO`).
+    public static let writtenQualifierTexts: Set<String> = Set(writtenQualifierPhrases.map { $0.words.joined(separator: " ") })
+
     static let writtenQualifierPhrases: [(words: [String], kind: QualifierKind, anywhere: Bool)] = [
         (["ON", "OR", "NEAR"], .onOrNear, false), (["ON/NEAR"], .onOrNear, true),
         (["O/S"], .outside, true), (["OUTSIDE", "OF"], .outside, false), (["OUTSIDE"], .outside, false),

@@ -213,11 +213,20 @@ struct LocationReading {
                 {
                     continue
                 }
-                for k in i..<end { tokens[k].role = .qualifier; tokens[k].canon = "" }
+                var last = end
+                // `OPP TO`: a word that the canonical text would take into a longer phrase goes with it, so
+                // that `OPPOSITE TO` reads as `OPPOSITE` again.
+                if last < tokens.count, tokens[last].part == tokens[i].part, tokens[last].breakBefore == .none,
+                    tokens[last].role == nil,
+                    AddressWords.writtenQualifierTexts.contains(phrase.kind.canonicalText + " " + tokens[last].text)
+                {
+                    last += 1
+                }
+                for k in i..<last { tokens[k].role = .qualifier; tokens[k].canon = "" }
                 tokens[i].canon = phrase.kind.canonicalText
                 result.qualifiers.append(
-                    Qualifier(kind: phrase.kind, span: tokens[i].span.lowerBound..<tokens[end - 1].span.upperBound))
-                i = end
+                    Qualifier(kind: phrase.kind, span: tokens[i].span.lowerBound..<tokens[last - 1].span.upperBound))
+                i = last
                 matched = true
                 break
             }
@@ -269,8 +278,10 @@ struct LocationReading {
                     tokens[i].canon = lexicon.expansion ?? tokens[i].text
                 }
             } else if tokens[i].joinedToPreviousNumber, let previous = tokens[i - 1].canon, !previous.isEmpty {
-                // `12/14`, `12 - 14` are written `12-14`.
-                tokens[i - 1].canon = previous + "-" + tokens[i].text
+                // `12/14`, `12 - 14` are written `12-14`; `3/12` (not a range) keeps its slash, as a house number
+                // would.
+                let range = tokens[i].value >= tokens[i - 1].value
+                tokens[i - 1].canon = previous + (range ? "-" : "/") + tokens[i].text
                 tokens[i].canon = ""
             } else {
                 tokens[i].canon = tokens[i].text

@@ -62,24 +62,31 @@ enum Tokeniser {
         guard tokens.contains(where: { gluedSplit($0) != nil }) else { return tokens }
         var out: [Token] = []
         out.reserveCapacity(tokens.count + 1)
-        for token in tokens {
-            guard let cut = gluedSplit(token) else { out.append(token); continue }
-            // Written in ASCII, the split offset is exact; otherwise both halves keep the whole span.
-            let exact = token.span.count == token.text.utf8.count
-            var name = token
-            name.text = String(token.text.prefix(cut))
-            name.span = exact ? token.span.lowerBound..<token.span.lowerBound + cut : token.span
-            name.lexicon = Lexicon.entries[name.text]
-            name.hasDigit = false
-            var type = Token(
-                text: String(token.text.dropFirst(cut)),
-                span: exact ? token.span.lowerBound + cut..<token.span.upperBound : token.span)
-            type.lexicon = Lexicon.entries[type.text]
-            type.startsWithLetter = true
-            out.append(name)
-            out.append(type)
-        }
+        for token in tokens { appendSplit(token, to: &out) }
         return out
+    }
+
+    /// Appends `token`, split where a street type is glued to it; the name may end in a type too
+    /// (`STNRROADROAD`), so it is split again, and splitting the canonical form again changes nothing.
+    private static func appendSplit(_ token: Token, to out: inout [Token]) {
+        guard let cut = gluedSplit(token) else {
+            out.append(token)
+            return
+        }
+        // Written in ASCII, the split offset is exact; otherwise both halves keep the whole span.
+        let exact = token.span.count == token.text.utf8.count
+        var name = token
+        name.text = String(token.text.prefix(cut))
+        name.span = exact ? token.span.lowerBound..<token.span.lowerBound + cut : token.span
+        name.lexicon = Lexicon.entries[name.text]
+        name.hasDigit = false
+        var type = Token(
+            text: String(token.text.dropFirst(cut)),
+            span: exact ? token.span.lowerBound + cut..<token.span.upperBound : token.span)
+        type.lexicon = Lexicon.entries[type.text]
+        type.startsWithLetter = true
+        appendSplit(name, to: &out)
+        out.append(type)
     }
 
     /// Where a glued street type starts in `token`, if it has one.
