@@ -9,6 +9,8 @@ struct CandidateBuilder {
     static let junctionReach = 200.0
     /// A street whose centroid has a postcode of the named borough this close is on its boundary.
     static let boundaryReach = 250.0
+    /// The radius of a street known by one or two points.
+    static let unknownStreetReach = 200.0
 
     func candidates() -> [MatchCandidate] {
         var out: [MatchCandidate] = []
@@ -124,8 +126,9 @@ struct CandidateBuilder {
             faults.append(Fault(Scoring.numberNotFound, penalty: 8))
         }
         let (x, y, reach) = anchoredPoint(on: street)
-        let precision = max(100, reach)
-        if precision > 300 { faults.append(Fault(Scoring.streetLong, penalty: min(15, (precision - 300) / 60))) }
+        // One or two known points say little of a street's length: assume a typical London street's half.
+        let precision = max(street.points <= 2 ? Self.unknownStreetReach : 100, reach)
+        if precision > 150 { faults.append(Fault(Scoring.streetLong, penalty: min(15, (precision - 150) / 25))) }
         // With a postcode unit the unit is the more specific point; the street stands in when they disagree.
         let award = Scoring.award(.street) - (evidence.unit != nil ? 4 : 0)
         out.append(MatchCandidate(
