@@ -30,7 +30,9 @@ let package = Package(
     ],
     targets: [
         benchmarkTarget("CSV"),
+        benchmarkTarget("Batch"),
         benchmarkTarget("Gazetteer"),
+        benchmarkTarget("Normalise"),
         benchmarkTarget("Projection"),
     ]
 )

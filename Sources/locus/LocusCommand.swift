@@ -11,6 +11,8 @@ struct LocusCommand: ParsableCommand {
             NormaliseCommand.self,
             ReprojectCommand.self,
             GazetteerCommand.self,
+            GeocodeCommand.self,
+            ExplainCommand.self,
         ]
     )
 }

@@ -31,11 +31,12 @@ extension LocationReading {
     /// Maximal runs of undecided tokens that cross no break.
     func segments() -> [Range<Int>] {
         var out: [Range<Int>] = []
+        out.reserveCapacity(8)
         var start: Int?
         for i in tokens.indices {
-            if roles[i] != nil || tokens[i].breakBefore != .none {
+            if tokens[i].role != nil || tokens[i].breakBefore != .none {
                 if let s = start { out.append(s..<i) }
-                start = roles[i] == nil ? i : nil
+                start = tokens[i].role == nil ? i : nil
             } else if start == nil {
                 start = i
             }
@@ -45,7 +46,9 @@ extension LocationReading {
     }
 
     mutating func readSegments() {
-        var segs = segments().map { readSubBuildings($0) }.filter { !$0.isEmpty }
+        var segs = segments()
+        for k in segs.indices { segs[k] = readSubBuildings(segs[k]) }
+        segs.removeAll { $0.isEmpty }
         guard !segs.isEmpty else { return }
         if let (left, right) = findJunction(&segs) {
             readJunction(left: left, right: right, segments: segs)
@@ -64,30 +67,31 @@ extension LocationReading {
     }
 
     func isValue(_ i: Int) -> Bool {
-        let t = tokens[i]
-        if t.isNumber { return true }
-        let count = t.text.utf8.count
-        return count == 1 || (count <= 4 && t.text.utf8.contains { $0 >= 0x30 && $0 <= 0x39 })
+        if tokens[i].isNumber { return true }
+        let count = tokens[i].text.utf8.count
+        return count == 1 || (count <= 4 && tokens[i].hasDigit)
     }
 
     mutating func readSubBuilding(at i: Int, end: Int) -> Int? {
-        guard let kind = AddressWords.subBuildingKinds[tokens[i].text] else { return nil }
+        guard let kind = tokens[i].lexicon?.subBuildingKind else { return nil }
         if AddressWords.takesValue.contains(kind) {
             guard i + 1 < end, isValue(i + 1) else { return nil }
             var valueEnd = i + 2
-            var value = tokens[i + 1].text
-            if valueEnd < end, tokens[valueEnd].joinedToPreviousNumber {
-                value += "-" + tokens[valueEnd].text
-                valueEnd += 1
-            } else if valueEnd + 1 < end, tokens[valueEnd].text == "TO", tokens[valueEnd + 1].isNumber,
-                tokens[i + 1].isNumber
-            {
-                value += "-" + tokens[valueEnd + 1].text
-                valueEnd += 2
+            // `UNITS 1-3`, `ARCHES 198 TO 199`, `UNITS 9 & 10`.
+            while valueEnd < end {
+                if tokens[valueEnd].joinedToPreviousNumber {
+                    valueEnd += 1
+                } else if valueEnd + 1 < end, tokens[valueEnd].text == "TO" || tokens[valueEnd].text == "AND",
+                    isValue(valueEnd + 1)
+                {
+                    valueEnd += 2
+                } else {
+                    break
+                }
             }
-            for k in i..<valueEnd { roles[k] = .subBuilding; canon[k] = "" }
-            canon[i] = kind
-            canon[i + 1] = value
+            for k in i..<valueEnd { tokens[k].role = .subBuilding }
+            tokens[i].canon = kind
+            let value = text((i + 1)..<valueEnd)
             result.subBuildings.append(
                 SubBuilding(kind: kind, value: value, text: kind + " " + value, span: span(i..<valueEnd)))
             return valueEnd
@@ -97,11 +101,11 @@ extension LocationReading {
         var sawFloor = false
         var words: [String] = []
         while j < end {
-            if let k = AddressWords.subBuildingKinds[tokens[j].text], AddressWords.floorWords.contains(k) {
+            if let k = tokens[j].lexicon?.subBuildingKind, AddressWords.floorWords.contains(k) {
                 if k == "FLOOR" || k == "BASEMENT" { sawFloor = true }
                 words.append(k)
             } else if tokens[j].text == "AND", j + 1 < end,
-                let next = AddressWords.subBuildingKinds[tokens[j + 1].text], AddressWords.floorWords.contains(next)
+                let next = tokens[j + 1].lexicon?.subBuildingKind, AddressWords.floorWords.contains(next)
             {
                 words.append("AND")
             } else {
@@ -109,14 +113,16 @@ extension LocationReading {
             }
             j += 1
         }
-        guard sawFloor else { return nil }
-        if j < end, AddressWords.subBuildingKinds[tokens[j].text] == "FLAT", !(j + 1 < end && isValue(j + 1)) {
+        // `(REAR)`: a part that is only REAR or FRONT names the back or front of the building.
+        let sidesOnly = j == end && !words.isEmpty && words.allSatisfy { $0 == "REAR" || $0 == "FRONT" }
+        guard sawFloor || sidesOnly else { return nil }
+        if j < end, tokens[j].lexicon?.subBuildingKind == "FLAT", !(j + 1 < end && isValue(j + 1)) {
             words.append("FLAT")
             j += 1
         }
-        for k in i..<j { roles[k] = .subBuilding; canon[k] = "" }
+        for k in i..<j { tokens[k].role = .subBuilding; tokens[k].canon = "" }
         let text = words.joined(separator: " ")
-        canon[i] = text
+        tokens[i].canon = text
         result.subBuildings.append(SubBuilding(kind: text, value: nil, text: text, span: span(i..<j)))
         return j
     }
@@ -126,17 +132,22 @@ extension LocationReading {
     /// The end of the number written at `p` (a range `12-14`, `12 TO 14` included).
     func numberEnd(at p: Int, end: Int) -> Int {
         if p + 1 < end, tokens[p + 1].joinedToPreviousNumber { return p + 2 }
-        if p + 2 < end, tokens[p + 1].text == "TO", tokens[p + 2].isNumber, tokens[p + 2].value > tokens[p].value {
+        if p + 2 < end, tokens[p + 1].text == "TO" || tokens[p + 1].text == "AND", tokens[p + 2].isNumber,
+            tokens[p + 2].value > tokens[p].value
+        {
             return p + 3
         }
         return p + 1
     }
 
     /// The shape of part `s`. `afterNumber`: the part before was a bare number, so a place name ending in a
-    /// street type (`238, STAMFORD HILL`) is read as a street.
+    /// street type or naming a locality (`238, STAMFORD HILL`) is read as a street.
     func shape(_ s: Range<Int>, afterNumber: Bool = false) -> SegmentShape {
         var shape = SegmentShape(range: s, run: StreetRun(range: s))
-        if coveredByPlaces(s), !(afterNumber && standsAsType(s.upperBound - 1)) {
+        // After a bare number, a locality name may be the street (`16, ELEPHANT AND CASTLE`).
+        if coveredByPlaces(s), !(afterNumber && (standsAsType(s.upperBound - 1)
+            || knownPlace(at: s.lowerBound, limit: s.upperBound)?.kind == .locality))
+        {
             shape.isPlace = true
             return shape
         }
@@ -157,20 +168,22 @@ extension LocationReading {
             }
             p += 1
         }
-        let finalWord = lastWord(s.upperBound - 1)
-        if AddressWords.premisesWords.contains(finalWord) {
+        if isPremisesWord(s.upperBound - 1) {
             shape.isPremises = true
             shape.run = StreetRun(range: streetStart..<s.upperBound)
             return shape
         }
         shape.run = streetRun(streetStart, s.upperBound)
-        if let t = shape.run.typeIndex, t - streetStart >= 3,
-            let p = (streetStart + 1..<t - 1).last(where: { AddressWords.premisesWords.contains(lastWord($0)) })
+        // `GORDON PRIMARY SCHOOL CRAIGTON ROAD`, `TESCO HIGH ST`: premises named before the street's name.
+        if let t = shape.run.typeIndex, t - streetStart >= 2,
+            let p = (streetStart..<t - 1).last(where: {
+                $0 > streetStart ? isPremisesWord($0) : AddressWords.chainNames.contains(tokens[$0].text)
+            }), t - streetStart >= 3 || p == streetStart
         {
             shape.premisesBefore = streetStart..<p + 1
             shape.run = streetRun(p + 1, s.upperBound)
         }
-        if shape.number == nil, shape.run.typeIndex == nil, AddressWords.buildingWords.contains(finalWord) {
+        if shape.number == nil, shape.run.typeIndex == nil, isBuildingWord(s.upperBound - 1) {
             return shape
         }
         let strong = shape.run.typeIndex.map { isStrongType($0) }
@@ -186,18 +199,18 @@ extension LocationReading {
     }
 
     func isStrongType(_ i: Int) -> Bool {
-        StreetTypes.canonicalType(tokens[i].text).map { AddressWords.strongStreetTypes.contains($0) } ?? false
+        tokens[i].lexicon?.isStrongType ?? false
     }
 
     /// True when token `j` stands as a street type here (not `ST` as SAINT).
     func standsAsType(_ j: Int) -> Bool {
         let text = tokens[j].text
-        guard StreetTypes.canonicalType(text) != nil, roles[j] == nil || roles[j] == .streetType else { return false }
-        if StreetTypes.ambiguousBeforeName[text] != nil { return !isSaintPosition(j) }
+        guard let lexicon = tokens[j].lexicon, lexicon.streetType != nil, tokens[j].role == nil || tokens[j].role == .streetType
+        else { return false }
+        if lexicon.beforeName != nil { return !isSaintPosition(j) }
         if AddressWords.typeOnlyInPlace.contains(text) {
-            // `GARDEN` is GARDENS only where it ends the part (`HATTON GARDEN`, not `GARDEN CENTRE`).
-            return j + 1 == tokens.count || tokens[j + 1].breakBefore != .none || roles[j + 1] != nil
-                || tokens[j + 1].isNumber
+            // `GARDEN` is GARDENS only where it ends a name (`HATTON GARDEN`, not `GARDEN CENTRE`).
+            return endsTypePosition(j)
         }
         return true
     }
@@ -244,11 +257,14 @@ extension LocationReading {
 
     /// The longest known place name at `i` (up to `limit`): its length and kind.
     func knownPlace(at i: Int, limit: Int) -> (length: Int, kind: LondonPlaces.Kind)? {
-        guard roles[i] == nil else { return nil }
-        var length = min(LondonPlaces.longestName, limit - i)
-        while length > 0 {
-            if let kind = LondonPlaces.kinds[text(i..<i + length)] { return (length, kind) }
-            length -= 1
+        guard tokens[i].role == nil else { return nil }
+        let group = placeGroupsSet ? tokens[i].placeGroup : Lexicon.placeGroupIndex[tokens[i].canon ?? tokens[i].text] ?? -1
+        guard group >= 0 else { return nil }
+        candidate: for (words, kind) in Lexicon.placeGroups[Int(group)] where words.count <= limit - i {
+            for k in 1..<words.count where tokens[i + k].role != nil || (tokens[i + k].canon ?? tokens[i + k].text) != words[k] {
+                continue candidate
+            }
+            return (words.count, kind)
         }
         return nil
     }

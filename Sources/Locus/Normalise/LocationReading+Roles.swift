@@ -4,10 +4,25 @@ extension LocationReading {
     /// Finds the two streets of a junction or `between`, splitting a segment at its `AND` when needed.
     mutating func findJunction(_ segs: inout [Range<Int>]) -> (Range<Int>, Range<Int>)? {
         // An explicit J/O, JUNCTION OF, BETWEEN…: the streets are written after it.
-        if let q = tokens.indices.first(where: { roles[$0] == .qualifier && isJunctionQualifier($0) }),
+        if let q = tokens.indices.first(where: { tokens[$0].role == .qualifier && isJunctionQualifier($0) }),
             let k = segs.firstIndex(where: { $0.lowerBound > q })
         {
+            // `HIGH ST J/W CHURCH RD`: the streets stand either side of it.
+            if k > 0, segs[k - 1].upperBound <= q, tokens[segs[k - 1].lowerBound].part == tokens[q].part,
+                !shape(segs[k - 1]).isPlace
+            {
+                return (segs[k - 1], segs[k])
+            }
             if let a = splitPoint(segs[k], needsTypes: false) { return split(at: a, in: &segs, index: k) }
+            // `JCT BRIXTON RD/STOCKWELL RD`: the first street ends at its type.
+            let run = streetRun(segs[k].lowerBound, segs[k].upperBound)
+            if run.typeIndex != nil, run.range.upperBound < segs[k].upperBound,
+                (run.range.upperBound + 1..<segs[k].upperBound).contains(where: { standsAsType($0) })
+            {
+                let left = segs[k].lowerBound..<run.range.upperBound, right = run.range.upperBound..<segs[k].upperBound
+                segs.replaceSubrange(k...k, with: [left, right])
+                return (left, right)
+            }
             if k + 1 < segs.count, !shape(segs[k + 1]).isPlace { return (segs[k], segs[k + 1]) }
             return nil
         }
@@ -46,6 +61,13 @@ extension LocationReading {
         for a in (s.lowerBound + 1)..<(s.upperBound - 1) {
             let word = tokens[a].text
             guard word == "AND" || (needsTypes && word == "AT") else { continue }
+            // Not between numbers (`BTWN 12 AND 14`) nor inside a place name (`ELEPHANT AND CASTLE`).
+            if tokens[a - 1].isNumber && tokens[a + 1].isNumber { continue }
+            if (max(s.lowerBound, a - 3)..<a).contains(where: { k in
+                knownPlace(at: k, limit: s.upperBound).map { k + $0.length > a } ?? false
+            }) {
+                continue
+            }
             let afterType = standsAsType(a - 1)
             if needsTypes {
                 if afterType, ((a + 1)..<s.upperBound).contains(where: { standsAsType($0) && $0 > a + 1 }) { return a }
@@ -59,7 +81,7 @@ extension LocationReading {
     }
 
     mutating func split(at a: Int, in segs: inout [Range<Int>], index k: Int) -> (Range<Int>, Range<Int>) {
-        roles[a] = .qualifier
+        tokens[a].role = .qualifier
         let left = segs[k].lowerBound..<a, right = (a + 1)..<segs[k].upperBound
         segs.replaceSubrange(k...k, with: [left, right])
         return (left, right)
@@ -85,9 +107,20 @@ extension LocationReading {
         }
         var best: Int?
         for k in shapes.indices where shapes[k].score > (best.map { shapes[$0].score } ?? 0) { best = k }
+        // `OUTSIDE NANDOS`: a lone name without number or street type, said to be outside, inside, opposite…
+        // it, is more likely premises than a street.
+        if let b = best, shapes[b].score == 1, shapes.filter({ !$0.isPlace }).count == 1,
+            result.qualifiers.contains(where: { $0.kind.pointsAtPremises })
+        {
+            best = nil
+        }
         guard let primary = best else {
             for k in segs.indices {
-                if shapes[k].isPlace { assignAfter(segs[k]) } else { assignBefore(segs[k], next: nil) }
+                if shapes[k].isPlace {
+                    assignAfter(segs[k], shape: shapes[k])
+                } else {
+                    assignBefore(segs[k], next: nil, shape: shapes[k])
+                }
             }
             return
         }
@@ -97,18 +130,18 @@ extension LocationReading {
                 setHouseNumber(segs[k])
                 continue
             }
-            assignBefore(segs[k], next: segs[k + 1])
+            assignBefore(segs[k], next: segs[k + 1], shape: shapes[k])
         }
         readStreetPart(segs[primary], slot: .primary, shape: shapes[primary])
-        for k in (primary + 1)..<segs.count { assignAfter(segs[k]) }
+        for k in (primary + 1)..<segs.count { assignAfter(segs[k], shape: shapes[k]) }
     }
 
     /// A part before the street: a flat number, building or premises name, or another numbered street.
-    mutating func assignBefore(_ s: Range<Int>, next: Range<Int>?) {
-        let shape = shape(s)
+    mutating func assignBefore(_ s: Range<Int>, next: Range<Int>?, shape given: SegmentShape? = nil) {
+        let shape = given ?? shape(s)
         if shape.isBareNumber {
             // `4A, 4 MANOR ROAD`: a number before another number is the flat.
-            for k in s { roles[k] = .subBuilding }
+            for k in s { tokens[k].role = .subBuilding }
             let value = text(s)
             result.subBuildings.append(SubBuilding(kind: "", value: value, text: value, span: span(s)))
             return
@@ -117,27 +150,45 @@ extension LocationReading {
             readStreetPart(s, slot: .other)
             return
         }
+        if shape.isPlace {
+            readRest(s)
+            return
+        }
         nameRange(s)
     }
 
     /// Names a building or premises by its last word.
     mutating func nameRange(_ s: Range<Int>) {
         guard !s.isEmpty else { return }
-        let last = lastWord(s.upperBound - 1)
-        let isBuilding = AddressWords.buildingWords.contains(last) && !AddressWords.premisesWords.contains(last)
+        let isBuilding = isBuildingWord(s.upperBound - 1) && !isPremisesWord(s.upperBound - 1)
+        // `BUS STOP NR ELEPHANT & CASTLE STN`: the name after a qualifier is the place it points at.
+        if !isBuilding, let earlier = premisesRange, buildingRange == nil,
+            (earlier.upperBound..<s.lowerBound).contains(where: { tokens[$0].role == .qualifier })
+        {
+            buildingRange = earlier
+            for k in earlier { tokens[k].role = .buildingName }
+            premisesRange = s
+            for k in s where tokens[k].role == nil { tokens[k].role = .premisesName }
+            return
+        }
         if isBuilding && buildingRange == nil || premisesRange != nil && buildingRange == nil {
             buildingRange = s
-            for k in s where roles[k] == nil { roles[k] = .buildingName }
+            for k in s where tokens[k].role == nil { tokens[k].role = .buildingName }
         } else {
             if premisesRange == nil { premisesRange = s }
-            for k in s where roles[k] == nil { roles[k] = .premisesName }
+            for k in s where tokens[k].role == nil { tokens[k].role = .premisesName }
         }
     }
 
     /// A part after the street: places, or further streets and premises.
-    mutating func assignAfter(_ s: Range<Int>) {
-        if shape(s).isBareNumber {
-            for k in s { roles[k] = .number }
+    mutating func assignAfter(_ s: Range<Int>, shape given: SegmentShape? = nil) {
+        let shape = given ?? shape(s)
+        if shape.isBareNumber {
+            for k in s { tokens[k].role = .number }
+            return
+        }
+        if shape.isPremises, premisesRange == nil {
+            nameRange(s)
             return
         }
         readRest(s)
@@ -148,12 +199,12 @@ extension LocationReading {
         var number = HouseNumber(
             number: first.value, suffix: first.letter == 0 ? nil : String(UnicodeScalar(first.letter)),
             span: span(r))
-        for k in r { roles[k] = .number; canon[k] = "" }
+        for k in r { tokens[k].role = .number; tokens[k].canon = "" }
         if r.count > 1 {
             let last = tokens[r.upperBound - 1]
             if last.value >= first.value {
                 if last.value > first.value { number.rangeEnd = last.value }
-                canon[r.lowerBound] = first.text + "-" + last.text
+                tokens[r.lowerBound].canon = first.text + "-" + last.text
                 if result.houseNumber == nil { result.houseNumber = number }
                 return
             } else {
@@ -164,12 +215,12 @@ extension LocationReading {
                 number = HouseNumber(
                     number: last.value, suffix: last.letter == 0 ? nil : String(UnicodeScalar(last.letter)),
                     span: span(r))
-                canon[r.lowerBound] = flat + "/" + last.text
+                tokens[r.lowerBound].canon = flat + "/" + last.text
                 if result.houseNumber == nil { result.houseNumber = number }
                 return
             }
         }
-        canon[r.lowerBound] = number.description
+        tokens[r.lowerBound].canon = first.text
         if result.houseNumber == nil { result.houseNumber = number }
     }
 
@@ -180,7 +231,7 @@ extension LocationReading {
         if let number = shape.number {
             if number.lowerBound > i { nameRange(i..<number.lowerBound) }
             if slot == .other || result.houseNumber != nil {
-                for k in number { roles[k] = .number }
+                for k in number { tokens[k].role = .number }
             } else {
                 setHouseNumber(number)
             }
@@ -200,13 +251,21 @@ extension LocationReading {
     }
 
     mutating func setStreet(_ run: StreetRun, slot: StreetSlot) {
-        for k in run.range where roles[k] == nil { roles[k] = .street }
-        if let t = run.typeIndex {
-            roles[t] = .streetType
-            canon[t] = StreetTypes.canonicalType(tokens[t].text)
+        for k in run.range where tokens[k].role == nil { tokens[k].role = .street }
+        if let t = run.typeIndex { tokens[t].role = .streetType }
+        // The street's tokens have their final canonical words by now.
+        var name = text(run.range.lowerBound..<(run.typeIndex ?? run.range.upperBound))
+        if let t = run.typeIndex, t + 1 < run.range.upperBound {
+            name += " " + text((t + 1)..<run.range.upperBound)
         }
-        if let x = run.suffixIndex { canon[x] = AddressWords.streetSuffixes[tokens[x].text] }
-        streetRuns.append((run, slot))
+        let street = Street(
+            text: text(run.range), name: name, type: run.typeIndex.flatMap { tokens[$0].lexicon?.streetType },
+            span: span(run.range))
+        switch slot {
+        case .primary where result.street == nil: result.street = street
+        case .cross where result.crossStreet == nil: result.crossStreet = street
+        default: result.otherStreets.append(street)
+        }
     }
 
     /// Places, further streets or premises in `s`, read left to right.
@@ -237,7 +296,7 @@ extension LocationReading {
                 let run = streetRun(i, k)
                 setStreet(run, slot: .other)
                 if run.range.upperBound < k { addPlace(run.range.upperBound..<k, kind: .locality, known: false) }
-            } else if AddressWords.premisesWords.contains(lastWord(k - 1)), premisesRange == nil {
+            } else if isPremisesWord(k - 1), premisesRange == nil {
                 nameRange(chunk)
             } else {
                 addPlace(chunk, kind: .locality, known: false)
@@ -247,7 +306,7 @@ extension LocationReading {
     }
 
     mutating func addPlace(_ r: Range<Int>, kind: LondonPlaces.Kind, known: Bool) {
-        for k in r where roles[k] == nil { roles[k] = kind == .noise ? .noise : .locality }
+        for k in r where tokens[k].role == nil { tokens[k].role = kind == .noise ? .noise : .locality }
         let name = text(r)
         result.places.append(Place(text: name, kind: kind, known: known, span: span(r)))
         if kind == .borough, result.borough == nil { result.borough = LondonPlaces.boroughs[name] }
@@ -258,41 +317,60 @@ extension LocationReading {
     mutating func finish() {
         if let r = premisesRange { result.premisesName = Component(text: text(r), span: span(r)) }
         if let r = buildingRange { result.buildingName = Component(text: text(r), span: span(r)) }
-        for (run, slot) in streetRuns {
-            var name = text(run.range.lowerBound..<(run.typeIndex ?? run.range.upperBound))
-            if let t = run.typeIndex, t + 1 < run.range.upperBound {
-                name += " " + text((t + 1)..<run.range.upperBound)
-            }
-            let street = Street(
-                text: text(run.range), name: name, type: run.typeIndex.flatMap { canon[$0] }, span: span(run.range))
-            switch slot {
-            case .primary where result.street == nil: result.street = street
-            case .cross where result.crossStreet == nil: result.crossStreet = street
-            default: result.otherStreets.append(street)
-            }
-        }
-        var canonical = ""
-        var pending = Token.Break.none
         var words: [Word] = []
         words.reserveCapacity(tokens.count + 2)
-        for i in tokens.indices {
-            if tokens[i].breakBefore.rawValue > pending.rawValue { pending = tokens[i].breakBefore }
-            guard let c = canon[i], !c.isEmpty else { continue }
-            if !canonical.isEmpty {
-                switch pending {
-                case .none: canonical += " "
-                case .part: canonical += ", "
-                case .slash: canonical += " / "
+        // Written straight into the string's storage: at most every canonical word plus a 3-byte separator.
+        var capacity = 0
+        for i in tokens.indices { capacity += (tokens[i].canon?.utf8.count ?? 0) + 3 }
+        result.canonical = String(unsafeUninitializedCapacity: max(capacity, 1)) { out in
+            var count = 0
+            func put(_ b: UInt8) {
+                out[count] = b
+                count += 1
+            }
+            var pending = Token.Break.none
+            var lastEmitted: Int?
+            for i in tokens.indices {
+                if tokens[i].breakBefore.rawValue > pending.rawValue { pending = tokens[i].breakBefore }
+                guard let c = tokens[i].canon, !c.isEmpty else { continue }
+                // A slash between numbers that did not join them (`8’/ 3`) is written as a comma, so that the
+                // canonical form does not read as a range.
+                if pending == .slash, let previous = lastEmitted,
+                    tokens[previous].isNumber || tokens[previous].role == .number,
+                    c.utf8.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true
+                {
+                    pending = .part
+                }
+                lastEmitted = i
+                if count > 0 {
+                    switch pending {
+                    case .none: put(UInt8(ascii: " "))
+                    case .part:
+                        put(UInt8(ascii: ","))
+                        put(UInt8(ascii: " "))
+                    case .slash:
+                        put(UInt8(ascii: " "))
+                        put(UInt8(ascii: "/"))
+                        put(UInt8(ascii: " "))
+                    }
+                }
+                pending = .none
+                let role = tokens[i].role ?? .noise, part = Int(tokens[i].part), span = tokens[i].span
+                var copy = c
+                copy.withUTF8 { utf8 in
+                    for b in utf8 { put(b) }
+                    guard utf8.contains(UInt8(ascii: " ")) else {
+                        words.append(Word(text: c, role: role, part: part, span: span))
+                        return
+                    }
+                    for word in utf8.split(separator: UInt8(ascii: " ")) {
+                        words.append(
+                            Word(text: String(decoding: word, as: UTF8.self), role: role, part: part, span: span))
+                    }
                 }
             }
-            pending = .none
-            canonical += c
-            let role = roles[i] ?? .noise
-            for word in c.split(separator: " ") {
-                words.append(Word(text: String(word), role: role, part: parts[i], span: tokens[i].span))
-            }
+            return count
         }
-        result.canonical = canonical
         result.words = words
     }
 }

@@ -22,32 +22,22 @@ public struct Normaliser: Sendable {
 struct LocationReading {
     let bytes: UnsafeBufferPointer<UInt8>
     var tokens: [Token]
-    /// Role per token; nil until decided.
-    var roles: [Word.Role?]
-    /// Canonical form per token: nil for the default, "" when dropped, several words joined by spaces.
-    var canon: [String?]
-    /// Comma-separated part index per token.
-    var parts: [Int]
+    /// True once each token's `placeGroup` follows its canonical word.
+    var placeGroupsSet = false
     var result = ParsedLocation()
-    /// Token ranges of the parse's parts, turned into components at the end.
-    var streetRuns: [(run: StreetRun, slot: StreetSlot)] = []
+    /// Token ranges of the building and premises names, turned into components at the end.
     var premisesRange: Range<Int>?
     var buildingRange: Range<Int>?
-    var numberRange: Range<Int>?
 
     enum StreetSlot { case primary, cross, other }
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
         tokens = Tokeniser.splitGluedTypes(Tokeniser.tokens(bytes))
-        roles = Array(repeating: nil, count: tokens.count)
-        canon = Array(repeating: nil, count: tokens.count)
-        parts = []
-        parts.reserveCapacity(tokens.count)
-        var part = 0
-        for (i, t) in tokens.enumerated() {
-            if i > 0, t.breakBefore != .none { part += 1 }
-            parts.append(part)
+        var part: Int32 = 0
+        for i in tokens.indices {
+            if i > 0, tokens[i].breakBefore != .none { part += 1 }
+            tokens[i].part = part
         }
     }
 
@@ -60,7 +50,17 @@ struct LocationReading {
         markNoise()
         markQualifiers()
         setDefaultCanonical()
-        if !tokens.indices.contains(where: { roles[$0] == nil && !tokens[$0].isNumber }) && result.postcode == nil {
+        for i in tokens.indices {
+            guard let lexicon = tokens[i].lexicon else { continue }
+            // The written word's group, unless the canonical word differs (`ST` read as SAINT).
+            if let c = tokens[i].canon, c != tokens[i].text, c != lexicon.expansion {
+                tokens[i].placeGroup = Lexicon.placeGroupIndex[c] ?? -1
+            } else {
+                tokens[i].placeGroup = lexicon.placeGroup
+            }
+        }
+        placeGroupsSet = true
+        if !tokens.indices.contains(where: { tokens[$0].role == nil && !tokens[$0].isNumber }) && result.postcode == nil {
             result = ParsedLocation()
             result.nothingToGeocode = NothingToGeocode(reason: .noPlaceWords)
             return result
@@ -74,7 +74,7 @@ struct LocationReading {
 
     func nothingReason() -> NothingToGeocode.Reason? {
         if tokens.isEmpty { return .empty }
-        guard tokens.count <= 4 else { return nil }
+        guard tokens.count <= 4, tokens[0].lexicon?.startsNothing == true else { return nil }
         let joined = tokens.map(\.text).joined(separator: " ")
         switch AddressWords.nothingToGeocode[joined] {
         case "no_fixed_abode": return .noFixedAbode
@@ -86,20 +86,44 @@ struct LocationReading {
     // MARK: Postcodes, noise, qualifiers
 
     mutating func markPostcodes() {
-        let found = Postcode.find(inUTF8: bytes)
-        for mention in found {
-            let inside = tokens.indices.filter { mention.span.contains(tokens[$0].span.lowerBound) }
-            guard let first = inside.first, let last = inside.last else { continue }
-            if mention.postcode?.level == .district, !districtStandsAsPostcode(first) { continue }
-            let written = inside.map { tokens[$0].text }.joined(separator: inside.count == 1 ? "" : " ")
-            for i in inside {
-                roles[i] = .postcode
-                canon[i] = ""
+        // The same reading as `Postcode.find`, over the tokens, so that the canonical form reads the same again.
+        // Only a word starting with a letter, holding a digit or followed by a number, can start a postcode, so
+        // the scanner sees just such a word and the one after it.
+        var buffer: [UInt8] = []
+        var i = 0
+        while i < tokens.count {
+            let joinedNext = i + 1 < tokens.count && tokens[i + 1].breakBefore == .none && !tokens[i + 1].isAmpersand
+                && !tokens[i].isAmpersand
+            guard !tokens[i].isNumber, tokens[i].startsWithLetter, (2...7).contains(tokens[i].text.utf8.count),
+                tokens[i].hasDigit || (joinedNext && tokens[i + 1].startsWithDigit)
+            else {
+                i += 1
+                continue
             }
-            canon[first] = mention.postcode?.canonical ?? written
+            buffer.removeAll(keepingCapacity: true)
+            var word = tokens[i].text
+            word.withUTF8 { buffer.append(contentsOf: $0) }
+            let firstLength = buffer.count
+            if joinedNext {
+                var next = tokens[i + 1].text
+                next.withUTF8 { buffer.append(contentsOf: $0) }
+            }
+            guard let hit = PostcodeScanner.read(buffer[...], firstLength: firstLength) else {
+                i += 1
+                continue
+            }
+            let first = i, last = i + hit.words - 1
+            i = last + 1
+            if hit.postcode?.level == .district, !districtStandsAsPostcode(first) { continue }
+            let written = hit.postcode?.canonical ?? (first...last).map { tokens[$0].text }.joined(separator: " ")
+            for k in first...last {
+                tokens[k].role = .postcode
+                tokens[k].canon = ""
+            }
+            tokens[first].canon = written
             if result.postcode == nil {
                 result.postcode = PostcodeMention(
-                    postcode: mention.postcode, text: mention.postcode?.canonical ?? written,
+                    postcode: hit.postcode, text: written,
                     span: tokens[first].span.lowerBound..<tokens[last].span.upperBound)
             }
         }
@@ -110,11 +134,11 @@ struct LocationReading {
     func districtStandsAsPostcode(_ i: Int) -> Bool {
         let area = String(tokens[i].text.prefix { $0.isLetter })
         guard PostcodeAreas.london.contains(area) else { return false }
-        if i > 0, parts[i - 1] == parts[i] {
+        if i > 0, tokens[i - 1].part == tokens[i].part {
             let before = tokens[i - 1].text
             if AddressWords.subBuildingKinds[before] != nil || AddressWords.roadWords.contains(before) { return false }
         }
-        if i + 1 < tokens.count, parts[i + 1] == parts[i] {
+        if i + 1 < tokens.count, tokens[i + 1].part == tokens[i].part {
             if isTypeWord(i + 1) || AddressWords.roadWords.contains(tokens[i + 1].text) { return false }
         }
         return true
@@ -123,16 +147,20 @@ struct LocationReading {
     mutating func markNoise() {
         var i = 0
         while i < tokens.count {
-            if roles[i] == nil, let length = matchPhrase(AddressWords.noisePhrases, at: i) {
-                for k in i..<i + length { roles[k] = .noise; canon[k] = "" }
+            guard let lexicon = tokens[i].lexicon, lexicon.startsNoise || lexicon.marksNumber else {
+                i += 1
+                continue
+            }
+            if tokens[i].role == nil, lexicon.startsNoise, let length = matchPhrase(AddressWords.noisePhrases, at: i) {
+                for k in i..<i + length { tokens[k].role = .noise; tokens[k].canon = "" }
                 i += length
                 continue
             }
-            if roles[i] == nil, AddressWords.numberMarkers.contains(tokens[i].text), i + 1 < tokens.count,
-                tokens[i + 1].isNumber, parts[i + 1] == parts[i]
+            if tokens[i].role == nil, lexicon.marksNumber, i + 1 < tokens.count,
+                tokens[i + 1].isNumber, tokens[i + 1].part == tokens[i].part
             {
-                roles[i] = .noise
-                canon[i] = ""
+                tokens[i].role = .noise
+                tokens[i].canon = ""
             }
             i += 1
         }
@@ -148,7 +176,7 @@ struct LocationReading {
         guard i + phrase.count <= tokens.count else { return false }
         for (k, word) in phrase.enumerated() {
             let t = i + k
-            if tokens[t].text != word || roles[t] != nil || (k > 0 && parts[t] != parts[i]) { return false }
+            if tokens[t].text != word || tokens[t].role != nil || (k > 0 && tokens[t].part != tokens[i].part) { return false }
             if k > 0, tokens[t].breakBefore != .none { return false }
         }
         return true
@@ -157,8 +185,8 @@ struct LocationReading {
     /// True when token `i` opens a part (after a break, the start, or other qualifiers and noise).
     func opensPart(_ i: Int) -> Bool {
         var k = i - 1
-        while k >= 0, parts[k] == parts[i] {
-            if roles[k] != .qualifier && roles[k] != .noise { return false }
+        while k >= 0, tokens[k].part == tokens[i].part {
+            if tokens[k].role != .qualifier && tokens[k].role != .noise { return false }
             k -= 1
         }
         return true
@@ -167,25 +195,38 @@ struct LocationReading {
     mutating func markQualifiers() {
         var i = 0
         while i < tokens.count {
-            guard roles[i] == nil else { i += 1; continue }
+            guard tokens[i].role == nil, let lexicon = tokens[i].lexicon, !lexicon.qualifierPhrases.isEmpty else {
+                i += 1
+                continue
+            }
             let atStart = opensPart(i)
             var matched = false
-            for phrase in AddressWords.qualifierPhrases where (atStart || phrase.anywhere) {
+            for index in lexicon.qualifierPhrases {
+                let phrase = AddressWords.qualifierPhrases[index]
+                guard atStart || phrase.anywhere else { continue }
                 guard matches(phrase.words, at: i) else { continue }
                 let end = i + phrase.words.count
                 // A qualifier must qualify something written after it, and not be a street's name
                 // (`JUNCTION ROAD`).
-                guard end < tokens.count else { continue }
-                if phrase.words.count == 1, !phrase.anywhere, parts[end] == parts[i], isTypeWord(end),
+                if phrase.words.count == 1, !phrase.anywhere, end < tokens.count, tokens[end].part == tokens[i].part, isTypeWord(end),
                     StreetTypes.ambiguousBeforeName[tokens[end].text] == nil
                 {
                     continue
                 }
-                for k in i..<end { roles[k] = .qualifier; canon[k] = "" }
-                canon[i] = phrase.kind.canonicalWords.joined(separator: " ")
+                var last = end
+                // `OPP TO`: a word that the canonical text would take into a longer phrase goes with it, so
+                // that `OPPOSITE TO` reads as `OPPOSITE` again.
+                if last < tokens.count, tokens[last].part == tokens[i].part, tokens[last].breakBefore == .none,
+                    tokens[last].role == nil,
+                    AddressWords.writtenQualifierTexts.contains(phrase.kind.canonicalText + " " + tokens[last].text)
+                {
+                    last += 1
+                }
+                for k in i..<last { tokens[k].role = .qualifier; tokens[k].canon = "" }
+                tokens[i].canon = phrase.kind.canonicalText
                 result.qualifiers.append(
-                    Qualifier(kind: phrase.kind, span: tokens[i].span.lowerBound..<tokens[end - 1].span.upperBound))
-                i = end
+                    Qualifier(kind: phrase.kind, span: tokens[i].span.lowerBound..<tokens[last - 1].span.upperBound))
+                i = last
                 matched = true
                 break
             }
@@ -197,55 +238,87 @@ struct LocationReading {
 
     /// True when token `i` is a street-type form (`RD`, `ROAD`, `ST`).
     func isTypeWord(_ i: Int) -> Bool {
-        StreetTypes.canonicalType(tokens[i].text) != nil
+        tokens[i].lexicon?.streetType != nil
     }
 
     /// An alphabetic word that could be part of a name.
     func isNameWord(_ i: Int) -> Bool {
-        let t = tokens[i]
-        return !t.isNumber && roles[i] == nil && !t.isAmpersand && t.text.utf8.first.map { $0 >= 0x41 } == true
+        !tokens[i].isNumber && tokens[i].role == nil && !tokens[i].isAmpersand && tokens[i].startsWithLetter
     }
 
     /// `ST`, `STE` and `DR` before a name (and not after one) are SAINT, SAINTE and DOCTOR.
     func isSaintPosition(_ i: Int) -> Bool {
-        guard i + 1 < tokens.count, parts[i + 1] == parts[i], tokens[i + 1].breakBefore == .none,
+        guard i + 1 < tokens.count, tokens[i + 1].part == tokens[i].part, tokens[i + 1].breakBefore == .none,
             isNameWord(i + 1), !isTypeWord(i + 1)
         else { return false }
-        guard i > 0, parts[i - 1] == parts[i] else { return true }
-        let prev = tokens[i - 1]
-        if prev.isNumber || roles[i - 1] == .qualifier || roles[i - 1] == .noise { return true }
+        guard i > 0, tokens[i - 1].part == tokens[i].part else { return true }
+        if tokens[i - 1].isNumber || tokens[i - 1].role == .qualifier || tokens[i - 1].role == .noise { return true }
         // After `UPPER`, `EAST`…, SAINT unless a place name follows (`UPPER ST MARTINS LANE`, `GREAT ST
         // HELENS`, but `EAST ST BARKING`).
-        guard AddressWords.beforeSaint.contains(prev.text) else { return false }
+        guard AddressWords.beforeSaint.contains(tokens[i - 1].text) else { return false }
         var end = i + 1
-        while end < tokens.count, parts[end] == parts[i], tokens[end].breakBefore == .none { end += 1 }
+        while end < tokens.count, tokens[end].part == tokens[i].part, tokens[end].breakBefore == .none { end += 1 }
         return knownPlace(at: i + 1, limit: end) == nil
     }
 
     mutating func setDefaultCanonical() {
-        for i in tokens.indices where canon[i] == nil {
-            let text = tokens[i].text
-            if let before = StreetTypes.ambiguousBeforeName[text] {
-                canon[i] = isSaintPosition(i) ? before : StreetTypes.canonicalType(text)
-            } else if let expanded = AddressWords.abbreviations[text] {
-                canon[i] = expanded
-            } else if !AddressWords.typeOnlyInPlace.contains(text), let type = StreetTypes.canonicalType(text) {
-                canon[i] = type
-            } else if tokens[i].joinedToPreviousNumber, let previous = canon[i - 1], !previous.isEmpty {
-                // `12/14`, `12 - 14` are written `12-14`.
-                canon[i - 1] = previous + "-" + text
-                canon[i] = ""
+        for i in tokens.indices where tokens[i].canon == nil {
+            if tokens[i].text.utf8.count == 1, i > 0, tokens[i - 1].part == tokens[i].part, tokens[i - 1].lexicon?.streetType != nil,
+                endsPart(i), let direction = AddressWords.streetSuffixes[tokens[i].text]
+            {
+                // `HIGH STREET N`: a compass letter closing a street is its direction.
+                tokens[i].canon = direction
+            } else if let lexicon = tokens[i].lexicon {
+                if let before = lexicon.beforeName {
+                    tokens[i].canon = isSaintPosition(i) ? before : lexicon.streetType
+                } else if lexicon.expansion == nil, lexicon.streetType != nil, endsTypePosition(i) {
+                    // `HATTON GARDEN`: a type form that is also a word is the type where it ends a name.
+                    tokens[i].canon = lexicon.streetType
+                } else {
+                    tokens[i].canon = lexicon.expansion ?? tokens[i].text
+                }
+            } else if tokens[i].joinedToPreviousNumber, let previous = tokens[i - 1].canon, !previous.isEmpty {
+                // `12/14`, `12 - 14` are written `12-14`; `3/12` (not a range) keeps its slash, as a house number
+                // would.
+                let range = tokens[i].value >= tokens[i - 1].value
+                tokens[i - 1].canon = previous + (range ? "-" : "/") + tokens[i].text
+                tokens[i].canon = ""
             } else {
-                canon[i] = text
+                tokens[i].canon = tokens[i].text
             }
         }
     }
 
+    /// True when nothing of the same part follows token `i` (or only a postcode or number).
+    func endsPart(_ i: Int) -> Bool {
+        i + 1 == tokens.count || tokens[i + 1].breakBefore != .none || tokens[i + 1].role != nil || tokens[i + 1].isNumber
+    }
+
+    /// True when token `i` ends a part right after a name word (`HATTON GARDEN`).
+    func endsTypePosition(_ i: Int) -> Bool {
+        guard i > 0, tokens[i - 1].part == tokens[i].part, tokens[i - 1].role == nil, !tokens[i - 1].isNumber,
+            tokens[i - 1].lexicon?.qualifierPhrases.isEmpty ?? true
+        else { return false }
+        return endsPart(i)
+    }
+
     /// The canonical words of tokens `range`, dropped ones left out.
     func text(_ range: Range<Int>) -> String {
+        // Most components are one word: return it as it is.
+        var only: String?
+        for i in range {
+            let c = tokens[i].canon ?? tokens[i].text
+            guard !c.isEmpty else { continue }
+            if only != nil {
+                only = nil
+                break
+            }
+            only = c
+        }
+        if let only { return only }
         var out = ""
         for i in range {
-            let c = canon[i] ?? tokens[i].text
+            let c = tokens[i].canon ?? tokens[i].text
             guard !c.isEmpty else { continue }
             if !out.isEmpty { out += " " }
             out += c
@@ -255,9 +328,25 @@ struct LocationReading {
 
     /// The last canonical word of token `i` (`HOUSE` for `PH`, written PUBLIC HOUSE).
     func lastWord(_ i: Int) -> String {
-        let c = canon[i] ?? tokens[i].text
+        let c = tokens[i].canon ?? tokens[i].text
         guard let space = c.utf8.lastIndex(of: UInt8(ascii: " ")) else { return c }
         return String(c[c.index(after: space)...])
+    }
+
+    /// True when the canonical form of token `i` is its written or usual form (so its lexicon entry speaks for it).
+    private func canonicalIsUsual(_ i: Int) -> Bool {
+        guard let c = tokens[i].canon else { return true }
+        return c == tokens[i].text || c == tokens[i].lexicon?.expansion
+    }
+
+    /// Token `i` ends in a business or landmark word (`STATION`, `SCHOOL`).
+    func isPremisesWord(_ i: Int) -> Bool {
+        canonicalIsUsual(i) ? tokens[i].lexicon?.isPremises ?? false : AddressWords.premisesWords.contains(lastWord(i))
+    }
+
+    /// Token `i` ends in a building word (`HOUSE`, `LODGE`).
+    func isBuildingWord(_ i: Int) -> Bool {
+        canonicalIsUsual(i) ? tokens[i].lexicon?.isBuilding ?? false : AddressWords.buildingWords.contains(lastWord(i))
     }
 
     func span(_ range: Range<Int>) -> Range<Int> {

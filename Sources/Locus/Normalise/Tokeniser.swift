@@ -22,6 +22,20 @@ struct Token {
     var value = 0
     /// The letter after a number token's digits, if any.
     var letter: UInt8 = 0
+    /// What the word tables say about `text`.
+    var lexicon: LexiconEntry?
+    /// The index of the comma-separated part the token is written in.
+    var part: Int32 = 0
+    /// The token's group in `Lexicon.placeGroups` (-1: it starts no place name).
+    var placeGroup: Int32 = -1
+    /// Shape of `text`, noted once: it holds a digit, starts with a letter, starts with a digit.
+    var hasDigit = false
+    var startsWithLetter = false
+    var startsWithDigit = false
+    /// The role the reading gave it; nil until decided.
+    var role: Word.Role?
+    /// Its canonical form: nil for the default, "" when dropped, several words joined by spaces.
+    var canon: String?
 }
 
 /// Splits UTF-8 text into tokens: letters fold to upper-case ASCII, apostrophes vanish, and punctuation becomes
@@ -37,48 +51,140 @@ enum Tokeniser {
     }()
 
     static func tokens(_ bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
-        var tokens: [Token] = []
-        tokens.reserveCapacity(16)
-        var word: [UInt8] = []
-        word.reserveCapacity(32)
-        var wordStart = 0
-        var pendingBreak = Token.Break.none
-        var pendingNumberJoin = false
-        let n = bytes.count
-        var i = 0
+        var scanner = TokenScanner(bytes: bytes)
+        scanner.run()
+        return scanner.tokens
+    }
 
-        func flush(end: Int) {
-            guard !word.isEmpty else { return }
-            var token = Token(text: String(decoding: word, as: UTF8.self), span: wordStart..<end)
-            token.breakBefore = tokens.isEmpty ? .none : pendingBreak
-            token.joinedToPreviousNumber = pendingNumberJoin
-            setNumber(&token, word)
-            if token.joinedToPreviousNumber, !(tokens.last?.isNumber ?? false) || !token.isNumber {
-                token.joinedToPreviousNumber = false
+    /// Splits a name glued to its street type (`BRADWELLAVENUE` → `BRADWELL AVENUE`) when the name part has
+    /// at least four letters.
+    static func splitGluedTypes(_ tokens: [Token]) -> [Token] {
+        guard tokens.contains(where: { gluedSplit($0) != nil }) else { return tokens }
+        var out: [Token] = []
+        out.reserveCapacity(tokens.count + 1)
+        for token in tokens { appendSplit(token, to: &out) }
+        return out
+    }
+
+    /// Appends `token`, split where a street type is glued to it; the name may end in a type too
+    /// (`STNRROADROAD`), so it is split again, and splitting the canonical form again changes nothing.
+    private static func appendSplit(_ token: Token, to out: inout [Token]) {
+        guard let cut = gluedSplit(token) else {
+            out.append(token)
+            return
+        }
+        // Written in ASCII, the split offset is exact; otherwise both halves keep the whole span.
+        let exact = token.span.count == token.text.utf8.count
+        var name = token
+        name.text = String(token.text.prefix(cut))
+        name.span = exact ? token.span.lowerBound..<token.span.lowerBound + cut : token.span
+        name.lexicon = Lexicon.entries[name.text]
+        name.hasDigit = false
+        var type = Token(
+            text: String(token.text.dropFirst(cut)),
+            span: exact ? token.span.lowerBound + cut..<token.span.upperBound : token.span)
+        type.lexicon = Lexicon.entries[type.text]
+        type.startsWithLetter = true
+        appendSplit(name, to: &out)
+        out.append(type)
+    }
+
+    /// Where a glued street type starts in `token`, if it has one.
+    private static func gluedSplit(_ token: Token) -> Int? {
+        let count = token.text.utf8.count
+        guard count >= 8, !token.isNumber, token.lexicon == nil else { return nil }
+        var text = token.text
+        return text.withUTF8 { bytes -> Int? in
+            for type in gluedTypeBytes where count - type.count >= 4 {
+                let cut = count - type.count
+                guard bytes[count - 1] == type[type.count - 1], bytes[cut...].elementsEqual(type) else { continue }
+                guard bytes[..<cut].allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) else { return nil }
+                return cut
             }
-            tokens.append(token)
-            word.removeAll(keepingCapacity: true)
-            pendingBreak = .none
-            pendingNumberJoin = false
+            return nil
         }
-        func raise(_ b: Token.Break) {
-            if b.rawValue > pendingBreak.rawValue { pendingBreak = b }
-        }
-        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 }
-        func nextNonSpace(from j: Int) -> UInt8? {
-            var k = j
-            while k < n, isSpace(bytes[k]) { k += 1 }
-            return k < n ? bytes[k] : nil
-        }
-        func isDigit(_ b: UInt8?) -> Bool { b.map { $0 >= 0x30 && $0 <= 0x39 } ?? false }
-        func isAlnum(_ b: UInt8) -> Bool { PostcodeFormat.upperAlnum(b) != nil }
-        /// The last token ended a number with only spaces since.
-        func afterNumber(_ j: Int) -> Bool {
-            guard word.isEmpty, let last = tokens.last, last.isNumber else { return false }
-            for k in last.span.upperBound..<j where !isSpace(bytes[k]) { return false }
-            return true
-        }
+    }
 
+    private static let gluedTypeBytes: [[UInt8]] = AddressWords.gluedTypes.map { Array($0.utf8) }
+
+    /// Marks digits with at most one trailing letter as a number.
+    static func setNumber(_ token: inout Token, _ word: [UInt8]) {
+        var value = 0
+        var k = 0
+        while k < word.count, word[k] >= 0x30, word[k] <= 0x39, k < 6 {
+            value = value * 10 + Int(word[k] - 0x30)
+            k += 1
+        }
+        guard k > 0, k <= 5 else { return }
+        if k == word.count {
+            token.isNumber = true
+        } else if k == word.count - 1, word[k] >= 0x41, word[k] <= 0x5A {
+            token.isNumber = true
+            token.letter = word[k]
+        } else {
+            return
+        }
+        token.value = value
+    }
+}
+
+/// The tokeniser's state while it walks the bytes once.
+private struct TokenScanner {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let n: Int
+    var tokens: [Token] = []
+    var word: [UInt8] = []
+    var wordStart = 0
+    var pendingBreak = Token.Break.none
+    var pendingNumberJoin = false
+
+    init(bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+        n = bytes.count
+        tokens.reserveCapacity(16)
+        word.reserveCapacity(32)
+    }
+
+    mutating func flush(end: Int) {
+        guard !word.isEmpty else { return }
+        // Appended first and filled in place, so the token is never copied.
+        tokens.append(Token(text: String(decoding: word, as: UTF8.self), span: wordStart..<end))
+        let k = tokens.count - 1
+        tokens[k].breakBefore = k == 0 ? .none : pendingBreak
+        Tokeniser.setNumber(&tokens[k], word)
+        tokens[k].joinedToPreviousNumber = pendingNumberJoin && k > 0 && tokens[k - 1].isNumber && tokens[k].isNumber
+        tokens[k].startsWithLetter = word[0] >= 0x41 && word[0] <= 0x5A
+        tokens[k].startsWithDigit = word[0] >= 0x30 && word[0] <= 0x39
+        tokens[k].hasDigit = tokens[k].startsWithDigit || word.contains { $0 >= 0x30 && $0 <= 0x39 }
+        if !tokens[k].isNumber { tokens[k].lexicon = LexiconTable.shared.entry(for: word) }
+        word.removeAll(keepingCapacity: true)
+        pendingBreak = .none
+        pendingNumberJoin = false
+    }
+
+    mutating func raise(_ b: Token.Break) {
+        if b.rawValue > pendingBreak.rawValue { pendingBreak = b }
+    }
+
+    func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 }
+    func isDigit(_ b: UInt8?) -> Bool { b.map { $0 >= 0x30 && $0 <= 0x39 } ?? false }
+    func isAlnum(_ b: UInt8) -> Bool { PostcodeFormat.upperAlnum(b) != nil }
+
+    func nextNonSpace(from j: Int) -> UInt8? {
+        var k = j
+        while k < n, isSpace(bytes[k]) { k += 1 }
+        return k < n ? bytes[k] : nil
+    }
+
+    /// The last token ended a number with only spaces since.
+    func afterNumber(_ j: Int) -> Bool {
+        guard word.isEmpty, !tokens.isEmpty, tokens[tokens.count - 1].isNumber else { return false }
+        for k in tokens[tokens.count - 1].span.upperBound..<j where !isSpace(bytes[k]) { return false }
+        return true
+    }
+
+    mutating func run() {
+        var i = 0
         while i < n {
             let b = bytes[i]
             if b < 0x80 {
@@ -101,8 +207,9 @@ enum Tokeniser {
                         var k = i + 1
                         var candidate = word + [UInt8(ascii: "/")]
                         while k < n, let u = PostcodeFormat.upperAlnum(bytes[k]) { candidate.append(u); k += 1 }
-                        if slashWords.contains(String(decoding: candidate, as: UTF8.self)) {
+                        if Tokeniser.slashWords.contains(String(decoding: candidate, as: UTF8.self)) {
                             word = candidate
+                            flush(end: k)
                             i = k
                             continue
                         }
@@ -174,58 +281,5 @@ enum Tokeniser {
             i += length
         }
         flush(end: n)
-        return tokens
-    }
-
-    /// Splits a name glued to its street type (`BRADWELLAVENUE` → `BRADWELL AVENUE`) when the name part has
-    /// at least four letters and the token was written in ASCII (so the split offset is exact).
-    static func splitGluedTypes(_ tokens: [Token]) -> [Token] {
-        guard tokens.contains(where: { gluedSplit($0) != nil }) else { return tokens }
-        var out: [Token] = []
-        out.reserveCapacity(tokens.count + 1)
-        for token in tokens {
-            guard let cut = gluedSplit(token) else { out.append(token); continue }
-            var name = token
-            name.text = String(token.text.prefix(cut))
-            name.span = token.span.lowerBound..<token.span.lowerBound + cut
-            var type = Token(text: String(token.text.dropFirst(cut)), span: token.span.lowerBound + cut..<token.span.upperBound)
-            type.breakBefore = .none
-            out.append(name)
-            out.append(type)
-        }
-        return out
-    }
-
-    /// Where a glued street type starts in `token`, if it has one.
-    private static func gluedSplit(_ token: Token) -> Int? {
-        let count = token.text.utf8.count
-        guard count >= 8, !token.isNumber, token.span.count == count, StreetTypes.canonicalType(token.text) == nil
-        else { return nil }
-        for type in AddressWords.gluedTypes where count - type.utf8.count >= 4 && token.text.hasSuffix(type) {
-            let cut = count - type.utf8.count
-            guard token.text.utf8.prefix(cut).allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) else { return nil }
-            return cut
-        }
-        return nil
-    }
-
-    /// Marks digits with at most one trailing letter as a number.
-    private static func setNumber(_ token: inout Token, _ word: [UInt8]) {
-        var value = 0
-        var k = 0
-        while k < word.count, word[k] >= 0x30, word[k] <= 0x39, k < 6 {
-            value = value * 10 + Int(word[k] - 0x30)
-            k += 1
-        }
-        guard k > 0, k <= 5 else { return }
-        if k == word.count {
-            token.isNumber = true
-        } else if k == word.count - 1, word[k] >= 0x41, word[k] <= 0x5A {
-            token.isNumber = true
-            token.letter = word[k]
-        } else {
-            return
-        }
-        token.value = value
     }
 }

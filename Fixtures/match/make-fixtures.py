@@ -1,0 +1,73 @@
+#!/usr/bin/env python3
+"""Writes the matcher's fixture gazetteer sources (small, hand-laid London streets; BNG metres).
+
+Premises points are given in BNG here and written as WGS84 through PROJ's cs2cs, as the FHRS file has them.
+Run from this folder: python3 make-fixtures.py
+"""
+import csv, subprocess
+
+CROYDON, RICHMOND = "E09000008", "E09000027"
+W_CROYDON, W_RICHMOND = "E05011460", "E05000520"
+
+units = [  # postcode, easting, northing, borough, ward
+    ("CR0 1AA", 532310, 165050, CROYDON, W_CROYDON), ("CR0 1AB", 532310, 165250, CROYDON, W_CROYDON),
+    ("CR0 1AD", 532500, 165100, CROYDON, W_CROYDON), ("CR0 1AE", 532305, 165450, CROYDON, W_CROYDON),
+    ("CR0 2AA", 533000, 166000, CROYDON, W_CROYDON), ("CR0 2AB", 531800, 167000, CROYDON, W_CROYDON),
+    ("TW9 1AA", 518000, 175000, RICHMOND, W_RICHMOND), ("TW10 7AA", 518500, 171000, RICHMOND, W_RICHMOND),
+]
+terminated = [("CR0 1ZZ", 532320, 165060, CROYDON, "201001")]
+
+premises = [  # name, line1, line2, postcode, easting, northing, authority
+    *[("Shop %d" % n, "%d High Street" % n, "Croydon", "CR0 1AA", 532300, 165000 + (n // 2 - 1) * 20, "Croydon")
+      for n in (2, 4, 6, 8, 10, 12)],
+    *[("Cafe %d" % n, "%d High Street" % n, "Croydon", "CR0 1AA", 532320, 165000 + (n // 2) * 20, "Croydon")
+      for n in (1, 3, 5)],
+    ("Shop 20", "20 High Street", "Croydon", "CR0 1AB", 532300, 165180, "Croydon"),
+    ("Shop 30", "30 High Street", "Croydon", "CR0 1AB", 532300, 165280, "Croydon"),
+    ("Tesco", "40 High Street", "Croydon", "CR0 1AE", 532300, 165420, "Croydon"),
+    ("Lane Cafe", "1 Park Lane", "Croydon", "CR0 1AD", 532340, 165100, "Croydon"),
+    ("Lane Deli", "3 Park Lane", "Croydon", "CR0 1AD", 532380, 165100, "Croydon"),
+    ("Lane Bar", "15 Park Lane", "Croydon", "CR0 1AD", 532700, 165100, "Croydon"),
+    ("Road Cafe", "10 London Road", "Croydon", "CR0 2AB", 531800, 166000, "Croydon"),
+    ("Road Deli", "250 London Road", "Croydon", "CR0 2AB", 531800, 167000, "Croydon"),
+    ("Road Bar", "500 London Road", "Croydon", "CR0 2AB", 531800, 168000, "Croydon"),
+    ("Hill Cafe", "5 High Street", "Richmond", "TW9 1AA", 518000, 175000, "Richmond upon Thames"),
+    ("Hill Deli", "7 High Street", "Richmond", "TW9 1AA", 518010, 175000, "Richmond upon Thames"),
+    ("Ham Cafe", "170 Ashburnham Road", "Ham", "TW10 7AA", 518500, 171000, "Richmond upon Thames"),
+    ("Ham Deli", "172 Ashburnham Road", "Ham", "TW10 7AA", 518500, 171020, "Richmond upon Thames"),
+]
+
+def wgs84(points):
+    text = "".join("%f %f\n" % p for p in points)
+    out = subprocess.run(["cs2cs", "-f", "%.7f", "EPSG:27700", "EPSG:4326"], input=text, capture_output=True,
+                         text=True, check=True).stdout
+    return [(float(line.split()[1]), float(line.split()[0])) for line in out.splitlines()]  # lon, lat
+
+def write(name, header, rows):
+    with open(name, "w", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(header)
+        w.writerows(rows)
+
+write("codepoint-london.csv", ["postcode", "pqi", "easting", "northing", "district_code", "ward_code"],
+      [(p, 10, e, n, b, w) for p, e, n, b, w in units])
+write("onspd.csv", ["pcd", "laua", "easting", "northing", "doterm", "lsoa11cd", "msoa11cd"],
+      [(p, b, e, n, "", "E01001000", "E02000200") for p, e, n, b, w in units]
+      + [(p, b, e, n, t, "E01001000", "E02000200") for p, e, n, b, t in terminated])
+write("boroughs-wards.csv", ["code", "name", "kind"], [
+    (CROYDON, "Croydon London Boro", "london_borough"), (RICHMOND, "Richmond upon Thames London Boro", "london_borough"),
+    (W_CROYDON, "Fairfield Ward", "london_borough_ward"), (W_RICHMOND, "South Richmond Ward", "london_borough_ward")])
+write("lsoa-names.csv", ["lsoa11cd", "lsoa11nm", "ladcd", "ladnm"], [
+    ("E01001000", "Croydon 027A", CROYDON, "Croydon"), ("E01003900", "Richmond upon Thames 010A", RICHMOND,
+                                                         "Richmond upon Thames")])
+write("naptan.csv", ["ATCOCode", "CommonName", "Indicator", "Street", "LocalityName", "ParentLocalityName", "Easting",
+                     "Northing", "StopType", "Status"],
+      [("9100ECROYDN", "East Croydon Rail Station", "", "-", "East Croydon", "Croydon", 533000, 165900, "RLY", "active")])
+write("bus-stops.csv", ["Stop_Code_LBSL", "Bus_Stop_Code", "Naptan_Atco", "Stop_Name", "Location_Easting",
+                        "Location_Northing", "Heading", "Stop_Area", "Virtual_Bus_Stop"],
+      [(1, 70001, "490000001A", "High Street / Park Lane", 532310, 165105, 0, "A001", 0)])
+lonlat = wgs84([(e, n) for _, _, _, _, e, n, _ in premises])
+write("fhrs.csv", ["FHRSID", "BusinessName", "BusinessType", "AddressLine1", "AddressLine2", "AddressLine3",
+                   "AddressLine4", "PostCode", "Longitude", "Latitude", "LocalAuthorityName"],
+      [(1000 + i, name, "Retailers - other", l1, l2, "", "", pc, "%.6f" % lo, "%.6f" % la, auth)
+       for i, ((name, l1, l2, pc, e, n, auth), (lo, la)) in enumerate(zip(premises, lonlat))])

@@ -1,0 +1,73 @@
+/// Finds a house number on one street: the address point itself, or a point between the nearest known numbers
+/// on the same side when they are close together.
+struct AddressLocator {
+    let store: GazetteerStore
+    let street: GazetteerStreet
+    let evidence: MatchEvidence
+
+    struct Found {
+        var level: MatchLevel
+        var x: Double
+        var y: Double
+        var precision: Double
+        var postcode: String?
+    }
+
+    /// Interpolation only between numbers at most this far apart in number…
+    static let maxNumberGap = 30
+    /// Without a bracket, the nearest known number is used when at most this many numbers away.
+    static let maxNearestGap = 40
+    /// …and in metres.
+    static let maxMetreGap = 350.0
+
+    func locate(_ house: HouseNumber) -> Found? {
+        let exact = ((try? store.addresses(streetID: street.id, number: house.number)) ?? [])
+        if !exact.isEmpty {
+            let sameSuffix = exact.filter { $0.suffix == house.suffix }
+            let pool = sameSuffix.isEmpty ? exact : sameSuffix
+            let chosen = pool.min { a, b in
+                let da = evidence.postcodeDistance(x: a.x, y: a.y) ?? 0
+                let db = evidence.postcodeDistance(x: b.x, y: b.y) ?? 0
+                return da != db ? da < db : a.id < b.id
+            }!
+            // A point shared with other records is often the postcode's, not the building's.
+            return Found(level: .address, x: chosen.x, y: chosen.y, precision: chosen.sharedPoint ? 120 : 40,
+                         postcode: chosen.postcode)
+        }
+        return interpolate(house.number)
+    }
+
+    /// How far apart two house numbers are, counting a facing number (other parity) as two more.
+    static func numberGap(_ a: Int, _ b: Int) -> Int {
+        let d = abs(a - b)
+        return d % 2 == 0 ? d : d + 2
+    }
+
+    private func interpolate(_ number: Int) -> Found? {
+        let all = ((try? store.addresses(streetID: street.id)) ?? []).filter { $0.number != nil }
+        guard !all.isEmpty else { return nil }
+        let sameSide = all.filter { ($0.number! - number) % 2 == 0 }
+        let lower = sameSide.filter { $0.number! < number }.max { ($0.number!, -$0.id) < ($1.number!, -$1.id) }
+        let higher = sameSide.filter { $0.number! > number }.min { ($0.number!, $0.id) < ($1.number!, $1.id) }
+        if let lo = lower, let hi = higher, hi.number! - lo.number! <= Self.maxNumberGap {
+            let gap = planeDistance(lo.x, lo.y, hi.x, hi.y)
+            if gap <= Self.maxMetreGap {
+                let t = Double(number - lo.number!) / Double(hi.number! - lo.number!)
+                return Found(level: .interpolated, x: lo.x + t * (hi.x - lo.x), y: lo.y + t * (hi.y - lo.y),
+                             precision: max(60, gap / 2 + 40), postcode: t < 0.5 ? lo.postcode : hi.postcode)
+            }
+        }
+        // No bracket: the nearest known number, on this side or facing it, with a radius growing with the
+        // number gap (about 7 m of frontage per house on one side).
+        let near = all.min { a, b in
+            let da = Self.numberGap(a.number!, number), db = Self.numberGap(b.number!, number)
+            return da != db ? da < db : a.id < b.id
+        }!
+        let gap = Self.numberGap(near.number!, number)
+        if gap <= Self.maxNearestGap {
+            return Found(level: .interpolated, x: near.x, y: near.y, precision: 80 + 3.5 * Double(gap),
+                         postcode: near.postcode)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,292 @@
+/// Turns the parse and its evidence into candidates at every level the text supports.
+struct CandidateBuilder {
+    let store: GazetteerStore
+    let parse: ParsedLocation
+    let evidence: MatchEvidence
+    /// Streets kept per written street after ranking by evidence.
+    static let streetsPerReading = 6
+    /// Two streets meet when their known points come this close (metres).
+    static let junctionReach = 200.0
+    /// A street whose centroid has a postcode of the named borough this close is on its boundary.
+    static let boundaryReach = 250.0
+    /// The radius of a street known by one or two points.
+    static let unknownStreetReach = 200.0
+
+    func candidates() -> [MatchCandidate] {
+        var out: [MatchCandidate] = []
+        let finder = StreetFinder(store: store)
+        let streetReadings = readings(finder: finder)
+        let main = streetReadings.filter { $0.source == 0 }
+        out += postcodeCandidates()
+        var onStreet = main.flatMap(streetCandidates)
+        if parse.crossStreet != nil {
+            // The text names a junction: one street alone answers only half of it.
+            for i in onStreet.indices { onStreet[i].faults.append(Fault(Scoring.junctionNotFound, penalty: 12)) }
+        }
+        out += onStreet
+        if let cross = parse.crossStreet {
+            let second = finder.find(text: cross.text, source: 1).map(scored)
+            out += junctionCandidates(main, ranked(second))
+        }
+        out += landmarkCandidates(main)
+        out += placeCandidates()
+        return out
+    }
+
+    // MARK: - Streets
+
+    /// The written streets read against the gazetteer, best supported first, a few per written street.
+    private func readings(finder: StreetFinder) -> [StreetReading] {
+        var written: [String] = []
+        if let street = parse.street {
+            // A locality read after the street may be part of its name (HIGH ROAD LEYTONSTONE).
+            if let next = parse.places.first(where: { $0.span.lowerBound >= street.span.upperBound }),
+               next.kind != .noise {
+                written.append(street.text + " " + next.text)
+            }
+            written.append(street.text)
+        }
+        for other in parse.otherStreets { written.append(other.text) }
+        if written.isEmpty {
+            // No street read: a premises or building name, or a locality guessed from position, may be one.
+            written += [parse.premisesName?.text, parse.buildingName?.text].compactMap { $0 }
+            for place in parse.places where place.kind == .locality && !place.known { written.append(place.text) }
+        }
+        var found: [StreetReading] = []
+        for text in written {
+            found = finder.find(text: text, source: 0).map(scored)
+            if !found.isEmpty { break }
+        }
+        return ranked(found)
+    }
+
+    /// The reading with the evidence's faults added.
+    private func scored(_ reading: StreetReading) -> StreetReading {
+        var reading = reading
+        reading.faults += evidenceFaults(street: reading.street)
+        return reading
+    }
+
+    private func ranked(_ readings: [StreetReading]) -> [StreetReading] {
+        let penalty = { (r: StreetReading) in r.faults.reduce(0) { $0 + $1.penalty } }
+        return Array(readings.sorted {
+            let a = penalty($0), b = penalty($1)
+            return a != b ? a < b : $0.street.id < $1.street.id
+        }.prefix(Self.streetsPerReading))
+    }
+
+    /// Faults from the postcode, borough and locality evidence disagreeing with a street.
+    private func evidenceFaults(street: GazetteerStreet) -> [Fault] {
+        var faults: [Fault] = []
+        let postcodeDistance = evidence.postcodeDistance(to: street)
+        if let d = postcodeDistance, d > 400 {
+            faults.append(Fault(Scoring.postcodeConflict, penalty: d > 2000 ? 30 : 20))
+        }
+        if !evidence.boroughIDs.isEmpty, let borough = street.boroughID, !evidence.boroughIDs.contains(borough),
+           (postcodeDistance ?? .infinity) > 400 {
+            // A street along a boundary belongs to both boroughs: a postcode of the named one close by says so.
+            let border = (try? store.nearestPostcode(x: street.x, y: street.y, within: Self.boundaryReach))
+                .flatMap { $0?.boroughID }.map { evidence.boroughIDs.contains($0) } ?? false
+            faults.append(Fault(Scoring.boroughMismatch, penalty: border ? 6 : 30))
+        }
+        if !evidence.localities.isEmpty,
+           !evidence.localities.contains(where: { $0.id == street.localityID }) {
+            // Named with the street in the sources beats near; near beats far.
+            let d = evidence.localities.map { street.distanceFromExtent($0.x, $0.y) }.min()!
+            faults.append(Fault(Scoring.localityMismatch, penalty: d <= 1000 ? 3 : (d <= 2500 ? 8 : 12)))
+        }
+        return faults
+    }
+
+    /// Address, interpolated and street candidates on one street.
+    private func streetCandidates(_ reading: StreetReading) -> [MatchCandidate] {
+        let street = reading.street
+        var out: [MatchCandidate] = []
+        let label = street.name
+        if let number = parse.houseNumber {
+            let found = AddressLocator(store: store, street: street, evidence: evidence).locate(number)
+            if let found {
+                var faults = reading.faults
+                if found.level == .interpolated {
+                    // The wider the guess, the less it is worth (a postcode unit then does better).
+                    faults.append(Fault(Scoring.numberInterpolated, penalty: max(0, (found.precision - 80) / 8)))
+                }
+                if let d = evidence.postcodeDistance(x: found.x, y: found.y), d > 400,
+                   !faults.contains(where: { $0.code == Scoring.postcodeConflict }) {
+                    faults.append(Fault(Scoring.postcodeConflict, penalty: 15))
+                }
+                out.append(MatchCandidate(
+                    level: found.level, x: found.x, y: found.y, precisionMeters: found.precision,
+                    matched: "\(number) \(label)", award: Scoring.award(found.level), faults: faults,
+                    postcode: found.postcode, boroughID: street.boroughID, key: "street:\(street.id):\(number)"))
+            }
+        }
+        var faults = reading.faults
+        if parse.houseNumber != nil && !out.contains(where: { $0.level == .address }) {
+            faults.append(Fault(Scoring.numberNotFound, penalty: 8))
+        }
+        let (x, y, reach) = anchoredPoint(on: street)
+        // One or two known points say little of a street's length: assume a typical London street's half.
+        let precision = max(street.points <= 2 ? Self.unknownStreetReach : 100, reach)
+        if precision > 150 { faults.append(Fault(Scoring.streetLong, penalty: min(15, (precision - 150) / 25))) }
+        // With a postcode unit the unit is the more specific point; the street stands in when they disagree.
+        let award = Scoring.award(.street) - (evidence.unit != nil ? 4 : 0)
+        out.append(MatchCandidate(
+            level: .street, x: x, y: y, precisionMeters: precision, matched: label,
+            award: award, faults: faults, postcode: nil, boroughID: street.boroughID,
+            key: "street:\(street.id)"))
+        return out
+    }
+
+    /// The street's point nearest the postcode or locality evidence, else its centroid; with how far the
+    /// place may be from it.
+    private func anchoredPoint(on street: GazetteerStreet) -> (Double, Double, Double) {
+        let anchor: (Double, Double)?
+        if let unit = evidence.unit {
+            anchor = (unit.x, unit.y)
+        } else if let locality = evidence.localities.min(by: {
+            street.distanceFromExtent($0.x, $0.y) < street.distanceFromExtent($1.x, $1.y)
+        }), street.halfDiagonal > 300 {
+            anchor = (locality.x, locality.y)
+        } else {
+            anchor = nil
+        }
+        guard let (ax, ay) = anchor, street.points > 1,
+              let points = try? store.points(streetID: street.id), !points.isEmpty else {
+            return (street.x, street.y, street.halfDiagonal)
+        }
+        let nearest = points.min {
+            let a = planeDistance($0.x, $0.y, ax, ay), b = planeDistance($1.x, $1.y, ax, ay)
+            return a != b ? a < b : ($0.x, $0.y) < ($1.x, $1.y)
+        }!
+        let gap = planeDistance(nearest.x, nearest.y, ax, ay)
+        // The anchor says which stretch; the street's extent still bounds the radius.
+        return (nearest.x, nearest.y, min(street.halfDiagonal, max(150, gap + 100)))
+    }
+
+    // MARK: - Junctions and landmarks
+
+    private func junctionCandidates(_ first: [StreetReading], _ second: [StreetReading]) -> [MatchCandidate] {
+        var out: [MatchCandidate] = []
+        for a in first.prefix(4) {
+            let known = (try? store.junctions(streetID: a.street.id)) ?? []
+            for b in second.prefix(4) where b.street.id != a.street.id {
+                let faults = a.faults + b.faults
+                let matched = "\(a.street.name) / \(b.street.name)"
+                let key = "junction:\(min(a.street.id, b.street.id)):\(max(a.street.id, b.street.id))"
+                if let j = known.first(where: { $0.streetA == b.street.id || $0.streetB == b.street.id }) {
+                    out.append(MatchCandidate(
+                        level: .junction, x: j.x, y: j.y, precisionMeters: 75, matched: matched,
+                        award: Scoring.award(.junction), faults: faults, boroughID: a.street.boroughID, key: key))
+                    continue
+                }
+                guard a.street.distanceFromExtent(b.street.x, b.street.y) < 3000,
+                      let pa = try? store.points(streetID: a.street.id),
+                      let pb = try? store.points(streetID: b.street.id) else { continue }
+                var best: (d: Double, x: Double, y: Double)?
+                for p in pa {
+                    for q in pb {
+                        let d = planeDistance(p.x, p.y, q.x, q.y)
+                        if d <= Self.junctionReach, best.map({ d < $0.d }) ?? true {
+                            best = (d, (p.x + q.x) / 2, (p.y + q.y) / 2)
+                        }
+                    }
+                }
+                if let best {
+                    out.append(MatchCandidate(
+                        level: .junction, x: best.x, y: best.y, precisionMeters: max(75, best.d / 2 + 50),
+                        matched: matched, award: Scoring.award(.junction) - 4, faults: faults,
+                        boroughID: a.street.boroughID, key: key))
+                }
+            }
+        }
+        return out
+    }
+
+    /// Named premises, stations and stops, taken on or near the named street or the postcode evidence.
+    private func landmarkCandidates(_ streets: [StreetReading]) -> [MatchCandidate] {
+        var names: [String] = []
+        if let premises = parse.premisesName?.text { names.append(premises) }
+        if let building = parse.buildingName?.text { names.append(building) }
+        if parse.street == nil, names.isEmpty {
+            for place in parse.places where place.kind == .locality && !place.known { names.append(place.text) }
+        }
+        var out: [MatchCandidate] = []
+        for name in names {
+            let found = (try? store.landmarks(named: name)) ?? []
+            guard !found.isEmpty, found.count <= 400 else { continue }
+            for landmark in found {
+                var faults: [Fault] = []
+                let onStreet = streets.first { $0.street.id == landmark.streetID }
+                    ?? streets.first { $0.street.distanceFromExtent(landmark.x, landmark.y) <= 150 }
+                if let onStreet {
+                    faults += onStreet.faults
+                } else if !streets.isEmpty {
+                    faults.append(Fault(Scoring.landmarkFar, penalty: 20))
+                }
+                if let d = evidence.postcodeDistance(x: landmark.x, y: landmark.y), d > 400 {
+                    faults.append(Fault(Scoring.postcodeConflict, penalty: d > 2000 ? 30 : 15))
+                }
+                if !evidence.boroughIDs.isEmpty, let b = landmark.boroughID, !evidence.boroughIDs.contains(b) {
+                    faults.append(Fault(Scoring.boroughMismatch, penalty: 20))
+                }
+                let precision = landmark.indicative ? 250.0 : (landmark.kind == .station ? 150 : 60)
+                out.append(MatchCandidate(
+                    level: .landmark, x: landmark.x, y: landmark.y, precisionMeters: precision,
+                    matched: landmark.name, award: Scoring.award(.landmark), faults: faults,
+                    boroughID: landmark.boroughID, key: "landmark:\(landmark.id)"))
+            }
+        }
+        return out
+    }
+
+    // MARK: - Postcodes and places
+
+    private func postcodeCandidates() -> [MatchCandidate] {
+        var out: [MatchCandidate] = []
+        let faults = evidence.postcodeFaults
+        if let unit = evidence.unit {
+            let precision: Double = (unit.pqi ?? 10) <= 10 ? 100 : 300
+            var unitFaults = faults
+            if !evidence.boroughIDs.isEmpty, let b = unit.boroughID, !evidence.boroughIDs.contains(b) {
+                unitFaults.append(Fault(Scoring.boroughMismatch, penalty: 20))
+            }
+            out.append(MatchCandidate(
+                level: .postcode, x: unit.x, y: unit.y, precisionMeters: precision, matched: unit.postcode,
+                award: Scoring.award(.postcode), faults: unitFaults, postcode: unit.postcode,
+                boroughID: unit.boroughID, key: "postcode:\(unit.postcode)"))
+            if let sector = store.sectors[unit.sector] { out.append(area(sector, .postcodeSector, faults)) }
+        } else if let area = evidence.area {
+            out.append(self.area(area, evidence.areaLevel, faults))
+        }
+        return out
+    }
+
+    private func area(_ area: PostcodeArea, _ level: MatchLevel, _ faults: [Fault]) -> MatchCandidate {
+        let extent = planeDistance(area.minX, area.minY, area.maxX, area.maxY) / 2
+        return MatchCandidate(
+            level: level, x: area.x, y: area.y, precisionMeters: max(200, extent), matched: area.code,
+            award: Scoring.award(level), faults: faults, boroughID: area.boroughID, key: "area:\(area.code)")
+    }
+
+    private func placeCandidates() -> [MatchCandidate] {
+        var out: [MatchCandidate] = []
+        for locality in evidence.localities {
+            var faults: [Fault] = []
+            if !evidence.boroughIDs.isEmpty, let b = locality.boroughID, !evidence.boroughIDs.contains(b) {
+                faults.append(Fault(Scoring.boroughMismatch, penalty: 20))
+            }
+            out.append(MatchCandidate(
+                level: .locality, x: locality.x, y: locality.y, precisionMeters: 1500, matched: locality.name,
+                award: Scoring.award(.locality), faults: faults, boroughID: locality.boroughID,
+                key: "locality:\(locality.id)"))
+        }
+        for id in evidence.boroughIDs {
+            guard let borough = store.borough(id: id), let x = borough.x, let y = borough.y else { continue }
+            out.append(MatchCandidate(
+                level: .borough, x: x, y: y, precisionMeters: 5000, matched: borough.shortName,
+                award: Scoring.award(.borough), faults: [], boroughID: id, key: "borough:\(id)"))
+        }
+        return out
+    }
+}

@@ -1,0 +1,81 @@
+/// One reading of a query: a place at some level, with the award for that level and the faults against it.
+public struct MatchCandidate: Sendable, Equatable, Codable {
+    public var level: MatchLevel
+    /// British National Grid metres.
+    public var x: Double
+    public var y: Double
+    /// An honest radius in metres.
+    public var precisionMeters: Double
+    /// What was matched, in words.
+    public var matched: String
+    /// Points for the level reached before faults.
+    public var award: Double
+    public var faults: [Fault]
+    public var postcode: String?
+    public var boroughID: Int64?
+    /// A stable identity (`street:123`, `postcode:SW1A 1AA`) for deterministic tie-breaks.
+    public var key: String
+
+    /// The award minus the faults' penalties, within 0–100.
+    public var score: Double {
+        min(100, max(0, award - faults.reduce(0) { $0 + $1.penalty }))
+    }
+
+    /// Ranking: higher score first, then the more precise level, then the key (never dictionary order).
+    static func isRankedBefore(_ a: MatchCandidate, _ b: MatchCandidate) -> Bool {
+        let sa = a.score, sb = b.score
+        if sa != sb { return sa > sb }
+        if a.level != b.level { return a.level < b.level }
+        if a.precisionMeters != b.precisionMeters { return a.precisionMeters < b.precisionMeters }
+        return a.key < b.key
+    }
+
+    func distance(to other: MatchCandidate) -> Double { planeDistance(x, y, other.x, other.y) }
+}
+
+/// Plane distance in metres between two BNG points.
+@inline(__always)
+func planeDistance(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double) -> Double {
+    ((x1 - x2) * (x1 - x2) + (y1 - y2) * (y1 - y2)).squareRoot()
+}
+
+/// The level awards and the named faults with their usual penalties. README "Matching" documents them.
+enum Scoring {
+    static func award(_ level: MatchLevel) -> Double {
+        switch level {
+        case .address: return 100
+        case .interpolated: return 92
+        case .street: return 86
+        case .junction: return 88
+        case .landmark: return 88
+        case .postcode: return 84
+        case .postcodeSector: return 60
+        case .postcodeDistrict: return 50
+        case .locality: return 45
+        case .borough: return 30
+        case .none: return 0
+        }
+    }
+
+    static let streetSpelling = "street.spelling"
+    static let streetTypeMismatch = "street.type_mismatch"
+    static let streetTypeMissing = "street.type_missing"
+    static let streetWordMissing = "street.word_missing"
+    static let streetLong = "street.long"
+    static let numberNotFound = "number.not_found"
+    static let numberInterpolated = "number.interpolated"
+    static let numberSharedPoint = "number.shared_point"
+    static let postcodeConflict = "postcode.conflict"
+    static let postcodeTerminated = "postcode.terminated"
+    static let postcodeNotFound = "postcode.not_found"
+    static let postcodeOutsideLondon = "postcode.outside_london"
+    static let postcodeRepaired = "postcode.repaired"
+    static let postcodeUnconfirmed = "postcode.unconfirmed"
+    static let boroughMismatch = "borough.mismatch"
+    static let localityMismatch = "locality.mismatch"
+    static let landmarkFar = "landmark.far"
+    static let junctionNotFound = "junction.not_found"
+    static let qualifier = "qualifier"
+    static let ambiguous = "ambiguous"
+    static let nothingToGeocode = "nothing_to_geocode"
+}

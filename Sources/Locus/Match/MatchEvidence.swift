@@ -1,0 +1,124 @@
+/// What a query says about where it is, apart from its street: the postcode (unit, or its sector or district
+/// when the unit is unknown), the boroughs and the localities named.
+struct MatchEvidence: Sendable {
+    /// The postcode as given (text first, else the postcode column).
+    var postcode: Postcode?
+    /// The unit, when the postcode is a full one the gazetteer knows.
+    var unit: PostcodeUnit?
+    /// The sector or district standing in for the postcode (given at that level, or the unit is unknown).
+    var area: PostcodeArea?
+    var areaLevel: MatchLevel = .none
+    /// Faults about the postcode (terminated, not found, repaired, outside London).
+    var postcodeFaults: [Fault] = []
+    /// The postcode's area is not a London one: the text names a place Locus does not cover.
+    var outsideLondon = false
+    /// Boroughs named by the borough column or the text.
+    var boroughIDs: [Int64] = []
+    /// Localities named in the text.
+    var localities: [GazetteerLocality] = []
+    /// Streets near the unit, with the distance of their nearest known point.
+    var streetsNearUnit: [Int64: Double] = [:]
+    /// Streets touching the sector or district standing in for the postcode.
+    var streetsInArea: Set<Int64> = []
+
+    /// True when the postcode says where the place is, at unit, sector or district level.
+    var hasPostcodePlace: Bool { unit != nil || area != nil }
+
+    init(parse: ParsedLocation, query: LocationQuery, store: GazetteerStore) {
+        readPostcode(parse: parse, query: query, store: store)
+        var boroughs: [Int64] = []
+        if let column = query.borough {
+            boroughs += Self.boroughIDs(named: column, store: store)
+        }
+        if let named = parse.borough {
+            for id in Self.boroughIDs(named: named, store: store) where !boroughs.contains(id) { boroughs.append(id) }
+        }
+        boroughIDs = boroughs
+        // A borough's name is often its main town's too (BROMLEY, SUTTON, HARROW).
+        for place in parse.places where place.kind != .noise {
+            localities += (try? store.localities(named: place.text)) ?? []
+        }
+    }
+
+    /// Borough ids for a name in any written form (`Richmond upon Thames`, `RICHMOND`, `City of London`).
+    static func boroughIDs(named name: String, store: GazetteerStore) -> [Int64] {
+        let canonical = CanonicalText.string(name)
+        if let ids = store.boroughNames[canonical] { return ids }
+        if let short = LondonPlaces.boroughs[canonical], let ids = store.boroughNames[CanonicalText.string(short)] {
+            return ids
+        }
+        return []
+    }
+
+    private mutating func readPostcode(parse: ParsedLocation, query: LocationQuery, store: GazetteerStore) {
+        var given = parse.postcode?.postcode
+        if given == nil, let column = query.postcode, !column.isEmpty { given = Postcode(column) }
+        guard let postcode = given else { return }
+        self.postcode = postcode
+        if postcode.repaired { postcodeFaults.append(Fault(Scoring.postcodeRepaired, penalty: 2)) }
+        if postcode.level == .unit, let unit = try? store.postcode(postcode.canonical) {
+            self.unit = unit
+            if unit.status == .terminated { postcodeFaults.append(Fault(Scoring.postcodeTerminated, penalty: 3)) }
+            if let near = try? store.streetsNear(postcodeID: unit.id) {
+                for (id, distance) in near where streetsNearUnit[id] == nil { streetsNearUnit[id] = distance }
+            }
+            return
+        }
+        if let sector = postcode.sector, let found = store.sectors[sector] {
+            area = found
+            areaLevel = .postcodeSector
+        } else if let district = postcode.district, let found = store.districts[district] {
+            area = found
+            areaLevel = .postcodeDistrict
+        }
+        if !PostcodeAreas.london.contains(postcode.area) {
+            outsideLondon = true
+            postcodeFaults.append(Fault(Scoring.postcodeOutsideLondon, penalty: 10))
+        } else if postcode.level == .unit || area == nil {
+            postcodeFaults.append(Fault(Scoring.postcodeNotFound, penalty: 6))
+        }
+        if let area { streetsInArea = Set((try? store.streets(inPostcodeArea: area.code)) ?? []) }
+    }
+
+    /// How far a street is from the postcode evidence: 0 when near the unit or inside the area,
+    /// else the distance from the unit or area to the street's extent; nil without postcode evidence.
+    func postcodeDistance(to street: GazetteerStreet) -> Double? {
+        if let unit {
+            if let near = streetsNearUnit[street.id] { return near }
+            return street.distanceFromExtent(unit.x, unit.y)
+        }
+        if let area {
+            if streetsInArea.contains(street.id) { return 0 }
+            let dx = max(area.minX - street.maxX, 0, street.minX - area.maxX)
+            let dy = max(area.minY - street.maxY, 0, street.minY - area.maxY)
+            return (dx * dx + dy * dy).squareRoot()
+        }
+        return nil
+    }
+
+    /// The distance from a point to the postcode evidence (unit point, or area extent).
+    func postcodeDistance(x: Double, y: Double) -> Double? {
+        if let unit { return planeDistance(unit.x, unit.y, x, y) }
+        if let area {
+            let dx = max(area.minX - x, 0, x - area.maxX), dy = max(area.minY - y, 0, y - area.maxY)
+            return (dx * dx + dy * dy).squareRoot()
+        }
+        return nil
+    }
+
+    /// The nearest named locality's distance from a point; nil when none is named.
+    func localityDistance(x: Double, y: Double) -> Double? {
+        localities.map { planeDistance($0.x, $0.y, x, y) }.min()
+    }
+}
+
+extension GazetteerStreet {
+    /// The distance from a point to this street's extent (0 inside it).
+    func distanceFromExtent(_ px: Double, _ py: Double) -> Double {
+        let dx = max(minX - px, 0, px - maxX), dy = max(minY - py, 0, py - maxY)
+        return (dx * dx + dy * dy).squareRoot()
+    }
+
+    /// Half the diagonal of the extent: how far its centroid may be from a place on it.
+    var halfDiagonal: Double { planeDistance(minX, minY, maxX, maxY) / 2 }
+}

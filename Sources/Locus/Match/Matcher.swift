@@ -1,0 +1,132 @@
+/// Geocodes London free-text locations against a gazetteer: parse → evidence → candidates per level →
+/// score (award − faults) → choose with the ambiguity guard → result.
+///
+/// ```swift
+/// let matcher = Matcher(store: try GazetteerStore(path: url))
+/// let result = matcher.geocode(LocationQuery(text: "O/S 12 HIGH ST CROYDON"))
+/// ```
+/// Safe to share between threads: it holds only the read-only store and constants.
+public struct Matcher: Geocoding {
+    public let store: GazetteerStore
+    /// Coordinates are written only when `precision_m` is at most this; coarser results keep their level,
+    /// `matched`, postcode and borough but no coordinates (fault `coarse`). Chosen on the dev set.
+    public var acceptanceRadius: Double
+    /// Readings farther apart than this, and within `ambiguityMargin` points, are ambiguous.
+    public var ambiguityDistance = 1000.0
+    public var ambiguityMargin = 6.0
+
+    /// Coordinates are written only for results scoring at least this (fault `low_score` otherwise).
+    public var minimumScore: Double = Matcher.defaultMinimumScore
+
+    public static let defaultAcceptanceRadius = 400.0
+    public static let defaultMinimumScore = 70.0
+
+    private let normaliser = Normaliser()
+
+    public init(store: GazetteerStore, acceptanceRadius: Double = Matcher.defaultAcceptanceRadius) {
+        self.store = store
+        self.acceptanceRadius = acceptanceRadius
+    }
+
+    /// The gazetteer's build, for run summaries: `built_at` and the start of the content digest.
+    public var gazetteerVersion: String {
+        let digest = store.meta["content_digest"].map { String($0.prefix(12)) } ?? "?"
+        return "\(store.meta["built_at"] ?? "?") \(digest)"
+    }
+
+    public func geocode(_ query: LocationQuery) -> GeocodeResult {
+        explain(query).result
+    }
+
+    /// The whole reasoning for one query: the parse, every candidate ranked, the chosen result and runner-up.
+    public func explain(_ query: LocationQuery) -> MatchExplanation {
+        let parse = normaliser.parse(query.text)
+        if let nothing = parse.nothingToGeocode, query.postcode?.isEmpty ?? true {
+            let result = GeocodeResult.unmatched([Fault("\(Scoring.nothingToGeocode).\(nothing.reason.rawValue)")])
+            return MatchExplanation(query: query, parse: parse, candidates: [], chosen: nil, runnerUp: nil,
+                                    result: result)
+        }
+        let evidence = MatchEvidence(parse: parse, query: query, store: store)
+        if evidence.outsideLondon {
+            // Reported, never forced onto a London street of the same name.
+            return MatchExplanation(query: query, parse: parse, candidates: [], chosen: nil, runnerUp: nil,
+                                    result: .unmatched(evidence.postcodeFaults))
+        }
+        var candidates = CandidateBuilder(store: store, parse: parse, evidence: evidence).candidates()
+        if !parse.qualifiers.isEmpty {
+            // O/S, OPP, R/O…: the place is by the feature named, not on it.
+            for i in candidates.indices {
+                candidates[i].faults.append(Fault(Scoring.qualifier, penalty: 1))
+                candidates[i].precisionMeters += 25
+            }
+        }
+        candidates.sort(by: MatchCandidate.isRankedBefore)
+        var (chosen, runnerUp) = choose(candidates, evidence: evidence)
+        if chosen == nil, let first = candidates.first { chosen = nil; runnerUp = first }
+        let result = makeResult(chosen, runnerUp: runnerUp, evidence: evidence, candidates: candidates)
+        return MatchExplanation(query: query, parse: parse, candidates: candidates, chosen: chosen,
+                                runnerUp: runnerUp, result: result)
+    }
+
+    /// The best candidate unless a far-away reading scores nearly as well: then the common parent (the
+    /// borough both lie in), or nothing, with fault `ambiguous`.
+    private func choose(_ ranked: [MatchCandidate], evidence: MatchEvidence)
+        -> (chosen: MatchCandidate?, runnerUp: MatchCandidate?)
+    {
+        guard let best = ranked.first else { return (nil, nil) }
+        let rival = ranked.dropFirst().first { $0.distance(to: best) > ambiguityDistance && $0.level <= .landmark }
+        let runnerUp = rival ?? ranked.dropFirst().first
+        guard let rival, best.level <= .landmark, best.score - rival.score < ambiguityMargin else {
+            return (best, runnerUp)
+        }
+        let ambiguity = Fault(Scoring.ambiguous, penalty: 0)
+        if let parent = ranked.first(where: {
+            $0.level > .landmark && $0.level != .none && $0.distance(to: best) <= $0.precisionMeters
+                && $0.distance(to: rival) <= $0.precisionMeters
+        }) {
+            var parent = parent
+            parent.faults.append(ambiguity)
+            return (parent, best)
+        }
+        if let borough = best.boroughID, borough == rival.boroughID, let b = store.borough(id: borough),
+           let x = b.x, let y = b.y {
+            let parent = MatchCandidate(
+                level: .borough, x: x, y: y, precisionMeters: 5000, matched: b.shortName,
+                award: Scoring.award(.borough), faults: [ambiguity], boroughID: borough, key: "borough:\(borough)")
+            return (parent, best)
+        }
+        if var borough = ranked.first(where: { $0.level == .borough }) {
+            // Far-apart readings in no one borough: the borough the query names is all that is sure.
+            borough.faults.append(ambiguity)
+            return (borough, best)
+        }
+        return (nil, best)
+    }
+
+    private func makeResult(_ chosen: MatchCandidate?, runnerUp: MatchCandidate?, evidence: MatchEvidence,
+                            candidates: [MatchCandidate]) -> GeocodeResult {
+        guard let chosen else {
+            var faults = evidence.postcodeFaults
+            if runnerUp != nil { faults.append(Fault(Scoring.ambiguous)) }
+            return .unmatched(faults)
+        }
+        var result = GeocodeResult(
+            easting: chosen.x, northing: chosen.y, level: chosen.level, score: (chosen.score * 10).rounded() / 10,
+            precisionMeters: chosen.precisionMeters.rounded(), matched: chosen.matched, faults: chosen.faults)
+        let postcode = chosen.postcode ?? (chosen.level <= .postcode ? evidence.unit?.postcode : nil)
+        let unit = postcode == evidence.unit?.postcode ? evidence.unit : postcode.flatMap { try? store.postcode($0) }
+        result.postcode = postcode ?? evidence.postcode?.canonical
+        if let unit, chosen.level <= .postcode {
+            result.ward = unit.wardID.flatMap { store.ward(id: $0)?.name }
+            result.lsoa = unit.lsoa
+        }
+        let boroughID = chosen.boroughID ?? unit?.boroughID
+        result.borough = boroughID.flatMap { store.borough(id: $0)?.shortName }
+        if chosen.precisionMeters > acceptanceRadius || chosen.score < minimumScore {
+            result.easting = nil
+            result.northing = nil
+            result.faults.append(Fault(chosen.precisionMeters > acceptanceRadius ? "coarse" : "low_score"))
+        }
+        return result
+    }
+}

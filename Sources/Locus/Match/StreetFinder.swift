@@ -1,0 +1,96 @@
+/// A gazetteer street that a written street may mean, with the faults of reading it so.
+struct StreetReading: Sendable {
+    var street: GazetteerStreet
+    /// Spelling, type and word faults of the name comparison.
+    var faults: [Fault]
+    /// Which written street it reads (0 = the parse's street, 1 = the cross street, then others).
+    var source: Int
+}
+
+/// Finds the streets a written name may mean, never by scanning: the exact canonical name first, then the
+/// postings of the rarest name word (or its typo and joined-word forms), compared word by word.
+struct StreetFinder {
+    let store: GazetteerStore
+    /// A posting list longer than this is not read (the word says too little to block on).
+    static let maxPostings = 3000
+
+    /// Streets for the written street `text` (canonical words, type included where written).
+    func find(text: String, source: Int) -> [StreetReading] {
+        guard !text.isEmpty else { return [] }
+        var readings: [StreetReading] = []
+        var seen: Set<Int64> = []
+        for street in (try? store.streets(named: text)) ?? [] where seen.insert(street.id).inserted {
+            readings.append(StreetReading(street: street, faults: [], source: source))
+        }
+        if !readings.isEmpty { return readings }
+        let words = text.split(separator: " ").map(String.init)
+        // Each written word's possible gazetteer forms, with the edits they cost.
+        let forms: [[(token: String, distance: Int)]] = words.map {
+            StreetTypes.all.contains($0) ? [(token: $0, distance: 0)] : tokenForms($0)
+        }
+        // Block on the name word whose forms have the fewest postings.
+        var best: (total: Int, ids: [Int64])?
+        for (i, options) in forms.enumerated() where !options.isEmpty {
+            if StreetTypes.all.contains(words[i]) && words.count > 1 { continue }
+            let chosen = options.prefix(4)
+            let total = chosen.reduce(0) { $0 + ((try? store.documentFrequency(token: $1.token, kind: .street)) ?? 0) }
+            if total == 0 || total > Self.maxPostings { continue }
+            if let current = best, current.total <= total { continue }
+            best = (total, chosen.flatMap { (try? store.entities(token: $0.token, kind: .street)) ?? [] })
+        }
+        guard let block = best else { return [] }
+        for id in Set(block.ids).sorted() {
+            guard let street = try? store.street(id: id) else { continue }
+            if let faults = Self.compare(words: words, forms: forms, with: street.name) {
+                readings.append(StreetReading(street: street, faults: faults, source: source))
+            }
+        }
+        return readings
+    }
+
+    /// A written word's gazetteer forms: itself when indexed, else its typo neighbours.
+    private func tokenForms(_ word: String) -> [(token: String, distance: Int)] {
+        if ((try? store.documentFrequency(token: word, kind: .street)) ?? 0) > 0 { return [(word, 0)] }
+        return (try? store.typoCandidates(word))?.filter { $0.distance > 0 } ?? []
+    }
+
+    /// The faults of reading the written words as the gazetteer name, or nil when they do not match.
+    static func compare(words: [String], forms: [[(token: String, distance: Int)]], with gazetteerName: String)
+        -> [Fault]?
+    {
+        let candidate = gazetteerName.split(separator: " ").map(String.init)
+        func isType(_ w: String) -> Bool { StreetTypes.all.contains(w) }
+        /// Word-by-word faults of equally long lists, nil on a word that does not match.
+        func aligned(_ count: Int) -> [Fault]? {
+            var faults: [Fault] = []
+            for i in 0..<count where words[i] != candidate[i] {
+                if isType(words[i]) && isType(candidate[i]) {
+                    faults.append(Fault(Scoring.streetTypeMismatch, penalty: 5))
+                } else if let edit = forms[i].first(where: { $0.token == candidate[i] })?.distance {
+                    faults.append(spellingFault(edits: edit, length: words[i].utf8.count))
+                } else {
+                    return nil
+                }
+            }
+            return faults
+        }
+        if candidate.count == words.count { return aligned(words.count) }
+        if candidate.count == words.count + 1, let last = candidate.last, isType(last), words.count >= 1 {
+            return aligned(words.count).map { $0 + [Fault(Scoring.streetTypeMissing, penalty: 3)] }
+        }
+        if words.count == candidate.count + 1, let last = words.last, isType(last), candidate.count >= 1,
+           !candidate.allSatisfy(isType) {
+            return aligned(candidate.count).map { $0 + [Fault(Scoring.streetTypeMismatch, penalty: 5)] }
+        }
+        if candidate.joined() == words.joined() {
+            return [Fault(Scoring.streetSpelling, penalty: 3)]  // joined or split words
+        }
+        return nil
+    }
+
+    /// A misspelt word costs more per edit when it is short (fewer letters confirm it).
+    static func spellingFault(edits: Int, length: Int) -> Fault {
+        let perEdit = length >= 9 ? 4.0 : (length >= 6 ? 6.0 : 8.0)
+        return Fault(Scoring.streetSpelling, penalty: perEdit * Double(edits))
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+@testable import Locus
+
+/// The matcher's fixture gazetteer, built once per test run from `Fixtures/match/` (hand-laid streets in
+/// Croydon and Richmond; `make-fixtures.py` there describes every point).
+enum MatchFixture {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures/match")
+
+    static var sources: GazetteerSources {
+        func file(_ name: String) -> URL { folder.appendingPathComponent(name) }
+        return GazetteerSources(
+            codePoint: [file("codepoint-london.csv")], onspd: file("onspd.csv"), areaNames: file("boroughs-wards.csv"),
+            lsoaNames: file("lsoa-names.csv"), naptan: file("naptan.csv"), busStops: file("bus-stops.csv"),
+            premises: file("fhrs.csv"))
+    }
+
+    /// The matcher over the fixture gazetteer.
+    static func matcher() throws -> Matcher { try built.get() }
+
+    private static let built: Result<Matcher, Error> = Result {
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("locus-match-fixture-\(ProcessInfo.processInfo.processIdentifier)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let url = directory.appendingPathComponent("fixture.sqlite")
+        if !FileManager.default.fileExists(atPath: url.path) {
+            _ = try GazetteerBuilder(sources: sources).build(to: url)
+        }
+        return Matcher(store: try GazetteerStore(path: url))
+    }
+}
