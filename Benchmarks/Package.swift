@@ -30,5 +30,10 @@ let package = Package(
     ],
     targets: [
         benchmarkTarget("CSV"),
+        benchmarkTarget("Batch"),
+        benchmarkTarget("Gazetteer"),
+        benchmarkTarget("Match"),
+        benchmarkTarget("Normalise"),
+        benchmarkTarget("Projection"),
     ]
 )

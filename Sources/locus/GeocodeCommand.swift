@@ -8,22 +8,27 @@ struct GeocodeCommand: ParsableCommand {
         commandName: "geocode",
         abstract: "Geocode the location column(s) of a CSV file or stream.",
         discussion: """
-            Every input row comes out once, in input order, with its columns unchanged, followed by: latitude,
-            longitude, easting, northing, match_type, score, precision_m, matched, postcode, borough, ward, lsoa,
-            faults (and x, y with --crs). Unmatched rows are kept, with match_type none.
+            Every input row comes out once, in input order, with its columns
+            unchanged, then: latitude, longitude, easting, northing, match_type,
+            score, precision_m, matched, postcode, borough, ward, lsoa, faults
+            (and x, y with --crs). Unmatched rows are kept, with match_type none.
 
             EXAMPLES:
-              locus geocode incidents.csv -o incidents-geocoded.csv
-              locus geocode --address-column "Street" --address-column "Town" --postcode-column PC crimes.csv
-              cat crimes.tsv | locus geocode --format geojson --crs EPSG:3857 > crimes.geojson
-              locus geocode big.csv --unmatched review.csv --summary-json run.json -o out.csv
+              locus geocode incidents.csv -o geocoded.csv
+              locus geocode --address-column Street --address-column Town \\
+                --postcode-column PC crimes.csv > geocoded.csv
+              cat crimes.tsv | locus geocode --format geojson > crimes.geojson
+              locus geocode big.csv -o out.csv --unmatched review.csv \\
+                --summary-json run.json
 
             EXIT STATUS:
-              0   success (also when rows are unmatched, or when the output pipe is closed early)
-              64  unusable arguments: an unknown option or column, a column clash (use --prefix), a bad --crs
-              65  bad data: a malformed row under --strict, or text not valid in --encoding
+              0   success, also with unmatched rows or a closed output pipe
+              64  unusable arguments: unknown option or column, a column
+                  clash (use --prefix), a bad --crs
+              65  bad data: a malformed row under --strict, or text that is
+                  not valid in --encoding
               66  the input cannot be opened
-              69  the gazetteer is missing or unusable (build it, or point --gazetteer at it)
+              69  the gazetteer is missing or unusable
               70  internal error
               73  an output file cannot be created
               74  reading or writing failed midway
@@ -68,7 +73,7 @@ struct GeocodeCommand: ParsableCommand {
     @Option(help: "Also write x, y in this coordinate system, e.g. EPSG:3857.")
     var crs: String?
 
-    @Option(help: "Worker threads (default: the number of active processors).")
+    @Option(help: "Worker threads; the number of active processors unless given.")
     var threads = ProcessInfo.processInfo.activeProcessorCount
 
     @Flag(help: "Stop at the first malformed row (exit 65) instead of passing it through with a fault.")
@@ -127,15 +132,7 @@ struct GeocodeCommand: ParsableCommand {
     static func makeGeocoder(gazetteerPath: String, acceptanceRadius: Double)
         throws -> (geocoder: any Geocoding, gazetteerVersion: String)
     {
-        guard FileManager.default.isReadableFile(atPath: gazetteerPath) else {
-            throw BatchError.gazetteerUnavailable(path: gazetteerPath, reason: "no such readable file")
-        }
-        do {
-            let store = try GazetteerStore(path: URL(fileURLWithPath: gazetteerPath))
-            let matcher = Matcher(store: store, acceptanceRadius: acceptanceRadius)
-            return (matcher, matcher.gazetteerVersion)
-        } catch {
-            throw BatchError.gazetteerUnavailable(path: gazetteerPath, reason: "\(error)")
-        }
+        let store = try GazetteerStore(path: URL(fileURLWithPath: gazetteerPath))
+        return (Matcher(store: store, acceptanceRadius: acceptanceRadius), BatchSummary.gazetteerVersion(meta: store.meta))
     }
 }

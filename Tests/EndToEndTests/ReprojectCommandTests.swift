@@ -92,6 +92,17 @@ import Testing
         #expect(empty.status == 65 && empty.stderr.contains("stdin is empty"))
     }
 
+    @Test func missingPROJDatabaseSaysWhereToPointPROJ() throws {
+        let empty = FileManager.default.temporaryDirectory.appendingPathComponent("locus-e2e-empty-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: empty) }
+        let result = try LocusBinary.run(
+            ["reproject", "--info", "--from", "EPSG:27700", "--to", "EPSG:4326"],
+            environment: ["PROJ_DATA": empty.path, "XDG_DATA_HOME": empty.path, "HOME": empty.path])
+        #expect(result.status == 69)
+        #expect(result.stderr.contains("proj.db was not found"))
+    }
+
     @Test func outputFileIsWrittenWholeOrNotAtAll() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("locus-e2e-out-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -111,6 +122,32 @@ import Testing
 
         let nowhere = try Self.run([Self.fixture, "-o", "/no/such/dir/out.csv"] + Self.bngToWGS)
         #expect(nowhere.status == 73 && nowhere.stderr.contains("cannot create /no/such/dir/out.csv"))
+    }
+
+    @Test func aClosedOutputPipeEndsQuietly() throws {
+        let input = FileManager.default.temporaryDirectory.appendingPathComponent("locus-e2e-pipe-\(UUID().uuidString).csv")
+        var text = "id,easting,northing\n"
+        for i in 0..<200_000 { text += "\(i),\(500_000 + i % 60_000),\(160_000 + i % 40_000)\n" }
+        try Data(text.utf8).write(to: input)
+        defer { try? FileManager.default.removeItem(at: input) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        process.arguments = ["-c", "set -o pipefail; \"$0\" reproject \"$1\" --from EPSG:27700 --to EPSG:4326 "
+                             + "--x-column easting --y-column northing 2>\"$1.err\" | head -n 2 >/dev/null",
+                             LocusBinary.url.path, input.path]
+        try process.run()
+        process.waitUntilExit()
+        let stderr = try String(contentsOfFile: input.path + ".err", encoding: .utf8)
+        try? FileManager.default.removeItem(atPath: input.path + ".err")
+        #expect(process.terminationStatus == 0)
+        #expect(!stderr.contains("error"), "\(stderr)")
+    }
+
+    @Test func otherDelimitersAndProjectedTargets() throws {
+        let result = try Self.run(["--delimiter", ";", "--from", "EPSG:27700", "--to", "EPSG:3857",
+                                   "--x-column", "e", "--y-column", "n"], stdin: Data("e;n\n530000;180000\n".utf8))
+        #expect(result.status == 0)
+        #expect(result.stdout == "e;n;x;y;status\n530000;180000;-14288.295;6710932.763;ok\n")
     }
 
     @Test func infoSaysWhichOperationsAndWhichGridIsMissing() throws {

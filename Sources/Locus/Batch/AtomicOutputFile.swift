@@ -93,15 +93,28 @@ enum TemporaryFiles {
         for i in 0..<capacity { if let p = paths[i] { unlink(p) } }
     }
 
+    /// Handles SIGINT, SIGTERM and SIGHUP (except one the parent set to be ignored, as `nohup` does), and
+    /// unblocks them on this thread (a parent may have left them blocked), so threads started later inherit it.
     private static func installHandlers() {
         guard !installed else { return }
         installed = true
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
         for sig in [SIGINT, SIGTERM, SIGHUP] {
-            signal(sig) { sig in
+            var current = sigaction()
+            sigaction(sig, nil, &current)
+            let handler = current.__sigaction_handler.sa_handler
+            if unsafeBitCast(handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self) { continue }
+            var action = sigaction()
+            action.__sigaction_handler.sa_handler = { sig in
                 TemporaryFiles.removeAll()
                 signal(sig, SIG_DFL)
                 raise(sig)
             }
+            sigemptyset(&action.sa_mask)
+            sigaction(sig, &action, nil)
+            sigaddset(&unblock, sig)
         }
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
     }
 }

@@ -85,6 +85,8 @@ public enum BatchExitCode: Int32, Sendable, CaseIterable {
             case .readFailed: return .ioError
             case .invalidEncoding: return .dataError
             }
+        case is GazetteerStoreError:
+            return .gazetteerUnavailable
         case let error as OutputError:
             switch error {
             case .brokenPipe: return .success

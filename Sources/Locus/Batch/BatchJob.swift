@@ -51,8 +51,9 @@ public struct BatchJob {
                 outputs.append(file)
                 unmatched = file.sink
             }
-            let summary = try BatchGeocoder(options: options, projection: projection)
+            var summary = try BatchGeocoder(options: options, projection: projection)
                 .run(input: input, output: output, unmatched: unmatched, geocoder: geocoder)
+            summary.output = outputPath ?? "stdout"
             for file in outputs { try file.commit() }
             if let summaryJSONPath {
                 let file = try AtomicOutputFile(targetPath: summaryJSONPath)

@@ -38,6 +38,16 @@ public struct BatchSummary: Sendable, Equatable, Codable {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// A gazetteer's version for the summary, from its `meta` table: "schema 3, built 2026-11-29T01:00:00Z,
+    /// digest 1a2b3c4d5e6f".
+    public static func gazetteerVersion(meta: [String: String]) -> String {
+        var parts: [String] = []
+        if let schema = meta["schema_version"] { parts.append("schema \(schema)") }
+        if let built = meta["built_at"] { parts.append("built \(built)") }
+        if let digest = meta["content_digest"] { parts.append("digest \(digest.prefix(12))") }
+        return parts.isEmpty ? "unknown" : parts.joined(separator: ", ")
+    }
+
     /// The summary as pretty-printed JSON with sorted keys.
     public func json() -> Data {
         let encoder = JSONEncoder()

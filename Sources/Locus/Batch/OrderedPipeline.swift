@@ -19,7 +19,7 @@ final class OrderedPipeline<Input: Sendable, Output: Sendable>: @unchecked Senda
     private var producerDone = false
     private var inFlight = 0
     private var failure: (any Error)?
-    private var runningThreads = 0
+    private var runningWorkers = 0
     /// The largest number of items in flight seen during the run.
     private(set) var peakInFlight = 0
 
@@ -40,7 +40,7 @@ final class OrderedPipeline<Input: Sendable, Output: Sendable>: @unchecked Senda
         makeTransform: @escaping @Sendable () throws -> (Input) throws -> Output,
         consume: (_ output: Output, _ more: Bool) throws -> Void
     ) throws {
-        start { [self] in
+        start(isWorker: false) { [self] in
             do {
                 try produce { input in self.emit(input) }
             } catch {
@@ -52,7 +52,7 @@ final class OrderedPipeline<Input: Sendable, Output: Sendable>: @unchecked Senda
             }
         }
         for _ in 0..<threads {
-            start { [self] in
+            start(isWorker: true) { [self] in
                 do {
                     let transform = try makeTransform()
                     while let (sequence, input) = nextInput() {
@@ -89,8 +89,10 @@ final class OrderedPipeline<Input: Sendable, Output: Sendable>: @unchecked Senda
                 condition.broadcast()
             }
         }
+        // The workers end at once; the producer is not waited for, as it may be blocked reading a pipe that
+        // stays silent (`tail -f … | locus geocode | head`). It stops at its next `emit`.
         condition.withLock {
-            while runningThreads > 0 { condition.wait() }
+            while runningWorkers > 0 { condition.wait() }
         }
         if let failure { throw failure }
     }
@@ -103,13 +105,15 @@ final class OrderedPipeline<Input: Sendable, Output: Sendable>: @unchecked Senda
         }
     }
 
-    private func start(_ body: @escaping @Sendable () -> Void) {
-        condition.withLock { runningThreads += 1 }
+    private func start(isWorker: Bool, _ body: @escaping @Sendable () -> Void) {
+        if isWorker { condition.withLock { runningWorkers += 1 } }
         let thread = Thread { [self] in
             body()
-            condition.withLock {
-                runningThreads -= 1
-                condition.broadcast()
+            if isWorker {
+                condition.withLock {
+                    runningWorkers -= 1
+                    condition.broadcast()
+                }
             }
         }
         thread.stackSize = 1 << 20

@@ -88,43 +88,52 @@ struct RowEncoder: Sendable {
         }
     }
 
+    /// Calls `number` and `text` with the added values from latitude to lsoa, in column order.
+    private static func visitResultColumns(
+        _ outcome: RowOutcome, number: (Double?, Int) -> Void, text: (String?) -> Void
+    ) {
+        let result = outcome.result
+        number(outcome.latitude, 6)
+        number(outcome.longitude, 6)
+        number(result.easting, 1)
+        number(result.northing, 1)
+        text(result.level.rawValue)
+        number(result.score, 1)
+        number(result.precisionMeters, 0)
+        text(result.matched)
+        text(result.postcode)
+        text(result.borough)
+        text(result.ward)
+        text(result.lsoa)
+    }
+
     // MARK: CSV
 
     private func encodeCSV(_ fields: [String], _ outcome: RowOutcome, into bytes: inout [UInt8]) {
-        for (i, field) in fields.enumerated() {
+        for i in fields.indices {
             if i > 0 { bytes.append(delimiter) }
-            CSVWriter.appendField(field, delimiter: delimiter, into: &bytes)
+            CSVWriter.appendField(fields[i], delimiter: delimiter, into: &bytes)
         }
-        let result = outcome.result
-        let numbers: [(Double?, Int)] = [
-            (outcome.latitude, 6), (outcome.longitude, 6), (result.easting, 1), (result.northing, 1),
-        ]
+        // Each added value is preceded by the delimiter (none before the first when the row has no fields).
         var first = fields.isEmpty
-        func next() {
+        func number(_ value: Double?, _ decimals: Int) {
             if !first { bytes.append(delimiter) }
             first = false
-        }
-        for (value, decimals) in numbers {
-            next()
             if let value { appendFixed(value, decimals: decimals, into: &bytes) }
         }
-        next()
-        bytes.append(contentsOf: result.level.rawValue.utf8)
-        next()
-        appendFixed(result.score, decimals: 1, into: &bytes)
-        next()
-        if let precision = result.precisionMeters { appendFixed(precision, decimals: 0, into: &bytes) }
-        for text in [result.matched, result.postcode ?? "", result.borough ?? "", result.ward ?? "", result.lsoa ?? ""] {
-            next()
-            CSVWriter.appendField(text, delimiter: delimiter, into: &bytes)
+        func text(_ value: String?) {
+            bytes.append(delimiter)
+            if let value { CSVWriter.appendField(value, delimiter: delimiter, into: &bytes) }
         }
-        next()
-        CSVWriter.appendField(outcome.faultCodes.joined(separator: ";"), delimiter: delimiter, into: &bytes)
+        Self.visitResultColumns(outcome, number: number, text: text)
+        switch outcome.faultCodes.count {
+        case 0: bytes.append(delimiter)
+        case 1: text(outcome.faultCodes[0])
+        default: text(outcome.faultCodes.joined(separator: ";"))
+        }
         if let crsDecimals {
-            next()
-            appendFixed(outcome.x, decimals: crsDecimals, into: &bytes)
-            next()
-            appendFixed(outcome.y, decimals: crsDecimals, into: &bytes)
+            number(outcome.x, crsDecimals)
+            number(outcome.y, crsDecimals)
         }
         bytes.append(0x0A)
     }
@@ -142,31 +151,21 @@ struct RowEncoder: Sendable {
             }
             appendJSONString(field, into: &bytes)
         }
-        let result = outcome.result
         var keyIndex = 0
         func key() {
             if keyIndex > 0 || !fields.isEmpty { bytes.append(UInt8(ascii: ",")) }
             bytes.append(contentsOf: addedKeys[keyIndex])
             keyIndex += 1
         }
-        for (value, decimals) in [
-            (outcome.latitude, 6), (outcome.longitude, 6), (result.easting ?? .nan, 1), (result.northing ?? .nan, 1),
-        ] {
+        func number(_ value: Double?, _ decimals: Int) {
             key()
-            appendJSONNumber(value, decimals: decimals, into: &bytes)
+            appendJSONNumber(value ?? .nan, decimals: decimals, into: &bytes)
         }
-        key()
-        appendJSONString(result.level.rawValue, into: &bytes)
-        key()
-        appendJSONNumber(result.score, decimals: 1, into: &bytes)
-        key()
-        appendJSONNumber(result.precisionMeters ?? .nan, decimals: 0, into: &bytes)
-        key()
-        appendJSONString(result.matched, into: &bytes)
-        for text in [result.postcode, result.borough, result.ward, result.lsoa] {
+        func text(_ value: String?) {
             key()
-            if let text { appendJSONString(text, into: &bytes) } else { bytes.append(contentsOf: "null".utf8) }
+            if let value { appendJSONString(value, into: &bytes) } else { bytes.append(contentsOf: "null".utf8) }
         }
+        Self.visitResultColumns(outcome, number: number, text: text)
         key()
         bytes.append(UInt8(ascii: "["))
         for (i, code) in outcome.faultCodes.enumerated() {
@@ -175,10 +174,8 @@ struct RowEncoder: Sendable {
         }
         bytes.append(UInt8(ascii: "]"))
         if let crsDecimals {
-            key()
-            appendJSONNumber(outcome.x, decimals: crsDecimals, into: &bytes)
-            key()
-            appendJSONNumber(outcome.y, decimals: crsDecimals, into: &bytes)
+            number(outcome.x, crsDecimals)
+            number(outcome.y, crsDecimals)
         }
         bytes.append(UInt8(ascii: "}"))
     }

@@ -8,6 +8,14 @@ public enum AddressWords {
         case outside, opposite, rear, near, adjacent, frontOf = "front_of", inside, junction, between
         case onOrNear = "on_or_near"
 
+        /// True for kinds said of a building rather than a street (outside, inside, opposite, rear…).
+        public var pointsAtPremises: Bool {
+            switch self {
+            case .outside, .opposite, .rear, .adjacent, .frontOf, .inside: return true
+            case .near, .junction, .between, .onOrNear: return false
+            }
+        }
+
         /// The canonical words written for this kind.
         public var canonicalWords: [String] {
             switch self {
@@ -26,8 +34,14 @@ public enum AddressWords {
     }
 
     /// Qualifier phrases, longest first within a kind. `anywhere` phrases are abbreviations no street or name
-    /// uses, so they are recognised in mid-text too (`TESCO O/S 12 HIGH ST`); the others only open a part.
-    public static let qualifierPhrases: [(words: [String], kind: QualifierKind, anywhere: Bool)] = [
+    /// uses, and the canonical phrases they are written as, so they are recognised in mid-text too (`TESCO O/S 12
+    /// HIGH ST`); the others only open a part.
+    public static let qualifierPhrases: [(words: [String], kind: QualifierKind, anywhere: Bool)] =
+        (QualifierKind.allCases.map { ($0.canonicalWords, $0, true) } + writtenQualifierPhrases)
+        .enumerated().sorted { ($0.element.words.count, $1.offset) > ($1.element.words.count, $0.offset) }
+        .map(\.element)
+
+    static let writtenQualifierPhrases: [(words: [String], kind: QualifierKind, anywhere: Bool)] = [
         (["ON", "OR", "NEAR"], .onOrNear, false), (["ON/NEAR"], .onOrNear, true),
         (["O/S"], .outside, true), (["OUTSIDE", "OF"], .outside, false), (["OUTSIDE"], .outside, false),
         (["O/SIDE"], .outside, true), (["OS"], .outside, false),
@@ -47,7 +61,7 @@ public enum AddressWords {
         (["JUNCTION", "WITH"], .junction, false), (["JUNCTION"], .junction, false), (["J/O"], .junction, true),
         (["J/OF"], .junction, true), (["J/W"], .junction, true), (["JW"], .junction, true), (["JCT"], .junction, true),
         (["JCN"], .junction, true), (["JNC"], .junction, true), (["JUNC"], .junction, true),
-        (["CORNER", "OF"], .junction, false), (["CNR", "OF"], .junction, true), (["CNR"], .junction, true),
+        (["CORNER", "OF"], .junction, false), (["CNR", "OF"], .junction, false), (["CNR"], .junction, false),
         (["BTWN"], .between, true), (["BETWEEN"], .between, false), (["BTW"], .between, true),
         (["B/T"], .between, true),
     ]
@@ -122,7 +136,7 @@ public enum AddressWords {
         "RLY": "RAILWAY", "UNDGRD": "UNDERGROUND", "UGRD": "UNDERGROUND", "TUBE": "TUBE", "CAF": "CAFE",
         "RDBT": "ROUNDABOUT", "RBT": "ROUNDABOUT", "R/BOUT": "ROUNDABOUT", "RNDBT": "ROUNDABOUT", "LTD": "LIMITED",
         "INDUSTRIAL": "INDUSTRIAL", "IND": "INDUSTRIAL", "COMM": "COMMUNITY", "LIB": "LIBRARY", "PO": "POST OFFICE",
-        "P/O": "POST OFFICE", "SUPERMKT": "SUPERMARKET", "MCDONALD": "MCDONALDS",
+        "P/O": "POST OFFICE", "SUPERMKT": "SUPERMARKET", "MCDONALD": "MCDONALDS", "CNR": "CORNER",
     ]
 
     /// Words that name no place: dropped from the canonical form (`HAIL AND RIDE`, `NO 12`'s `NO`).
@@ -155,8 +169,7 @@ public enum AddressWords {
 
     /// Full street types that are written glued to the name in careless text (`BRADWELLAVENUE`).
     public static let gluedTypes: [String] = [
-        "STREET", "ROAD", "LANE", "AVENUE", "DRIVE", "CLOSE", "GARDENS", "PLACE", "SQUARE", "TERRACE", "GROVE",
-        "PARADE", "CRESCENT",
+        "STREET", "ROAD", "LANE", "AVENUE", "DRIVE", "CLOSE", "GARDENS", "SQUARE", "TERRACE", "PARADE", "CRESCENT",
     ]
 
     /// Words next to a district-shaped token that make it a road number (`M4 MOTORWAY`), not a postcode.

@@ -45,7 +45,9 @@ extension LocationReading {
     }
 
     mutating func readSegments() {
-        var segs = segments().map { readSubBuildings($0) }.filter { !$0.isEmpty }
+        var segs = segments()
+        for k in segs.indices { segs[k] = readSubBuildings(segs[k]) }
+        segs.removeAll { $0.isEmpty }
         guard !segs.isEmpty else { return }
         if let (left, right) = findJunction(&segs) {
             readJunction(left: left, right: right, segments: segs)
@@ -75,19 +77,21 @@ extension LocationReading {
         if AddressWords.takesValue.contains(kind) {
             guard i + 1 < end, isValue(i + 1) else { return nil }
             var valueEnd = i + 2
-            var value = tokens[i + 1].text
-            if valueEnd < end, tokens[valueEnd].joinedToPreviousNumber {
-                value += "-" + tokens[valueEnd].text
-                valueEnd += 1
-            } else if valueEnd + 1 < end, tokens[valueEnd].text == "TO", tokens[valueEnd + 1].isNumber,
-                tokens[i + 1].isNumber
-            {
-                value += "-" + tokens[valueEnd + 1].text
-                valueEnd += 2
+            // `UNITS 1-3`, `ARCHES 198 TO 199`, `UNITS 9 & 10`.
+            while valueEnd < end {
+                if tokens[valueEnd].joinedToPreviousNumber {
+                    valueEnd += 1
+                } else if valueEnd + 1 < end, tokens[valueEnd].text == "TO" || tokens[valueEnd].text == "AND",
+                    isValue(valueEnd + 1)
+                {
+                    valueEnd += 2
+                } else {
+                    break
+                }
             }
-            for k in i..<valueEnd { roles[k] = .subBuilding; canon[k] = "" }
+            for k in i..<valueEnd { roles[k] = .subBuilding }
             canon[i] = kind
-            canon[i + 1] = value
+            let value = text((i + 1)..<valueEnd)
             result.subBuildings.append(
                 SubBuilding(kind: kind, value: value, text: kind + " " + value, span: span(i..<valueEnd)))
             return valueEnd
@@ -109,7 +113,9 @@ extension LocationReading {
             }
             j += 1
         }
-        guard sawFloor else { return nil }
+        // `(REAR)`: a part that is only REAR or FRONT names the back or front of the building.
+        let sidesOnly = j == end && !words.isEmpty && words.allSatisfy { $0 == "REAR" || $0 == "FRONT" }
+        guard sawFloor || sidesOnly else { return nil }
         if j < end, AddressWords.subBuildingKinds[tokens[j].text] == "FLAT", !(j + 1 < end && isValue(j + 1)) {
             words.append("FLAT")
             j += 1
@@ -126,17 +132,22 @@ extension LocationReading {
     /// The end of the number written at `p` (a range `12-14`, `12 TO 14` included).
     func numberEnd(at p: Int, end: Int) -> Int {
         if p + 1 < end, tokens[p + 1].joinedToPreviousNumber { return p + 2 }
-        if p + 2 < end, tokens[p + 1].text == "TO", tokens[p + 2].isNumber, tokens[p + 2].value > tokens[p].value {
+        if p + 2 < end, tokens[p + 1].text == "TO" || tokens[p + 1].text == "AND", tokens[p + 2].isNumber,
+            tokens[p + 2].value > tokens[p].value
+        {
             return p + 3
         }
         return p + 1
     }
 
     /// The shape of part `s`. `afterNumber`: the part before was a bare number, so a place name ending in a
-    /// street type (`238, STAMFORD HILL`) is read as a street.
+    /// street type or naming a locality (`238, STAMFORD HILL`) is read as a street.
     func shape(_ s: Range<Int>, afterNumber: Bool = false) -> SegmentShape {
         var shape = SegmentShape(range: s, run: StreetRun(range: s))
-        if coveredByPlaces(s), !(afterNumber && standsAsType(s.upperBound - 1)) {
+        // After a bare number, a locality name may be the street (`16, ELEPHANT AND CASTLE`).
+        if coveredByPlaces(s), !(afterNumber && (standsAsType(s.upperBound - 1)
+            || knownPlace(at: s.lowerBound, limit: s.upperBound)?.kind == .locality))
+        {
             shape.isPlace = true
             return shape
         }
@@ -157,20 +168,19 @@ extension LocationReading {
             }
             p += 1
         }
-        let finalWord = lastWord(s.upperBound - 1)
-        if AddressWords.premisesWords.contains(finalWord) {
+        if isPremisesWord(s.upperBound - 1) {
             shape.isPremises = true
             shape.run = StreetRun(range: streetStart..<s.upperBound)
             return shape
         }
         shape.run = streetRun(streetStart, s.upperBound)
         if let t = shape.run.typeIndex, t - streetStart >= 3,
-            let p = (streetStart + 1..<t - 1).last(where: { AddressWords.premisesWords.contains(lastWord($0)) })
+            let p = (streetStart + 1..<t - 1).last(where: { isPremisesWord($0) })
         {
             shape.premisesBefore = streetStart..<p + 1
             shape.run = streetRun(p + 1, s.upperBound)
         }
-        if shape.number == nil, shape.run.typeIndex == nil, AddressWords.buildingWords.contains(finalWord) {
+        if shape.number == nil, shape.run.typeIndex == nil, isBuildingWord(s.upperBound - 1) {
             return shape
         }
         let strong = shape.run.typeIndex.map { isStrongType($0) }
@@ -186,18 +196,18 @@ extension LocationReading {
     }
 
     func isStrongType(_ i: Int) -> Bool {
-        StreetTypes.canonicalType(tokens[i].text).map { AddressWords.strongStreetTypes.contains($0) } ?? false
+        tokens[i].lexicon?.isStrongType ?? false
     }
 
     /// True when token `j` stands as a street type here (not `ST` as SAINT).
     func standsAsType(_ j: Int) -> Bool {
         let text = tokens[j].text
-        guard StreetTypes.canonicalType(text) != nil, roles[j] == nil || roles[j] == .streetType else { return false }
-        if StreetTypes.ambiguousBeforeName[text] != nil { return !isSaintPosition(j) }
+        guard let lexicon = tokens[j].lexicon, lexicon.streetType != nil, roles[j] == nil || roles[j] == .streetType
+        else { return false }
+        if lexicon.beforeName != nil { return !isSaintPosition(j) }
         if AddressWords.typeOnlyInPlace.contains(text) {
-            // `GARDEN` is GARDENS only where it ends the part (`HATTON GARDEN`, not `GARDEN CENTRE`).
-            return j + 1 == tokens.count || tokens[j + 1].breakBefore != .none || roles[j + 1] != nil
-                || tokens[j + 1].isNumber
+            // `GARDEN` is GARDENS only where it ends a name (`HATTON GARDEN`, not `GARDEN CENTRE`).
+            return endsTypePosition(j)
         }
         return true
     }
@@ -245,10 +255,13 @@ extension LocationReading {
     /// The longest known place name at `i` (up to `limit`): its length and kind.
     func knownPlace(at i: Int, limit: Int) -> (length: Int, kind: LondonPlaces.Kind)? {
         guard roles[i] == nil else { return nil }
-        var length = min(LondonPlaces.longestName, limit - i)
-        while length > 0 {
-            if let kind = LondonPlaces.kinds[text(i..<i + length)] { return (length, kind) }
-            length -= 1
+        let group = placeGroupsSet ? tokens[i].placeGroup : Lexicon.placeGroupIndex[canon[i] ?? tokens[i].text] ?? -1
+        guard group >= 0 else { return nil }
+        candidate: for (words, kind) in Lexicon.placeGroups[Int(group)] where words.count <= limit - i {
+            for k in 1..<words.count where roles[i + k] != nil || (canon[i + k] ?? tokens[i + k].text) != words[k] {
+                continue candidate
+            }
+            return (words.count, kind)
         }
         return nil
     }

@@ -7,7 +7,22 @@ extension LocationReading {
         if let q = tokens.indices.first(where: { roles[$0] == .qualifier && isJunctionQualifier($0) }),
             let k = segs.firstIndex(where: { $0.lowerBound > q })
         {
+            // `HIGH ST J/W CHURCH RD`: the streets stand either side of it.
+            if k > 0, segs[k - 1].upperBound <= q, tokens[segs[k - 1].lowerBound].part == tokens[q].part,
+                !shape(segs[k - 1]).isPlace
+            {
+                return (segs[k - 1], segs[k])
+            }
             if let a = splitPoint(segs[k], needsTypes: false) { return split(at: a, in: &segs, index: k) }
+            // `JCT BRIXTON RD/STOCKWELL RD`: the first street ends at its type.
+            let run = streetRun(segs[k].lowerBound, segs[k].upperBound)
+            if run.typeIndex != nil, run.range.upperBound < segs[k].upperBound,
+                (run.range.upperBound + 1..<segs[k].upperBound).contains(where: { standsAsType($0) })
+            {
+                let left = segs[k].lowerBound..<run.range.upperBound, right = run.range.upperBound..<segs[k].upperBound
+                segs.replaceSubrange(k...k, with: [left, right])
+                return (left, right)
+            }
             if k + 1 < segs.count, !shape(segs[k + 1]).isPlace { return (segs[k], segs[k + 1]) }
             return nil
         }
@@ -46,6 +61,13 @@ extension LocationReading {
         for a in (s.lowerBound + 1)..<(s.upperBound - 1) {
             let word = tokens[a].text
             guard word == "AND" || (needsTypes && word == "AT") else { continue }
+            // Not between numbers (`BTWN 12 AND 14`) nor inside a place name (`ELEPHANT AND CASTLE`).
+            if tokens[a - 1].isNumber && tokens[a + 1].isNumber { continue }
+            if (max(s.lowerBound, a - 3)..<a).contains(where: { k in
+                knownPlace(at: k, limit: s.upperBound).map { k + $0.length > a } ?? false
+            }) {
+                continue
+            }
             let afterType = standsAsType(a - 1)
             if needsTypes {
                 if afterType, ((a + 1)..<s.upperBound).contains(where: { standsAsType($0) && $0 > a + 1 }) { return a }
@@ -85,9 +107,20 @@ extension LocationReading {
         }
         var best: Int?
         for k in shapes.indices where shapes[k].score > (best.map { shapes[$0].score } ?? 0) { best = k }
+        // `OUTSIDE NANDOS`: a lone name without number or street type, said to be outside, inside, opposite…
+        // it, is more likely premises than a street.
+        if let b = best, shapes[b].score == 1, shapes.filter({ !$0.isPlace }).count == 1,
+            result.qualifiers.contains(where: { $0.kind.pointsAtPremises })
+        {
+            best = nil
+        }
         guard let primary = best else {
             for k in segs.indices {
-                if shapes[k].isPlace { assignAfter(segs[k]) } else { assignBefore(segs[k], next: nil) }
+                if shapes[k].isPlace {
+                    assignAfter(segs[k], shape: shapes[k])
+                } else {
+                    assignBefore(segs[k], next: nil, shape: shapes[k])
+                }
             }
             return
         }
@@ -97,15 +130,15 @@ extension LocationReading {
                 setHouseNumber(segs[k])
                 continue
             }
-            assignBefore(segs[k], next: segs[k + 1])
+            assignBefore(segs[k], next: segs[k + 1], shape: shapes[k])
         }
         readStreetPart(segs[primary], slot: .primary, shape: shapes[primary])
-        for k in (primary + 1)..<segs.count { assignAfter(segs[k]) }
+        for k in (primary + 1)..<segs.count { assignAfter(segs[k], shape: shapes[k]) }
     }
 
     /// A part before the street: a flat number, building or premises name, or another numbered street.
-    mutating func assignBefore(_ s: Range<Int>, next: Range<Int>?) {
-        let shape = shape(s)
+    mutating func assignBefore(_ s: Range<Int>, next: Range<Int>?, shape given: SegmentShape? = nil) {
+        let shape = given ?? shape(s)
         if shape.isBareNumber {
             // `4A, 4 MANOR ROAD`: a number before another number is the flat.
             for k in s { roles[k] = .subBuilding }
@@ -117,14 +150,17 @@ extension LocationReading {
             readStreetPart(s, slot: .other)
             return
         }
+        if shape.isPlace {
+            readRest(s)
+            return
+        }
         nameRange(s)
     }
 
     /// Names a building or premises by its last word.
     mutating func nameRange(_ s: Range<Int>) {
         guard !s.isEmpty else { return }
-        let last = lastWord(s.upperBound - 1)
-        let isBuilding = AddressWords.buildingWords.contains(last) && !AddressWords.premisesWords.contains(last)
+        let isBuilding = isBuildingWord(s.upperBound - 1) && !isPremisesWord(s.upperBound - 1)
         if isBuilding && buildingRange == nil || premisesRange != nil && buildingRange == nil {
             buildingRange = s
             for k in s where roles[k] == nil { roles[k] = .buildingName }
@@ -135,9 +171,14 @@ extension LocationReading {
     }
 
     /// A part after the street: places, or further streets and premises.
-    mutating func assignAfter(_ s: Range<Int>) {
-        if shape(s).isBareNumber {
+    mutating func assignAfter(_ s: Range<Int>, shape given: SegmentShape? = nil) {
+        let shape = given ?? shape(s)
+        if shape.isBareNumber {
             for k in s { roles[k] = .number }
+            return
+        }
+        if shape.isPremises, premisesRange == nil {
+            nameRange(s)
             return
         }
         readRest(s)
@@ -201,11 +242,7 @@ extension LocationReading {
 
     mutating func setStreet(_ run: StreetRun, slot: StreetSlot) {
         for k in run.range where roles[k] == nil { roles[k] = .street }
-        if let t = run.typeIndex {
-            roles[t] = .streetType
-            canon[t] = StreetTypes.canonicalType(tokens[t].text)
-        }
-        if let x = run.suffixIndex { canon[x] = AddressWords.streetSuffixes[tokens[x].text] }
+        if let t = run.typeIndex { roles[t] = .streetType }
         streetRuns.append((run, slot))
     }
 
@@ -237,7 +274,7 @@ extension LocationReading {
                 let run = streetRun(i, k)
                 setStreet(run, slot: .other)
                 if run.range.upperBound < k { addPlace(run.range.upperBound..<k, kind: .locality, known: false) }
-            } else if AddressWords.premisesWords.contains(lastWord(k - 1)), premisesRange == nil {
+            } else if isPremisesWord(k - 1), premisesRange == nil {
                 nameRange(chunk)
             } else {
                 addPlace(chunk, kind: .locality, known: false)
@@ -264,35 +301,50 @@ extension LocationReading {
                 name += " " + text((t + 1)..<run.range.upperBound)
             }
             let street = Street(
-                text: text(run.range), name: name, type: run.typeIndex.flatMap { canon[$0] }, span: span(run.range))
+                text: text(run.range), name: name, type: run.typeIndex.flatMap { tokens[$0].lexicon?.streetType },
+                span: span(run.range))
             switch slot {
             case .primary where result.street == nil: result.street = street
             case .cross where result.crossStreet == nil: result.crossStreet = street
             default: result.otherStreets.append(street)
             }
         }
-        var canonical = ""
+        var canonical: [UInt8] = []
+        canonical.reserveCapacity(bytes.count + 24)
         var pending = Token.Break.none
         var words: [Word] = []
         words.reserveCapacity(tokens.count + 2)
+        var lastEmitted: Int?
         for i in tokens.indices {
             if tokens[i].breakBefore.rawValue > pending.rawValue { pending = tokens[i].breakBefore }
             guard let c = canon[i], !c.isEmpty else { continue }
+            // A slash between numbers that did not join them (`8’/ 3`) is written as a comma, so that the
+            // canonical form does not read as a range.
+            if pending == .slash, let previous = lastEmitted, tokens[previous].isNumber || roles[previous] == .number,
+                c.utf8.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true
+            {
+                pending = .part
+            }
+            lastEmitted = i
             if !canonical.isEmpty {
                 switch pending {
-                case .none: canonical += " "
-                case .part: canonical += ", "
-                case .slash: canonical += " / "
+                case .none: canonical.append(UInt8(ascii: " "))
+                case .part: canonical.append(contentsOf: [UInt8(ascii: ","), UInt8(ascii: " ")])
+                case .slash: canonical.append(contentsOf: [UInt8(ascii: " "), UInt8(ascii: "/"), UInt8(ascii: " ")])
                 }
             }
             pending = .none
-            canonical += c
+            canonical.append(contentsOf: c.utf8)
             let role = roles[i] ?? .noise
-            for word in c.split(separator: " ") {
-                words.append(Word(text: String(word), role: role, part: parts[i], span: tokens[i].span))
+            if c.utf8.contains(UInt8(ascii: " ")) {
+                for word in c.split(separator: " ") {
+                    words.append(Word(text: String(word), role: role, part: Int(tokens[i].part), span: tokens[i].span))
+                }
+            } else {
+                words.append(Word(text: c, role: role, part: Int(tokens[i].part), span: tokens[i].span))
             }
         }
-        result.canonical = canonical
+        result.canonical = String(decoding: canonical, as: UTF8.self)
         result.words = words
     }
 }

@@ -26,8 +26,8 @@ struct LocationReading {
     var roles: [Word.Role?]
     /// Canonical form per token: nil for the default, "" when dropped, several words joined by spaces.
     var canon: [String?]
-    /// Comma-separated part index per token.
-    var parts: [Int]
+    /// True once each token's `placeGroup` follows its canonical word.
+    var placeGroupsSet = false
     var result = ParsedLocation()
     /// Token ranges of the parse's parts, turned into components at the end.
     var streetRuns: [(run: StreetRun, slot: StreetSlot)] = []
@@ -42,12 +42,10 @@ struct LocationReading {
         tokens = Tokeniser.splitGluedTypes(Tokeniser.tokens(bytes))
         roles = Array(repeating: nil, count: tokens.count)
         canon = Array(repeating: nil, count: tokens.count)
-        parts = []
-        parts.reserveCapacity(tokens.count)
-        var part = 0
-        for (i, t) in tokens.enumerated() {
-            if i > 0, t.breakBefore != .none { part += 1 }
-            parts.append(part)
+        var part: Int32 = 0
+        for i in tokens.indices {
+            if i > 0, tokens[i].breakBefore != .none { part += 1 }
+            tokens[i].part = part
         }
     }
 
@@ -60,6 +58,16 @@ struct LocationReading {
         markNoise()
         markQualifiers()
         setDefaultCanonical()
+        for i in tokens.indices {
+            guard let lexicon = tokens[i].lexicon else { continue }
+            // The written word's group, unless the canonical word differs (`ST` read as SAINT).
+            if let c = canon[i], c != tokens[i].text, c != lexicon.expansion {
+                tokens[i].placeGroup = Lexicon.placeGroupIndex[c] ?? -1
+            } else {
+                tokens[i].placeGroup = lexicon.placeGroup
+            }
+        }
+        placeGroupsSet = true
         if !tokens.indices.contains(where: { roles[$0] == nil && !tokens[$0].isNumber }) && result.postcode == nil {
             result = ParsedLocation()
             result.nothingToGeocode = NothingToGeocode(reason: .noPlaceWords)
@@ -74,7 +82,7 @@ struct LocationReading {
 
     func nothingReason() -> NothingToGeocode.Reason? {
         if tokens.isEmpty { return .empty }
-        guard tokens.count <= 4 else { return nil }
+        guard tokens.count <= 4, tokens[0].lexicon?.startsNothing == true else { return nil }
         let joined = tokens.map(\.text).joined(separator: " ")
         switch AddressWords.nothingToGeocode[joined] {
         case "no_fixed_abode": return .noFixedAbode
@@ -86,20 +94,45 @@ struct LocationReading {
     // MARK: Postcodes, noise, qualifiers
 
     mutating func markPostcodes() {
-        let found = Postcode.find(inUTF8: bytes)
-        for mention in found {
-            let inside = tokens.indices.filter { mention.span.contains(tokens[$0].span.lowerBound) }
-            guard let first = inside.first, let last = inside.last else { continue }
-            if mention.postcode?.level == .district, !districtStandsAsPostcode(first) { continue }
-            let written = inside.map { tokens[$0].text }.joined(separator: inside.count == 1 ? "" : " ")
-            for i in inside {
-                roles[i] = .postcode
-                canon[i] = ""
+        // The same reading as `Postcode.find`, over the tokens, so that the canonical form reads the same again.
+        // Only a word starting with a letter, holding a digit or followed by a number, can start a postcode, so
+        // the scanner sees just such a word and the one after it.
+        func startsWithDigit(_ t: Int) -> Bool { tokens[t].text.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false }
+        var scanner = PostcodeScanner()
+        var i = 0
+        while i < tokens.count {
+            let t = tokens[i]
+            let joinedNext = i + 1 < tokens.count && tokens[i + 1].breakBefore == .none && !tokens[i + 1].isAmpersand
+                && !t.isAmpersand
+            guard !t.isNumber, (2...7).contains(t.text.utf8.count), let lead = t.text.utf8.first, lead >= 0x41,
+                lead <= 0x5A, t.text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) || (joinedNext && startsWithDigit(i + 1))
+            else {
+                i += 1
+                continue
             }
-            canon[first] = mention.postcode?.canonical ?? written
+            scanner.reset()
+            scanner.bytes.append(contentsOf: t.text.utf8)
+            scanner.addWord(length: t.text.utf8.count, joined: false)
+            if joinedNext {
+                scanner.bytes.append(contentsOf: tokens[i + 1].text.utf8)
+                scanner.addWord(length: tokens[i + 1].text.utf8.count, joined: true)
+            }
+            guard let hit = scanner.scan().first, hit.words.lowerBound == 0 else {
+                i += 1
+                continue
+            }
+            let first = i, last = i + hit.words.count - 1
+            i = last + 1
+            if hit.postcode?.level == .district, !districtStandsAsPostcode(first) { continue }
+            let written = hit.postcode?.canonical ?? (first...last).map { tokens[$0].text }.joined(separator: " ")
+            for k in first...last {
+                roles[k] = .postcode
+                canon[k] = ""
+            }
+            canon[first] = written
             if result.postcode == nil {
                 result.postcode = PostcodeMention(
-                    postcode: mention.postcode, text: mention.postcode?.canonical ?? written,
+                    postcode: hit.postcode, text: written,
                     span: tokens[first].span.lowerBound..<tokens[last].span.upperBound)
             }
         }
@@ -110,11 +143,11 @@ struct LocationReading {
     func districtStandsAsPostcode(_ i: Int) -> Bool {
         let area = String(tokens[i].text.prefix { $0.isLetter })
         guard PostcodeAreas.london.contains(area) else { return false }
-        if i > 0, parts[i - 1] == parts[i] {
+        if i > 0, tokens[i - 1].part == tokens[i].part {
             let before = tokens[i - 1].text
             if AddressWords.subBuildingKinds[before] != nil || AddressWords.roadWords.contains(before) { return false }
         }
-        if i + 1 < tokens.count, parts[i + 1] == parts[i] {
+        if i + 1 < tokens.count, tokens[i + 1].part == tokens[i].part {
             if isTypeWord(i + 1) || AddressWords.roadWords.contains(tokens[i + 1].text) { return false }
         }
         return true
@@ -123,13 +156,17 @@ struct LocationReading {
     mutating func markNoise() {
         var i = 0
         while i < tokens.count {
-            if roles[i] == nil, let length = matchPhrase(AddressWords.noisePhrases, at: i) {
+            guard let lexicon = tokens[i].lexicon, lexicon.startsNoise || lexicon.marksNumber else {
+                i += 1
+                continue
+            }
+            if roles[i] == nil, lexicon.startsNoise, let length = matchPhrase(AddressWords.noisePhrases, at: i) {
                 for k in i..<i + length { roles[k] = .noise; canon[k] = "" }
                 i += length
                 continue
             }
-            if roles[i] == nil, AddressWords.numberMarkers.contains(tokens[i].text), i + 1 < tokens.count,
-                tokens[i + 1].isNumber, parts[i + 1] == parts[i]
+            if roles[i] == nil, lexicon.marksNumber, i + 1 < tokens.count,
+                tokens[i + 1].isNumber, tokens[i + 1].part == tokens[i].part
             {
                 roles[i] = .noise
                 canon[i] = ""
@@ -148,7 +185,7 @@ struct LocationReading {
         guard i + phrase.count <= tokens.count else { return false }
         for (k, word) in phrase.enumerated() {
             let t = i + k
-            if tokens[t].text != word || roles[t] != nil || (k > 0 && parts[t] != parts[i]) { return false }
+            if tokens[t].text != word || roles[t] != nil || (k > 0 && tokens[t].part != tokens[i].part) { return false }
             if k > 0, tokens[t].breakBefore != .none { return false }
         }
         return true
@@ -157,7 +194,7 @@ struct LocationReading {
     /// True when token `i` opens a part (after a break, the start, or other qualifiers and noise).
     func opensPart(_ i: Int) -> Bool {
         var k = i - 1
-        while k >= 0, parts[k] == parts[i] {
+        while k >= 0, tokens[k].part == tokens[i].part {
             if roles[k] != .qualifier && roles[k] != .noise { return false }
             k -= 1
         }
@@ -170,13 +207,14 @@ struct LocationReading {
             guard roles[i] == nil else { i += 1; continue }
             let atStart = opensPart(i)
             var matched = false
-            for phrase in AddressWords.qualifierPhrases where (atStart || phrase.anywhere) {
+            for index in tokens[i].lexicon?.qualifierPhrases ?? [] {
+                let phrase = AddressWords.qualifierPhrases[index]
+                guard atStart || phrase.anywhere else { continue }
                 guard matches(phrase.words, at: i) else { continue }
                 let end = i + phrase.words.count
                 // A qualifier must qualify something written after it, and not be a street's name
                 // (`JUNCTION ROAD`).
-                guard end < tokens.count else { continue }
-                if phrase.words.count == 1, !phrase.anywhere, parts[end] == parts[i], isTypeWord(end),
+                if phrase.words.count == 1, !phrase.anywhere, end < tokens.count, tokens[end].part == tokens[i].part, isTypeWord(end),
                     StreetTypes.ambiguousBeforeName[tokens[end].text] == nil
                 {
                     continue
@@ -197,7 +235,7 @@ struct LocationReading {
 
     /// True when token `i` is a street-type form (`RD`, `ROAD`, `ST`).
     func isTypeWord(_ i: Int) -> Bool {
-        StreetTypes.canonicalType(tokens[i].text) != nil
+        tokens[i].lexicon?.streetType != nil
     }
 
     /// An alphabetic word that could be part of a name.
@@ -208,37 +246,58 @@ struct LocationReading {
 
     /// `ST`, `STE` and `DR` before a name (and not after one) are SAINT, SAINTE and DOCTOR.
     func isSaintPosition(_ i: Int) -> Bool {
-        guard i + 1 < tokens.count, parts[i + 1] == parts[i], tokens[i + 1].breakBefore == .none,
+        guard i + 1 < tokens.count, tokens[i + 1].part == tokens[i].part, tokens[i + 1].breakBefore == .none,
             isNameWord(i + 1), !isTypeWord(i + 1)
         else { return false }
-        guard i > 0, parts[i - 1] == parts[i] else { return true }
+        guard i > 0, tokens[i - 1].part == tokens[i].part else { return true }
         let prev = tokens[i - 1]
         if prev.isNumber || roles[i - 1] == .qualifier || roles[i - 1] == .noise { return true }
         // After `UPPER`, `EAST`…, SAINT unless a place name follows (`UPPER ST MARTINS LANE`, `GREAT ST
         // HELENS`, but `EAST ST BARKING`).
         guard AddressWords.beforeSaint.contains(prev.text) else { return false }
         var end = i + 1
-        while end < tokens.count, parts[end] == parts[i], tokens[end].breakBefore == .none { end += 1 }
+        while end < tokens.count, tokens[end].part == tokens[i].part, tokens[end].breakBefore == .none { end += 1 }
         return knownPlace(at: i + 1, limit: end) == nil
     }
 
     mutating func setDefaultCanonical() {
         for i in tokens.indices where canon[i] == nil {
-            let text = tokens[i].text
-            if let before = StreetTypes.ambiguousBeforeName[text] {
-                canon[i] = isSaintPosition(i) ? before : StreetTypes.canonicalType(text)
-            } else if let expanded = AddressWords.abbreviations[text] {
-                canon[i] = expanded
-            } else if !AddressWords.typeOnlyInPlace.contains(text), let type = StreetTypes.canonicalType(text) {
-                canon[i] = type
-            } else if tokens[i].joinedToPreviousNumber, let previous = canon[i - 1], !previous.isEmpty {
+            let token = tokens[i]
+            if token.text.utf8.count == 1, i > 0, tokens[i - 1].part == tokens[i].part, tokens[i - 1].lexicon?.streetType != nil,
+                endsPart(i), let direction = AddressWords.streetSuffixes[token.text]
+            {
+                // `HIGH STREET N`: a compass letter closing a street is its direction.
+                canon[i] = direction
+            } else if let lexicon = token.lexicon {
+                if let before = lexicon.beforeName {
+                    canon[i] = isSaintPosition(i) ? before : lexicon.streetType
+                } else if lexicon.expansion == nil, lexicon.streetType != nil, endsTypePosition(i) {
+                    // `HATTON GARDEN`: a type form that is also a word is the type where it ends a name.
+                    canon[i] = lexicon.streetType
+                } else {
+                    canon[i] = lexicon.expansion ?? token.text
+                }
+            } else if token.joinedToPreviousNumber, let previous = canon[i - 1], !previous.isEmpty {
                 // `12/14`, `12 - 14` are written `12-14`.
-                canon[i - 1] = previous + "-" + text
+                canon[i - 1] = previous + "-" + token.text
                 canon[i] = ""
             } else {
-                canon[i] = text
+                canon[i] = token.text
             }
         }
+    }
+
+    /// True when nothing of the same part follows token `i` (or only a postcode or number).
+    func endsPart(_ i: Int) -> Bool {
+        i + 1 == tokens.count || tokens[i + 1].breakBefore != .none || roles[i + 1] != nil || tokens[i + 1].isNumber
+    }
+
+    /// True when token `i` ends a part right after a name word (`HATTON GARDEN`).
+    func endsTypePosition(_ i: Int) -> Bool {
+        guard i > 0, tokens[i - 1].part == tokens[i].part, roles[i - 1] == nil, !tokens[i - 1].isNumber,
+            tokens[i - 1].lexicon?.qualifierPhrases.isEmpty ?? true
+        else { return false }
+        return endsPart(i)
     }
 
     /// The canonical words of tokens `range`, dropped ones left out.
@@ -258,6 +317,22 @@ struct LocationReading {
         let c = canon[i] ?? tokens[i].text
         guard let space = c.utf8.lastIndex(of: UInt8(ascii: " ")) else { return c }
         return String(c[c.index(after: space)...])
+    }
+
+    /// True when the canonical form of token `i` is its written or usual form (so its lexicon entry speaks for it).
+    private func canonicalIsUsual(_ i: Int) -> Bool {
+        guard let c = canon[i] else { return true }
+        return c == tokens[i].text || c == tokens[i].lexicon?.expansion
+    }
+
+    /// Token `i` ends in a business or landmark word (`STATION`, `SCHOOL`).
+    func isPremisesWord(_ i: Int) -> Bool {
+        canonicalIsUsual(i) ? tokens[i].lexicon?.isPremises ?? false : AddressWords.premisesWords.contains(lastWord(i))
+    }
+
+    /// Token `i` ends in a building word (`HOUSE`, `LODGE`).
+    func isBuildingWord(_ i: Int) -> Bool {
+        canonicalIsUsual(i) ? tokens[i].lexicon?.isBuilding ?? false : AddressWords.buildingWords.contains(lastWord(i))
     }
 
     func span(_ range: Range<Int>) -> Range<Int> {

@@ -100,64 +100,84 @@ extension Postcode {
 
     /// `find(in:)` over UTF-8 bytes.
     public static func find(inUTF8 bytes: UnsafeBufferPointer<UInt8>) -> [Found] {
-        var tokens: [Range<Int>] = []
+        var scanner = PostcodeScanner()
+        var spans: [Range<Int>] = []
         var i = 0
         let n = bytes.count
+        var gapIsSpaces = true
         while i < n {
             if PostcodeFormat.upperAlnum(bytes[i]) != nil {
                 let start = i
-                while i < n, PostcodeFormat.upperAlnum(bytes[i]) != nil { i += 1 }
-                // Joined to letters beyond ASCII, it is part of a word, not a code.
-                if (start > 0 && bytes[start - 1] >= 0x80) || (i < n && bytes[i] >= 0x80) { continue }
-                tokens.append(start..<i)
+                while i < n, let u = PostcodeFormat.upperAlnum(bytes[i]) { scanner.bytes.append(u); i += 1 }
+                scanner.addWord(length: i - start, joined: gapIsSpaces && !spans.isEmpty)
+                spans.append(start..<i)
+                gapIsSpaces = true
             } else {
+                if bytes[i] != UInt8(ascii: " ") && bytes[i] != UInt8(ascii: "\t") { gapIsSpaces = false }
                 i += 1
             }
         }
-        var found: [Found] = []
+        return scanner.scan().map { hit in
+            Found(postcode: hit.postcode, span: spans[hit.words.lowerBound].lowerBound..<spans[hit.words.upperBound - 1].upperBound)
+        }
+    }
+}
+
+/// Finds postcodes in a sequence of upper-case words: the one reading shared by `Postcode.find(in:)` (over raw
+/// text) and the normaliser (over its tokens), so both agree on what is a postcode.
+struct PostcodeScanner {
+    /// The words' bytes, back to back.
+    var bytes: [UInt8] = []
+    /// Each word's range in `bytes`.
+    var words: [Range<Int>] = []
+    /// Whether a word follows the one before with only spaces between.
+    var joined: [Bool] = []
+
+    mutating func reset() {
+        bytes.removeAll(keepingCapacity: true)
+        words.removeAll(keepingCapacity: true)
+        joined.removeAll(keepingCapacity: true)
+    }
+
+    mutating func addWord(length: Int, joined isJoined: Bool) {
+        words.append(bytes.count - length..<bytes.count)
+        joined.append(isJoined)
+    }
+
+    /// Postcodes (unit, sector or district) and postcode-shaped invalid text, as ranges of word indexes.
+    func scan() -> [(words: Range<Int>, postcode: Postcode?)] {
+        var found: [(words: Range<Int>, postcode: Postcode?)] = []
+        func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
         var t = 0
-        func upper(_ r: Range<Int>) -> ArraySlice<UInt8> {
-            var out: [UInt8] = []
-            out.reserveCapacity(r.count)
-            for k in r { out.append(PostcodeFormat.upperAlnum(bytes[k])!) }
-            return out[...]
-        }
-        func onlySpacesBetween(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
-            guard b.lowerBound > a.upperBound else { return false }
-            for k in a.upperBound..<b.lowerBound where bytes[k] != UInt8(ascii: " ") && bytes[k] != UInt8(ascii: "\t") {
-                return false
-            }
-            return true
-        }
-        while t < tokens.count {
-            let token = tokens[t]
-            let word = upper(token)
-            // Outward + inward as two tokens.
-            // In free text a postcode starts with a real letter (`57 OLD` is no `S7 0LD`).
-            guard PostcodeFormat.isLetter(word.first!) else {
+        while t < words.count {
+            let word = bytes[words[t]]
+            let hasNext = t + 1 < words.count && joined[t + 1]
+            // In free text a postcode starts with a real letter (`57 OLD` is no `S7 0LD`) and holds a real digit
+            // in its first word or at the start of the next: most words are passed over here.
+            guard (2...7).contains(word.count), PostcodeFormat.isLetter(word.first!),
+                word.contains(where: isDigit) || (hasNext && isDigit(bytes[words[t + 1].lowerBound]))
+            else {
                 t += 1
                 continue
             }
-            if t + 1 < tokens.count, (2...4).contains(word.count), PostcodeFormat.mayBeOutward(word),
-                onlySpacesBetween(token, tokens[t + 1])
-            {
-                let next = tokens[t + 1]
-                let inward = upper(next)
+            // Outward + inward as two words.
+            if hasNext, (2...4).contains(word.count), PostcodeFormat.mayBeOutward(word) {
+                let inward = bytes[words[t + 1]]
+                // The two words lie back to back in `bytes`.
+                let both = bytes[words[t].lowerBound..<words[t + 1].upperBound]
                 if inward.count == 3, PostcodeFormat.mayBeInward(inward) {
-                    let all = Array(word) + Array(inward)
-                    let code = PostcodeFormat.hasDigit(all)
-                        ? PostcodeFormat.read(all[...], split: word.count, allowArea: false) : nil
+                    let code = PostcodeFormat.hasDigit(both)
+                        ? PostcodeFormat.read(both, split: word.count, allowArea: false) : nil
                     if code != nil || PostcodeFormat.looksLikeUnit(outward: word, inward: inward) {
-                        found.append(Found(postcode: code, span: token.lowerBound..<next.upperBound))
+                        found.append((t..<t + 2, code))
                         t += 2
                         continue
                     }
                 }
                 if inward.count == 1, PostcodeFormat.isDigit(inward.first!), PostcodeFormat.hasDigit(word),
-                    let sector = PostcodeFormat.read((Array(word) + Array(inward))[...], split: word.count,
-                        allowArea: false)
+                    let sector = PostcodeFormat.read(both, split: word.count, allowArea: false)
                 {
-                    found.append(Found(postcode: sector, span: token.lowerBound..<next.upperBound))
+                    found.append((t..<t + 2, sector))
                     t += 2
                     continue
                 }
@@ -166,20 +186,19 @@ extension Postcode {
             if (5...7).contains(word.count), PostcodeFormat.mayBeOutward(word.dropLast(3)),
                 PostcodeFormat.mayBeInward(word.suffix(3))
             {
-                let code = PostcodeFormat.hasDigit(Array(word))
-                    ? PostcodeFormat.read(word, split: nil, allowArea: false) : nil
+                let code = PostcodeFormat.hasDigit(word) ? PostcodeFormat.read(word, split: nil, allowArea: false) : nil
                 if code != nil || PostcodeFormat.looksLikeUnit(outward: word.dropLast(3), inward: word.suffix(3)) {
-                    found.append(Found(postcode: code, span: token))
+                    found.append((t..<t + 1, code))
                     t += 1
                     continue
                 }
             }
             // A district alone: only when written exactly (no repair) to keep words and road numbers out.
-            if (2...4).contains(word.count), PostcodeFormat.hasDigit(Array(word)),
+            if (2...4).contains(word.count), PostcodeFormat.hasDigit(word),
                 let district = PostcodeFormat.read(word, split: nil, allowArea: false), !district.repaired,
                 district.level == .district
             {
-                found.append(Found(postcode: district, span: token))
+                found.append((t..<t + 1, district))
             }
             t += 1
         }

@@ -1,3 +1,32 @@
+/// Up to eight ASCII bytes held inline, so that checking a postcode allocates nothing.
+struct CodeBytes {
+    private var packed: UInt64 = 0
+    private(set) var count = 0
+
+    init() {}
+
+    init(_ bytes: some Collection<UInt8>) {
+        for b in bytes.prefix(8) { append(b) }
+    }
+
+    subscript(i: Int) -> UInt8 { UInt8(truncatingIfNeeded: packed >> (8 * UInt64(i))) }
+
+    mutating func append(_ b: UInt8) {
+        guard count < 8 else { return }
+        packed |= UInt64(b) << (8 * UInt64(count))
+        count += 1
+    }
+
+    mutating func append(_ other: CodeBytes) {
+        for i in 0..<other.count { append(other[i]) }
+    }
+
+    var string: String {
+        var copy = packed
+        return withUnsafeBytes(of: &copy) { String(decoding: $0.prefix(count), as: UTF8.self) }
+    }
+}
+
 /// The UK postcode format, checked and repaired on upper-case ASCII bytes.
 ///
 /// Outward codes: A9, A99, AA9, AA99, A9A, AA9A; inward: 9AA. A character is repaired only where the pattern
@@ -62,10 +91,9 @@ enum PostcodeFormat {
     private static let inwardPattern: [Slot] = [.digit, inwardLetter, inwardLetter]
 
     /// Fits `bytes` to `pattern`, repairing look-alikes; nil when it cannot fit.
-    private static func fit(_ bytes: ArraySlice<UInt8>, _ pattern: [Slot]) -> (bytes: [UInt8], repaired: Bool)? {
+    private static func fit(_ bytes: ArraySlice<UInt8>, _ pattern: [Slot]) -> (bytes: CodeBytes, repaired: Bool)? {
         guard bytes.count == pattern.count else { return nil }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
+        var out = CodeBytes()
         var repaired = false
         for (b, slot) in zip(bytes, pattern) {
             if slot.accepts(b) {
@@ -81,8 +109,8 @@ enum PostcodeFormat {
     }
 
     /// The one outward code `bytes` can be, with a known area; nil when none or ambiguous.
-    static func outward(_ bytes: ArraySlice<UInt8>) -> (bytes: [UInt8], repaired: Bool)? {
-        var repairedFit: (bytes: [UInt8], repaired: Bool)?
+    static func outward(_ bytes: ArraySlice<UInt8>) -> (bytes: CodeBytes, repaired: Bool)? {
+        var repairedFit: (bytes: CodeBytes, repaired: Bool)?
         var repairedFits = 0
         for pattern in outwardPatterns where pattern.count == bytes.count {
             guard let fitted = fit(bytes, pattern) else { continue }
@@ -96,7 +124,7 @@ enum PostcodeFormat {
     }
 
     /// The inward code `bytes` can be (`9AA`); nil when none.
-    static func inward(_ bytes: ArraySlice<UInt8>) -> (bytes: [UInt8], repaired: Bool)? {
+    static func inward(_ bytes: ArraySlice<UInt8>) -> (bytes: CodeBytes, repaired: Bool)? {
         fit(bytes, inwardPattern)
     }
 
@@ -128,15 +156,14 @@ enum PostcodeFormat {
     static func read(_ bytes: ArraySlice<UInt8>, split: Int?, allowArea: Bool) -> Postcode? {
         let count = bytes.count
         let s = bytes.startIndex
-        func make(_ out: (bytes: [UInt8], repaired: Bool), _ inn: (bytes: [UInt8], repaired: Bool)?,
+        func make(_ out: (bytes: CodeBytes, repaired: Bool), _ inn: (bytes: CodeBytes, repaired: Bool)?,
                   _ level: Postcode.Level) -> Postcode {
             var text = out.bytes
             if let inn {
                 text.append(UInt8(ascii: " "))
-                text.append(contentsOf: inn.bytes)
+                text.append(inn.bytes)
             }
-            return Postcode(canonical: String(decoding: text, as: UTF8.self), level: level,
-                            repaired: out.repaired || (inn?.repaired ?? false))
+            return Postcode(canonical: text.string, level: level, repaired: out.repaired || (inn?.repaired ?? false))
         }
         func unit(at cut: Int) -> Postcode? {
             guard let out = outward(bytes[s..<s + cut]), let inn = inward(bytes[(s + cut)...]) else { return nil }
@@ -146,7 +173,7 @@ enum PostcodeFormat {
             guard let out = outward(bytes[s..<s + cut]) else { return nil }
             let d = bytes[s + cut]
             guard let digitByte = isDigit(d) ? d : digit(for: d) else { return nil }
-            return make(out, ([digitByte], !isDigit(d)), .sector)
+            return make(out, (CodeBytes([digitByte]), !isDigit(d)), .sector)
         }
         if let split, split > 0, split < count {
             switch count - split {
@@ -160,7 +187,7 @@ enum PostcodeFormat {
         if allowArea, (1...2).contains(count), bytes.allSatisfy(isLetter),
             PostcodeAreas.contains(first: bytes[s], second: count == 2 ? bytes[s + 1] : nil)
         {
-            return make((Array(bytes), false), nil, .area)
+            return make((CodeBytes(bytes), false), nil, .area)
         }
         if allowArea, (3...5).contains(count), isDigit(bytes[s + count - 1]) {
             return sector(at: count - 1)

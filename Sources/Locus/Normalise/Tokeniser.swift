@@ -22,6 +22,12 @@ struct Token {
     var value = 0
     /// The letter after a number token's digits, if any.
     var letter: UInt8 = 0
+    /// What the word tables say about `text`.
+    var lexicon: LexiconEntry?
+    /// The index of the comma-separated part the token is written in.
+    var part: Int32 = 0
+    /// The token's group in `Lexicon.placeGroups` (-1: it starts no place name).
+    var placeGroup: Int32 = -1
 }
 
 /// Splits UTF-8 text into tokens: letters fold to upper-case ASCII, apostrophes vanish, and punctuation becomes
@@ -37,48 +43,125 @@ enum Tokeniser {
     }()
 
     static func tokens(_ bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
-        var tokens: [Token] = []
+        var scanner = TokenScanner(bytes: bytes)
+        scanner.run()
+        return scanner.tokens
+    }
+
+    /// Splits a name glued to its street type (`BRADWELLAVENUE` → `BRADWELL AVENUE`) when the name part has
+    /// at least four letters.
+    static func splitGluedTypes(_ tokens: [Token]) -> [Token] {
+        guard tokens.contains(where: { gluedSplit($0) != nil }) else { return tokens }
+        var out: [Token] = []
+        out.reserveCapacity(tokens.count + 1)
+        for token in tokens {
+            guard let cut = gluedSplit(token) else { out.append(token); continue }
+            // Written in ASCII, the split offset is exact; otherwise both halves keep the whole span.
+            let exact = token.span.count == token.text.utf8.count
+            var name = token
+            name.text = String(token.text.prefix(cut))
+            name.span = exact ? token.span.lowerBound..<token.span.lowerBound + cut : token.span
+            name.lexicon = Lexicon.entries[name.text]
+            var type = Token(
+                text: String(token.text.dropFirst(cut)),
+                span: exact ? token.span.lowerBound + cut..<token.span.upperBound : token.span)
+            type.lexicon = Lexicon.entries[type.text]
+            out.append(name)
+            out.append(type)
+        }
+        return out
+    }
+
+    /// Where a glued street type starts in `token`, if it has one.
+    private static func gluedSplit(_ token: Token) -> Int? {
+        let count = token.text.utf8.count
+        guard count >= 8, !token.isNumber, token.lexicon == nil
+        else { return nil }
+        for type in AddressWords.gluedTypes where count - type.utf8.count >= 4 && token.text.hasSuffix(type) {
+            let cut = count - type.utf8.count
+            guard token.text.utf8.prefix(cut).allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) else { return nil }
+            return cut
+        }
+        return nil
+    }
+
+    /// Marks digits with at most one trailing letter as a number.
+    static func setNumber(_ token: inout Token, _ word: [UInt8]) {
+        var value = 0
+        var k = 0
+        while k < word.count, word[k] >= 0x30, word[k] <= 0x39, k < 6 {
+            value = value * 10 + Int(word[k] - 0x30)
+            k += 1
+        }
+        guard k > 0, k <= 5 else { return }
+        if k == word.count {
+            token.isNumber = true
+        } else if k == word.count - 1, word[k] >= 0x41, word[k] <= 0x5A {
+            token.isNumber = true
+            token.letter = word[k]
+        } else {
+            return
+        }
+        token.value = value
+    }
+}
+
+/// The tokeniser's state while it walks the bytes once.
+private struct TokenScanner {
+    let bytes: UnsafeBufferPointer<UInt8>
+    let n: Int
+    var tokens: [Token] = []
+    var word: [UInt8] = []
+    var wordStart = 0
+    var pendingBreak = Token.Break.none
+    var pendingNumberJoin = false
+
+    init(bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+        n = bytes.count
         tokens.reserveCapacity(16)
-        var word: [UInt8] = []
         word.reserveCapacity(32)
-        var wordStart = 0
-        var pendingBreak = Token.Break.none
-        var pendingNumberJoin = false
-        let n = bytes.count
+    }
+
+    mutating func flush(end: Int) {
+        guard !word.isEmpty else { return }
+        var token = Token(text: String(decoding: word, as: UTF8.self), span: wordStart..<end)
+        token.breakBefore = tokens.isEmpty ? .none : pendingBreak
+        token.joinedToPreviousNumber = pendingNumberJoin
+        Tokeniser.setNumber(&token, word)
+        if !token.isNumber { token.lexicon = Lexicon.entries[token.text] }
+        if token.joinedToPreviousNumber, !(tokens.last?.isNumber ?? false) || !token.isNumber {
+            token.joinedToPreviousNumber = false
+        }
+        tokens.append(token)
+        word.removeAll(keepingCapacity: true)
+        pendingBreak = .none
+        pendingNumberJoin = false
+    }
+
+    mutating func raise(_ b: Token.Break) {
+        if b.rawValue > pendingBreak.rawValue { pendingBreak = b }
+    }
+
+    func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 }
+    func isDigit(_ b: UInt8?) -> Bool { b.map { $0 >= 0x30 && $0 <= 0x39 } ?? false }
+    func isAlnum(_ b: UInt8) -> Bool { PostcodeFormat.upperAlnum(b) != nil }
+
+    func nextNonSpace(from j: Int) -> UInt8? {
+        var k = j
+        while k < n, isSpace(bytes[k]) { k += 1 }
+        return k < n ? bytes[k] : nil
+    }
+
+    /// The last token ended a number with only spaces since.
+    func afterNumber(_ j: Int) -> Bool {
+        guard word.isEmpty, let last = tokens.last, last.isNumber else { return false }
+        for k in last.span.upperBound..<j where !isSpace(bytes[k]) { return false }
+        return true
+    }
+
+    mutating func run() {
         var i = 0
-
-        func flush(end: Int) {
-            guard !word.isEmpty else { return }
-            var token = Token(text: String(decoding: word, as: UTF8.self), span: wordStart..<end)
-            token.breakBefore = tokens.isEmpty ? .none : pendingBreak
-            token.joinedToPreviousNumber = pendingNumberJoin
-            setNumber(&token, word)
-            if token.joinedToPreviousNumber, !(tokens.last?.isNumber ?? false) || !token.isNumber {
-                token.joinedToPreviousNumber = false
-            }
-            tokens.append(token)
-            word.removeAll(keepingCapacity: true)
-            pendingBreak = .none
-            pendingNumberJoin = false
-        }
-        func raise(_ b: Token.Break) {
-            if b.rawValue > pendingBreak.rawValue { pendingBreak = b }
-        }
-        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 }
-        func nextNonSpace(from j: Int) -> UInt8? {
-            var k = j
-            while k < n, isSpace(bytes[k]) { k += 1 }
-            return k < n ? bytes[k] : nil
-        }
-        func isDigit(_ b: UInt8?) -> Bool { b.map { $0 >= 0x30 && $0 <= 0x39 } ?? false }
-        func isAlnum(_ b: UInt8) -> Bool { PostcodeFormat.upperAlnum(b) != nil }
-        /// The last token ended a number with only spaces since.
-        func afterNumber(_ j: Int) -> Bool {
-            guard word.isEmpty, let last = tokens.last, last.isNumber else { return false }
-            for k in last.span.upperBound..<j where !isSpace(bytes[k]) { return false }
-            return true
-        }
-
         while i < n {
             let b = bytes[i]
             if b < 0x80 {
@@ -101,8 +184,9 @@ enum Tokeniser {
                         var k = i + 1
                         var candidate = word + [UInt8(ascii: "/")]
                         while k < n, let u = PostcodeFormat.upperAlnum(bytes[k]) { candidate.append(u); k += 1 }
-                        if slashWords.contains(String(decoding: candidate, as: UTF8.self)) {
+                        if Tokeniser.slashWords.contains(String(decoding: candidate, as: UTF8.self)) {
                             word = candidate
+                            flush(end: k)
                             i = k
                             continue
                         }
@@ -174,58 +258,5 @@ enum Tokeniser {
             i += length
         }
         flush(end: n)
-        return tokens
-    }
-
-    /// Splits a name glued to its street type (`BRADWELLAVENUE` → `BRADWELL AVENUE`) when the name part has
-    /// at least four letters and the token was written in ASCII (so the split offset is exact).
-    static func splitGluedTypes(_ tokens: [Token]) -> [Token] {
-        guard tokens.contains(where: { gluedSplit($0) != nil }) else { return tokens }
-        var out: [Token] = []
-        out.reserveCapacity(tokens.count + 1)
-        for token in tokens {
-            guard let cut = gluedSplit(token) else { out.append(token); continue }
-            var name = token
-            name.text = String(token.text.prefix(cut))
-            name.span = token.span.lowerBound..<token.span.lowerBound + cut
-            var type = Token(text: String(token.text.dropFirst(cut)), span: token.span.lowerBound + cut..<token.span.upperBound)
-            type.breakBefore = .none
-            out.append(name)
-            out.append(type)
-        }
-        return out
-    }
-
-    /// Where a glued street type starts in `token`, if it has one.
-    private static func gluedSplit(_ token: Token) -> Int? {
-        let count = token.text.utf8.count
-        guard count >= 8, !token.isNumber, token.span.count == count, StreetTypes.canonicalType(token.text) == nil
-        else { return nil }
-        for type in AddressWords.gluedTypes where count - type.utf8.count >= 4 && token.text.hasSuffix(type) {
-            let cut = count - type.utf8.count
-            guard token.text.utf8.prefix(cut).allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) else { return nil }
-            return cut
-        }
-        return nil
-    }
-
-    /// Marks digits with at most one trailing letter as a number.
-    private static func setNumber(_ token: inout Token, _ word: [UInt8]) {
-        var value = 0
-        var k = 0
-        while k < word.count, word[k] >= 0x30, word[k] <= 0x39, k < 6 {
-            value = value * 10 + Int(word[k] - 0x30)
-            k += 1
-        }
-        guard k > 0, k <= 5 else { return }
-        if k == word.count {
-            token.isNumber = true
-        } else if k == word.count - 1, word[k] >= 0x41, word[k] <= 0x5A {
-            token.isNumber = true
-            token.letter = word[k]
-        } else {
-            return
-        }
-        token.value = value
     }
 }

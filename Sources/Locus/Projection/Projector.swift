@@ -43,7 +43,7 @@ public final class Projector {
     var targetCRSObject: OpaquePointer { targetCRS }
     private let operationList: OpaquePointer
     /// Each candidate normalised to x/y order.
-    private let operations: [OpaquePointer]
+    private let operations: [OpaquePointer?]
     /// PROJ's own chooser-with-fallback, made on first need.
     private var fallback: OpaquePointer?
     private let sourceNorthingFirst: Bool
@@ -88,13 +88,24 @@ public final class Projector {
         sourceNorthingFirst = PROJ.isNorthingFirst(sourceCRS, ctx: ctx)
         sourceArea = PROJ.areaOfUse(sourceCRS, ctx: ctx)
         targetArea = PROJ.areaOfUse(targetCRS, ctx: ctx)
-        var operations: [OpaquePointer] = []
+        // Index i here is index i of PROJ's list, as `proj_get_suggested_operation` returns it; an operation
+        // PROJ cannot hand out stays nil and its points go through PROJ's own fallback.
+        var operations: [OpaquePointer?] = []
         var infos: [OperationInfo] = []
         for i in 0..<proj_list_get_count(operationList) {
-            guard let op = proj_list_get(ctx, operationList, i) else { continue }
+            guard let op = proj_list_get(ctx, operationList, i) else {
+                operations.append(nil)
+                infos.append(OperationInfo(name: "unavailable operation", accuracy: nil, grids: [],
+                                           isBallpark: false, areaName: nil))
+                continue
+            }
             infos.append(Projector.describe(op, ctx: ctx))
-            operations.append(proj_normalize_for_visualization(ctx, op) ?? op)
-            if operations.last != op { proj_destroy(op) }
+            if let normalized = proj_normalize_for_visualization(ctx, op) {
+                operations.append(normalized)
+                proj_destroy(op)
+            } else {
+                operations.append(op)
+            }
         }
         self.operations = operations
         self.candidates = infos
@@ -103,7 +114,7 @@ public final class Projector {
     }
 
     deinit {
-        operations.forEach { proj_destroy($0) }
+        operations.forEach { if let op = $0 { proj_destroy(op) } }
         if let fallback { proj_destroy(fallback) }
         proj_list_destroy(operationList)
         proj_destroy(sourceCRS)
@@ -239,13 +250,16 @@ public final class Projector {
                                 _ y: UnsafeMutableBufferPointer<Double>,
                                 _ status: UnsafeMutableBufferPointer<PointStatus>, retry: inout [Int]) {
         let members = groups[op]
+        guard let pj = operations[op] else {
+            retry += members.map { Int($0) }
+            return
+        }
         let n = members.count
         if scratchX.count < n {
             scratchX = [Double](repeating: 0, count: n)
             scratchY = [Double](repeating: 0, count: n)
         }
         let stride = MemoryLayout<Double>.stride
-        let pj = operations[op]
         var done = 0
         scratchX.withUnsafeMutableBufferPointer { sx in
             scratchY.withUnsafeMutableBufferPointer { sy in
@@ -260,7 +274,7 @@ public final class Projector {
                 for k in 0..<n {
                     let i = Int(members[k])
                     let rx = sx[k], ry = sy[k]
-                    if rx.isFinite && ry.isFinite && rx != .greatestFiniteMagnitude && abs(rx) < 1e30 {
+                    if Projector.isUsable(rx, ry) {
                         if accept(i, rx, ry, x, y, status) { done += 1 }
                     } else {
                         retry.append(i)
@@ -269,6 +283,12 @@ public final class Projector {
             }
         }
         pointsPerOperation[op] += done
+    }
+
+    /// False for PROJ's failure marker (HUGE_VAL, i.e. infinity), NaN and absurd magnitudes.
+    @inline(__always)
+    private static func isUsable(_ x: Double, _ y: Double) -> Bool {
+        x.isFinite && y.isFinite && abs(x) < 1e30 && abs(y) < 1e30
     }
 
     /// Stores a result after checking it lies in the target CRS's area; returns whether it was kept.
@@ -298,7 +318,7 @@ public final class Projector {
             proj_errno_reset(chooser)
             let result = proj_trans(chooser, PJ_FWD, proj_coord(x[i], y[i], 0, 0))
             let rx = result.xyzt.x, ry = result.xyzt.y
-            guard rx.isFinite && ry.isFinite && abs(rx) < 1e30 && abs(ry) < 1e30 else {
+            guard Projector.isUsable(rx, ry) else {
                 fail(i, .transformFailed, x, y, status)
                 continue
             }

@@ -55,7 +55,7 @@ private struct JobFixture {
         #expect(fixture.temporaryFiles.isEmpty)
         let summary = try JSONDecoder().decode(BatchSummary.self, from: Data(contentsOf: URL(fileURLWithPath: summaryPath)))
         #expect(summary.rows == 2 && summary.gazetteerVersion == "test-gazetteer 1")
-        #expect(summary.rowsByMatchType["none"] == 1)
+        #expect(summary.rowsByMatchType["none"] == 1 && summary.output == fixture.outputPath)
         let unmatched = try String(contentsOfFile: unmatchedPath, encoding: .utf8)
         #expect(unmatched.split(separator: "\n").count == 2)
     }
@@ -102,7 +102,7 @@ private struct JobFixture {
         }
         #expect(status == 69 && noGazetteer.output == nil)
         #expect("\(thrownError { _ = try CoordinateProjection.proj(targetCRS: "EPSG:999999") }!)"
-            == "--crs: PROJ does not know EPSG:999999 as a coordinate system it can transform to; check the code")
+            .hasPrefix("--crs: unknown target CRS 'EPSG:999999'"))
     }
 
     @Test func exitStatusesAndMessagesForEachError() {
@@ -122,12 +122,20 @@ private struct JobFixture {
              "cannot create out.csv: Permission denied"),
             (OutputError.writeFailed(name: "out.csv", reason: "No space left on device"), .ioError, "cannot write out.csv"),
             (OutputError.brokenPipe, .success, ""),
+            (GazetteerStoreError.missing(path: "g.sqlite"), .gazetteerUnavailable, "no gazetteer at g.sqlite"),
+            (GazetteerStoreError.wrongSchema(path: "g.sqlite", found: 1, expected: 2), .gazetteerUnavailable, "rebuild"),
         ]
         for (error, code, message) in cases {
             #expect(BatchExitCode.forError(error) == code, "\(error)")
             #expect(message.isEmpty || "\(error)".contains(message))
         }
         #expect(BatchExitCode.allCases.map(\.rawValue) == [0, 64, 65, 66, 69, 70, 73, 74])
+    }
+
+    @Test func gazetteerVersionFromItsMetadata() {
+        let meta = ["schema_version": "3", "built_at": "2026-11-29T01:00:00Z", "content_digest": "1a2b3c4d5e6f7a8b9c"]
+        #expect(BatchSummary.gazetteerVersion(meta: meta) == "schema 3, built 2026-11-29T01:00:00Z, digest 1a2b3c4d5e6f")
+        #expect(BatchSummary.gazetteerVersion(meta: [:]) == "unknown")
     }
 
     @Test func optionParsing() throws {

@@ -157,6 +157,24 @@ private func numberedInput(_ count: Int) -> (input: String, expected: String) {
         close(outputPipe[1])
     }
 
+    @Test func aClosedOutputPipeEndsTheRunEvenWhileTheInputPipeIsSilent() throws {
+        var inputPipe: [Int32] = [0, 0], outputPipe: [Int32] = [0, 0]
+        #expect(pipe(&inputPipe) == 0 && pipe(&outputPipe) == 0)
+        _ = "address\n530000 180000\n".withCString { write(inputPipe[1], $0, strlen($0)) }
+        close(outputPipe[0])
+        let started = Date()
+        let error = thrownError {
+            _ = try BatchGeocoder(options: batchOptions { $0.threads = 2 }, projection: .proj(targetCRS: nil)).run(
+                input: ByteSource(fileDescriptor: inputPipe[0], name: "stdin"),
+                output: ByteSink(fileDescriptor: outputPipe[1], name: "stdout"), geocoder: GridReferenceGeocoder())
+        }
+        #expect(error as? OutputError == .brokenPipe)
+        #expect(Date().timeIntervalSince(started) < 5)
+        // Lets the reading thread, still waiting on the silent pipe, finish.
+        close(inputPipe[1])
+        close(outputPipe[1])
+    }
+
     @Test func aClosedOutputPipeStopsTheRunAsBrokenPipe() throws {
         let (input, _) = numberedInput(200_000)
         let inputPath = temporaryPath()

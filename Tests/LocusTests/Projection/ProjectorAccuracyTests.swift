@@ -99,3 +99,19 @@ struct ProjectorAccuracyTests {
         #expect(x[1] > -2.3 && x[1] < -2.2 && y[1] > 53.4 && y[1] < 53.5)
     }
 }
+
+@Suite(.enabled(if: SharedData.isAvailable, SharedData.skipMessage))
+struct ProjectorRoundTripWithGridTests {
+    @Test func londonReferenceRoundTripsThroughTheGridWithinOneCentimetre() throws {
+        let forward = try ReprojectionData.spec(from: "EPSG:27700", to: "EPSG:4326", grid: true).makeProjector()
+        let back = try ReprojectionData.spec(from: "EPSG:4326", to: "EPSG:27700", grid: true).makeProjector()
+        let points = try ReprojectionData.londonReference()
+        var x = points.map(\.easting), y = points.map(\.northing)
+        _ = forward.transform(x: &x, y: &y)
+        _ = back.transform(x: &x, y: &y)
+        let worst = points.indices.map { hypot(x[$0] - points[$0].easting, y[$0] - points[$0].northing) }.max()!
+        print("London reference round trip through the derived OSTN15 grid: largest difference \(worst) m")
+        #expect(worst < 0.01)
+        #expect(forward.report.allPointsUsedGrids && back.report.allPointsUsedGrids)
+    }
+}

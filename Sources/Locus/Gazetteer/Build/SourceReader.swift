@@ -80,8 +80,9 @@ final class SourceReader {
     let encoding: TextEncoding
 
     /// Opens `url`; when `hasHeader`, reads the header and checks that every name in `required` is present.
+    /// `fingerprint: false` skips the SHA-256 (for zip members: the zip's own digest is recorded instead).
     init(url: URL, displayName: String? = nil, format: String, licence: String, hasHeader: Bool,
-         required: [String] = []) throws(GazetteerBuildError) {
+         required: [String] = [], fingerprint: Bool = true) throws(GazetteerBuildError) {
         path = url.path
         let bytes: [UInt8]
         do {
@@ -94,7 +95,8 @@ final class SourceReader {
         }
         encoding = bytes.withUnsafeBufferPointer { TextEncoding.utf8.decode($0) } == nil ? .windows1252 : .utf8
         report = SourceReport(
-            name: displayName ?? url.lastPathComponent, format: format, sha256: SHA256.hex(bytes), licence: licence)
+            name: displayName ?? url.lastPathComponent, format: format, sha256: fingerprint ? SHA256.hex(bytes) : "",
+            licence: licence)
         do {
             reader = CSVReader(source: try ByteSource(path: url.path), encoding: encoding)
         } catch {

@@ -22,10 +22,11 @@ extension GazetteerDraft {
     /// One of OS's headerless per-area CSVs (`Data/CSV/sw.csv`): Postcode, Positional_quality_indicator,
     /// Eastings, Northings, Country_code, NHS_regional_HA_code, NHS_HA_code, Admin_county_code,
     /// Admin_district_code, Admin_ward_code. Only London units (district `E09…`) are kept.
-    func importCodePointAreaCSV(_ url: URL, displayName: String? = nil) throws(GazetteerBuildError) {
+    func importCodePointAreaCSV(_ url: URL, displayName: String? = nil, fingerprint: Bool = true)
+        throws(GazetteerBuildError) {
         let source = try SourceReader(
             url: url, displayName: displayName, format: "codepoint-os-csv", licence: SourceLicences.codePoint,
-            hasHeader: false)
+            hasHeader: false, fingerprint: fingerprint)
         while let row = try source.next() {
             if row.fields.count < 10 {
                 source.malformed(row, "expected 10 columns, found \(row.fields.count)")
@@ -66,10 +67,11 @@ extension GazetteerDraft {
             }
             var archive = try Archive(url: url, accessMode: .read)
             var archiveName = url.lastPathComponent
+            var archiveFile = url
             if let nested = archive.first(where: { $0.path.hasSuffix("codepo_gb.zip") }) {
-                let inner = scratch.appendingPathComponent("codepo_gb.zip")
-                _ = try archive.extract(nested, to: inner)
-                archive = try Archive(url: inner, accessMode: .read)
+                archiveFile = scratch.appendingPathComponent("codepo_gb.zip")
+                _ = try archive.extract(nested, to: archiveFile)
+                archive = try Archive(url: archiveFile, accessMode: .read)
                 archiveName += "!" + nested.path
             }
             let members = archive.filter { $0.type == .file && $0.path.hasPrefix("Data/CSV/") && $0.path.hasSuffix(".csv") }
@@ -83,11 +85,12 @@ extension GazetteerDraft {
                 let file = scratch.appendingPathComponent("member.csv")
                 try? FileManager.default.removeItem(at: file)
                 _ = try archive.extract(member, to: file)
-                try importCodePointAreaCSV(file, displayName: archiveName + "!" + member.path)
+                try importCodePointAreaCSV(file, displayName: archiveName + "!" + member.path, fingerprint: false)
             }
-            // One report for the zip: the members' tallies summed, the zip's own fingerprint.
+            // One report for the zip: the members' tallies summed, the fingerprint of the zip read (the
+            // inner Code-Point zip when it came nested in another).
             var whole = SourceReport(
-                name: archiveName, format: "codepoint-os-zip", sha256: try SHA256.hex(file: url),
+                name: archiveName, format: "codepoint-os-zip", sha256: try SHA256.hex(file: archiveFile),
                 licence: SourceLicences.codePoint)
             for part in reports[first...] {
                 whole.rows += part.rows

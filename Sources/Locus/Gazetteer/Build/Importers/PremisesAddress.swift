@@ -71,7 +71,7 @@ struct PremisesAddress: Equatable {
     }
 
     private static func isNumberLike(_ word: String) -> Bool {
-        word.first?.isNumber == true || (word.count <= 2 && word.allSatisfy(\.isLetter))
+        word.contains(where: \.isNumber) || (word.count <= 2 && word.allSatisfy(\.isLetter))
     }
 
     static let qualifiers: Set<String> = [

@@ -37,7 +37,7 @@ extension GazetteerDraft {
             var streetMention: Int?
             if let street = parsed.street, !street.isEmpty {
                 streetMention = mentionStreet(StreetMention(
-                    name: street, x: point.x, y: point.y, kind: "address", ref: addressIndex, borough: borough,
+                    name: street, x: point.x, y: point.y, kind: "address", ref: addressIndex,
                     postcode: postcode))
             }
             if let locality = parsed.locality {

@@ -152,12 +152,11 @@ enum StationNames {
         add(withoutBrackets)
         for words in [full, withoutBrackets] {
             var base = words
-            for suffix in suffixes where base.count > suffix.count && Array(base.suffix(suffix.count)) == suffix {
+            if let suffix = suffixes.first(where: { base.count > $0.count && Array(base.suffix($0.count)) == $0 }) {
                 base.removeLast(suffix.count)
-                add(base + ["STATION"])
                 add(base)
-                break
             }
+            if base.last != "PIER" { add(base + ["STATION"]) }
             if base.first == "LONDON" && base.count > 1 {
                 add(Array(base.dropFirst()) + ["STATION"])
                 add(Array(base.dropFirst()))
