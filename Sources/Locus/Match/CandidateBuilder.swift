@@ -111,9 +111,14 @@ struct CandidateBuilder {
                     // The wider the guess, the less it is worth (a postcode unit then does better).
                     faults.append(Fault(Scoring.numberInterpolated, penalty: max(0, (found.precision - 80) / 8)))
                 }
-                if let d = evidence.postcodeDistance(x: found.x, y: found.y), d > 400,
+                if let d = evidence.postcodeDistance(x: found.x, y: found.y),
                    !faults.contains(where: { $0.code == Scoring.postcodeConflict }) {
-                    faults.append(Fault(Scoring.postcodeConflict, penalty: 15))
+                    if d > 400 {
+                        faults.append(Fault(Scoring.postcodeConflict, penalty: 15))
+                    } else if d > 200, found.level == .interpolated, evidence.unit != nil {
+                        // A guessed point this far from the unit named: the unit is the surer answer.
+                        faults.append(Fault(Scoring.postcodeConflict, penalty: 10))
+                    }
                 }
                 out.append(MatchCandidate(
                     level: found.level, x: found.x, y: found.y, precisionMeters: found.precision,
