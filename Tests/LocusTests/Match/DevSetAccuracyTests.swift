@@ -17,11 +17,11 @@ struct DevSetAccuracyTests {
 
     /// Lowest accepted recall (% correct of all cases) per stratum.
     static let recallBars: [String: Double] = [
-        "corrupted": 95, "fhrs_no_postcode": 82, "fhrs_with_postcode": 97.5, "police_on_or_near": 40,
-        "police_style": 85,
+        "corrupted": 95, "fhrs_no_postcode": 82.5, "fhrs_with_postcode": 98, "police_on_or_near": 40.5,
+        "police_style": 86.5,
     ]
-    static let overallRecallBar = 86.0
-    static let overallPrecisionBar = 97.0
+    static let overallRecallBar = 86.5
+    static let overallPrecisionBar = 97.3
 
     @Test func devSetMeetsTheBars() throws {
         let matcher = Matcher(store: try GazetteerStore(path: try TestGazetteer.london()))
