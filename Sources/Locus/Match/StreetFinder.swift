@@ -12,7 +12,7 @@ struct StreetReading: Sendable {
 struct StreetFinder {
     let lookups: MatchLookups
     /// A posting list longer than this is not read (the word says too little to block on).
-    static let maxPostings = 3000
+    static let maxPostings = 800
 
     /// Streets for the written street `text` (canonical words, type included where written).
     func find(text: String, source: Int) -> [StreetReading] {
