@@ -132,7 +132,9 @@ struct GeocodeCommand: ParsableCommand {
     static func makeGeocoder(gazetteerPath: String, acceptanceRadius: Double)
         throws -> (geocoder: any Geocoding, gazetteerVersion: String)
     {
+        // A missing or unusable file surfaces as GazetteerStoreError, which the job reports with exit status 69.
         let store = try GazetteerStore(path: URL(fileURLWithPath: gazetteerPath))
-        return (Matcher(store: store, acceptanceRadius: acceptanceRadius), BatchSummary.gazetteerVersion(meta: store.meta))
+        let matcher = Matcher(store: store, acceptanceRadius: acceptanceRadius)
+        return (matcher, BatchSummary.gazetteerVersion(meta: store.meta))
     }
 }

@@ -41,6 +41,8 @@ public struct BatchGeocoder: Sendable {
             let pipeline = OrderedPipeline<RecordChunk, EncodedChunk>(
                 threads: options.threads, maxInFlight: options.effectiveMaxChunksInFlight)
             let progress = options.showProgress ? ProgressReporter(totalBytes: input.knownSize) : nil
+            // Clears the progress line, also before an error message.
+            defer { progress?.finish() }
             let chunker = RecordChunker(
                 reader: reader, pending: firstRecord, width: layout.width, rowsPerChunk: options.chunkRows,
                 strict: options.strict, hasHeader: options.hasHeader)
@@ -59,7 +61,6 @@ public struct BatchGeocoder: Sendable {
                     tally.add(chunk.tally)
                     progress?.update(rows: tally.rows, bytesConsumed: chunk.bytesConsumed)
                 })
-            progress?.finish()
             peak = pipeline.peakInFlight
             for writer in writers { try writer.end() }
         } else if options.format == .geojson {

@@ -47,13 +47,18 @@ public struct Matcher: Geocoding {
             return MatchExplanation(query: query, parse: parse, candidates: [], chosen: nil, runnerUp: nil,
                                     result: result)
         }
-        let evidence = MatchEvidence(parse: parse, query: query, lookups: lookups)
+        // Every lookup of one match on one pooled connection.
+        let gather = { () -> (MatchEvidence, [MatchCandidate]) in
+            let evidence = MatchEvidence(parse: parse, query: query, lookups: lookups)
+            guard !evidence.outsideLondon else { return (evidence, []) }
+            return (evidence, CandidateBuilder(lookups: lookups, parse: parse, evidence: evidence).candidates())
+        }
+        var (evidence, candidates) = (try? store.session(gather)) ?? gather()
         if evidence.outsideLondon {
             // Reported, never forced onto a London street of the same name.
             return MatchExplanation(query: query, parse: parse, candidates: [], chosen: nil, runnerUp: nil,
                                     result: .unmatched(evidence.postcodeFaults))
         }
-        var candidates = CandidateBuilder(lookups: lookups, parse: parse, evidence: evidence).candidates()
         if !parse.qualifiers.isEmpty {
             // O/S, OPP, R/O…: the place is by the feature named, not on it.
             for i in candidates.indices {
