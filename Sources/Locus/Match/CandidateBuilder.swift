@@ -9,6 +9,8 @@ struct CandidateBuilder {
     static let junctionReach = 200.0
     /// A street whose centroid has a postcode of the named borough this close is on its boundary.
     static let boundaryReach = 250.0
+    /// The radius of a street known by one or two points.
+    static let unknownStreetReach = 200.0
 
     func candidates() -> [MatchCandidate] {
         var out: [MatchCandidate] = []
@@ -16,7 +18,12 @@ struct CandidateBuilder {
         let streetReadings = readings(finder: finder)
         let main = streetReadings.filter { $0.source == 0 }
         out += postcodeCandidates()
-        for reading in main { out += streetCandidates(reading) }
+        var onStreet = main.flatMap(streetCandidates)
+        if parse.crossStreet != nil {
+            // The text names a junction: one street alone answers only half of it.
+            for i in onStreet.indices { onStreet[i].faults.append(Fault(Scoring.junctionNotFound, penalty: 12)) }
+        }
+        out += onStreet
         if let cross = parse.crossStreet {
             let second = finder.find(text: cross.text, source: 1).map(scored)
             out += junctionCandidates(main, ranked(second))
@@ -31,7 +38,14 @@ struct CandidateBuilder {
     /// The written streets read against the gazetteer, best supported first, a few per written street.
     private func readings(finder: StreetFinder) -> [StreetReading] {
         var written: [String] = []
-        if let street = parse.street { written.append(street.text) }
+        if let street = parse.street {
+            // A locality read after the street may be part of its name (HIGH ROAD LEYTONSTONE).
+            if let next = parse.places.first(where: { $0.span.lowerBound >= street.span.upperBound }),
+               next.kind != .noise {
+                written.append(street.text + " " + next.text)
+            }
+            written.append(street.text)
+        }
         for other in parse.otherStreets { written.append(other.text) }
         if written.isEmpty {
             // No street read: a premises or building name, or a locality guessed from position, may be one.
@@ -93,7 +107,10 @@ struct CandidateBuilder {
             let found = AddressLocator(store: store, street: street, evidence: evidence).locate(number)
             if let found {
                 var faults = reading.faults
-                if found.level == .interpolated { faults.append(Fault(Scoring.numberInterpolated, penalty: 0)) }
+                if found.level == .interpolated {
+                    // The wider the guess, the less it is worth (a postcode unit then does better).
+                    faults.append(Fault(Scoring.numberInterpolated, penalty: max(0, (found.precision - 80) / 8)))
+                }
                 if let d = evidence.postcodeDistance(x: found.x, y: found.y), d > 400,
                    !faults.contains(where: { $0.code == Scoring.postcodeConflict }) {
                     faults.append(Fault(Scoring.postcodeConflict, penalty: 15))
@@ -106,11 +123,12 @@ struct CandidateBuilder {
         }
         var faults = reading.faults
         if parse.houseNumber != nil && !out.contains(where: { $0.level == .address }) {
-            faults.append(Fault(Scoring.numberNotFound, penalty: 4))
+            faults.append(Fault(Scoring.numberNotFound, penalty: 8))
         }
         let (x, y, reach) = anchoredPoint(on: street)
-        let precision = max(100, reach)
-        if precision > 300 { faults.append(Fault(Scoring.streetLong, penalty: min(15, (precision - 300) / 60))) }
+        // One or two known points say little of a street's length: assume a typical London street's half.
+        let precision = max(street.points <= 2 ? Self.unknownStreetReach : 100, reach)
+        if precision > 150 { faults.append(Fault(Scoring.streetLong, penalty: min(15, (precision - 150) / 25))) }
         // With a postcode unit the unit is the more specific point; the street stands in when they disagree.
         let award = Scoring.award(.street) - (evidence.unit != nil ? 4 : 0)
         out.append(MatchCandidate(

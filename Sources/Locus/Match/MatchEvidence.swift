@@ -89,7 +89,9 @@ struct MatchEvidence: Sendable {
         }
         if let area {
             if streetsInArea.contains(street.id) { return 0 }
-            return street.distanceFromExtent(area.x, area.y)
+            let dx = max(area.minX - street.maxX, 0, street.minX - area.maxX)
+            let dy = max(area.minY - street.maxY, 0, street.minY - area.maxY)
+            return (dx * dx + dy * dy).squareRoot()
         }
         return nil
     }

@@ -19,7 +19,7 @@ public struct Matcher: Geocoding {
     public var minimumScore: Double = Matcher.defaultMinimumScore
 
     public static let defaultAcceptanceRadius = 400.0
-    public static let defaultMinimumScore = 65.0
+    public static let defaultMinimumScore = 70.0
 
     private let normaliser = Normaliser()
 

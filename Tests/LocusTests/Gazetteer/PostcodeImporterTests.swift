@@ -67,6 +67,7 @@ import Testing
         #expect(SourcePostcode.canonical("SE28 OGU") == "SE28 0GU")
         #expect(SourcePostcode.canonical("SW19") == nil)
         #expect(SourcePostcode.canonical("W5 ???") == nil)
+        #expect(SourcePostcode.canonical("W1M 0AA") == "W1M 0AA")  // a retired district, still in ONSPD
         #expect(SourcePostcode.sector("SW1A 1AA") == "SW1A 1" && SourcePostcode.district("SW1A 1AA") == "SW1A")
     }
 
