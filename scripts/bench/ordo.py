@@ -21,8 +21,8 @@ def run_targets(repository, targets, export_dir, env, log_path):
     argv = ["swift", "package", "--allow-writing-to-directory", export_dir, "benchmark"]
     for target in present:
         argv += ["--target", target]
-    argv += ["--metric", "wallClock", "--metric", "cpuTotal", "--format", "histogramPercentiles",
-             "--path", export_dir, "--no-progress"]
+    argv += ["--metric", "wallClock", "--metric", "cpuTotal", "--time-units", "nanoseconds",
+             "--format", "histogramPercentiles", "--path", export_dir, "--no-progress"]
     with open(log_path, "w") as log:
         result = subprocess.run(argv, cwd=os.path.join(repository, "Benchmarks"), stdout=log,
                                 stderr=subprocess.STDOUT, env=env)
@@ -34,10 +34,9 @@ def run_targets(repository, targets, export_dir, env, log_path):
 def percentiles(export_dir, target, name_pattern, metric):
     """(p0, p50, p100) in seconds of one benchmark's metric ("wallClock" or "cpuTotal"), and the benchmark's
     file name; None when it was not exported."""
-    label = {"wallClock": "Time_wall_clock", "cpuTotal": "Time_total_CPU"}[metric]
-    for path in sorted(glob.glob(os.path.join(export_dir, "*.%s.*.histogram.percentiles.tsv" % target))):
+    for path in sorted(glob.glob(os.path.join(export_dir, "*.%s.*.%s.histogram.percentiles.tsv" % (target, metric)))):
         base = os.path.basename(path)
-        if not re.search(name_pattern, base) or label.lower() not in base.lower().replace(" ", "_"):
+        if not re.search(name_pattern, base):
             continue
         with open(path) as f:
             header = f.readline()
