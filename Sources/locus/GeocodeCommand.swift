@@ -85,7 +85,10 @@ struct GeocodeCommand: ParsableCommand {
     @Option(help: "Write the run summary as JSON to this file.")
     var summaryJson: String?
 
-    @Option(help: "The gazetteer (default: $LOCUS_GAZETTEER, else gazetteer/london.sqlite).")
+    @Option(help: ArgumentHelp(
+        "The gazetteer (default: $LOCUS_GAZETTEER, else gazetteer/london.sqlite).",
+        discussion: "The default gazetteer/london.sqlite is built first when missing (from ../shared/data/london, "
+            + "else Code-Point Open via pip); a named one must exist."))
     var gazetteer: String?
 
     @Option(help: ArgumentHelp(
@@ -120,27 +123,15 @@ struct GeocodeCommand: ParsableCommand {
         job.options.prefix = prefix
         job.options.threads = threads
         job.options.strict = strict
-        let gazetteerPath = gazetteer ?? ProcessInfo.processInfo.environment["LOCUS_GAZETTEER"]
-            .flatMap { $0.isEmpty ? nil : $0 } ?? "gazetteer/london.sqlite"
+        let chosen = BatchGazetteer(option: gazetteer)
         let radius = maxPrecisionM
-        let status = job.run { try Self.makeGeocoder(gazetteerPath: gazetteerPath, acceptanceRadius: radius) }
-        if status != 0 { throw ExitCode(status) }
-    }
-
-    // MARK: - The matcher plugs in here
-    /// Opens the gazetteer read-only and builds the matcher on it, with the gazetteer's version for the summary.
-    static func makeGeocoder(gazetteerPath: String, acceptanceRadius: Double)
-        throws -> (geocoder: any Geocoding, gazetteerVersion: String)
-    {
-        // A missing or unusable file surfaces as GazetteerStoreError, which the job reports with exit status 69;
-        // one that is not a gazetteer at all is named as given, with what to do.
-        let store: GazetteerStore
-        do {
-            store = try GazetteerStore(path: URL(fileURLWithPath: gazetteerPath))
-        } catch let GazetteerStoreError.unreadable(_, reason) {
-            throw BatchError.gazetteerUnavailable(path: gazetteerPath, reason: reason)
+        let quiet = quiet
+        let status = job.run {
+            try chosen.buildIfNeeded { line in
+                if !quiet { FileHandle.standardError.write(Data("locus: \(line)\n".utf8)) }
+            }
+            return try chosen.openMatcher(acceptanceRadius: radius)
         }
-        let matcher = Matcher(store: store, acceptanceRadius: acceptanceRadius)
-        return (matcher, BatchSummary.gazetteerVersion(meta: store.meta))
+        if status != 0 { throw ExitCode(status) }
     }
 }

@@ -37,6 +37,14 @@ import Testing
         #expect(result.status == 64)
         #expect(result.stderr.contains("the output column score would repeat an input column of the same name; "
                                         + "use --prefix (for example --prefix locus_)"))
+        let otherCase = try GeocodeBinary.run(["-"], stdin: Data("Location,Postcode\nCR0 2AA,CR0 2AA\n".utf8))
+        #expect(otherCase.status == 64)
+        #expect(otherCase.stderr.contains("the output column postcode would repeat the input column \"Postcode\" "
+                                           + "(names are compared ignoring case); use --prefix"))
+        let prefixed = try GeocodeBinary.run(["--quiet", "--prefix", "locus_", "-"],
+                                             stdin: Data("Location,Postcode\nCR0 2AA,CR0 2AA\n".utf8))
+        #expect(prefixed.status == 0)
+        #expect(prefixed.stdout.hasPrefix("Location,Postcode,locus_latitude,"))
     }
 
     @Test func aMissingInputExits66() throws {

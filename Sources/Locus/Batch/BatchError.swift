@@ -11,8 +11,8 @@ public enum BatchError: Error, Equatable, CustomStringConvertible {
     case columnNumberOutOfRange(option: String, number: Int, width: Int)
     /// No `--address-column` and no column called address or location.
     case noAddressColumn(input: String, available: [String])
-    /// An added output column has the same name as an input column.
-    case columnClash(name: String)
+    /// An added output column has the name of input column `input`, ignoring case and surrounding spaces.
+    case columnClash(name: String, input: String)
     /// A malformed row under `--strict`.
     case malformedRow(input: String, line: Int, column: Int, problem: String)
     /// The gazetteer is missing or unusable (raised by whoever opens it).
@@ -34,8 +34,9 @@ public enum BatchError: Error, Equatable, CustomStringConvertible {
         case let .noAddressColumn(input, available):
             return "\(input): line 1: no column called address or location; name the location column(s) "
                 + "with --address-column NAME; the columns are: \(Self.list(available))"
-        case let .columnClash(name):
-            return "the output column \(name) would repeat an input column of the same name; "
+        case let .columnClash(name, input):
+            let same = name == input ? "an input column of the same name" : "the input column \"\(input)\" (names are compared ignoring case)"
+            return "the output column \(name) would repeat \(same); "
                 + "use --prefix (for example --prefix locus_) to rename the added columns"
         case let .malformedRow(input, line, column, problem):
             return "\(input): line \(line), column \(column): \(problem) (--strict); "

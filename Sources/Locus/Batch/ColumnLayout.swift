@@ -53,8 +53,13 @@ struct ColumnLayout: Sendable {
         let added = Self.addedColumns + (options.targetCRS == nil ? [] : Self.crsColumns)
         addedNames = added.map { options.prefix + $0 }
         if let header {
-            let taken = Set(header)
-            if let clash = addedNames.first(where: { taken.contains($0) }) { throw .columnClash(name: clash) }
+            // Compared ignoring case and surrounding spaces, as Locus itself finds columns by name and as SQL,
+            // GIS formats (GeoPackage, shapefile) and spreadsheet lookups treat names: `Postcode` and `postcode`
+            // in one file would be ambiguous to the next tool, or refused by it.
+            let taken = Dictionary(header.map { ($0.trimmingSpaces.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
+            if let clash = addedNames.first(where: { taken[$0.lowercased()] != nil }) {
+                throw .columnClash(name: clash, input: taken[clash.lowercased()]!)
+            }
         }
     }
 

@@ -12,8 +12,9 @@ final class OrderedPipeline<Input: Sendable, Output: Sendable>: @unchecked Senda
 
     private let condition = NSCondition()
     // Guarded by `condition`:
+    /// Items produced and not yet taken by a worker (at most `maxInFlight`): a taken item leaves the array at
+    /// once, so the pipeline holds no reference to an input after its transform starts.
     private var queue: [(sequence: Int, input: Input)] = []
-    private var queueHead = 0
     private var results: [Int: Output] = [:]
     private var produced = 0
     private var producerDone = false
@@ -139,15 +140,10 @@ final class OrderedPipeline<Input: Sendable, Output: Sendable>: @unchecked Senda
 
     private func nextInput() -> (Int, Input)? {
         condition.withLock {
-            while failure == nil && queueHead == queue.count && !producerDone { condition.wait() }
-            guard failure == nil, queueHead < queue.count else { return nil }
-            let item = queue[queueHead]
-            queueHead += 1
-            if queueHead > 64 && queueHead * 2 > queue.count {
-                queue.removeFirst(queueHead)
-                queueHead = 0
-            }
-            return item
+            while failure == nil && queue.isEmpty && !producerDone { condition.wait() }
+            guard failure == nil, !queue.isEmpty else { return nil }
+            // At most `maxInFlight` items: removing the first is cheap.
+            return queue.removeFirst()
         }
     }
 }

@@ -99,9 +99,9 @@ import Testing
         let options = batchOptions {
             $0.addressColumns = [ColumnSelector("street"), ColumnSelector("3")]
             $0.postcodeColumn = ColumnSelector("PC")
-            $0.boroughColumn = ColumnSelector("BOROUGH")
+            $0.boroughColumn = ColumnSelector("AREA")
         }
-        let run = try runBatch("street,pc,town,Borough\n530000, SW1A 2AA ,180000,Camden\n , ,NO GRID,\n", options: options)
+        let run = try runBatch("street,pc,town,Area\n530000, SW1A 2AA ,180000,Camden\n , ,NO GRID,\n", options: options)
         let lines = run.output.split(separator: "\n")
         #expect(lines[1].contains(",\"530000, 180000|SW1A 2AA|Camden\",SW1A 2AA,Camden,"))
         #expect(lines[2].contains(",NO GRID|-|-,"))
@@ -146,7 +146,11 @@ import Testing
 
     @Test func prefixAvoidsAClashWithAnInputColumn() throws {
         let clash = thrownError { _ = try runBatch("address,postcode\nx,y\n") }
-        #expect(clash as? BatchError == .columnClash(name: "postcode"))
+        #expect(clash as? BatchError == .columnClash(name: "postcode", input: "postcode"))
+        let otherCase = thrownError { _ = try runBatch("address,Postcode \nx,y\n") }
+        #expect(otherCase as? BatchError == .columnClash(name: "postcode", input: "Postcode "))
+        let prefixed = thrownError { _ = try runBatch("address,LOCUS_SCORE\nx,y\n", options: batchOptions { $0.prefix = "locus_" }) }
+        #expect(prefixed as? BatchError == .columnClash(name: "locus_score", input: "LOCUS_SCORE"))
         #expect("\(clash!)".contains("--prefix"))
         #expect(BatchExitCode.forError(clash!) == .usage)
         let run = try runBatch("address,postcode\nx,y\n", options: batchOptions { $0.prefix = "locus_" })

@@ -108,7 +108,9 @@ private struct JobFixture {
     @Test func exitStatusesAndMessagesForEachError() {
         let cases: [(any Error, BatchExitCode, String)] = [
             (BatchError.badOption(option: "--threads", reason: "give at least 1"), .usage, "--threads: give at least 1"),
-            (BatchError.columnClash(name: "lsoa"), .usage, "use --prefix"),
+            (BatchError.columnClash(name: "lsoa", input: "lsoa"), .usage, "use --prefix"),
+            (BatchError.columnClash(name: "ward", input: " Ward"), .usage,
+             "the output column ward would repeat the input column \" Ward\" (names are compared ignoring case); use --prefix"),
             (BatchError.malformedRow(input: "in.csv", line: 7, column: 2, problem: "p"), .dataError, "in.csv: line 7, column 2: p"),
             (InputError.invalidEncoding(name: "in.csv", line: 3, column: 4, encoding: "utf-8"), .dataError,
              "in.csv: line 3, column 4: the text is not valid utf-8; if the file comes from Windows or Excel, try --encoding windows-1252"),

@@ -100,6 +100,28 @@ private func numberedInput(_ count: Int) -> (input: String, expected: String) {
         #expect(pipeline.peakInFlight == 4)
     }
 
+    /// Memory is bounded by what is in flight: the pipeline keeps no reference to an input once a worker has
+    /// taken it (a chunk of rows must be freed when its transform ends, not hundreds of chunks later).
+    @Test func inputsAreReleasedOnceTransformed() throws {
+        final class Tracked: @unchecked Sendable {
+            let live: Counter, freed: Counter
+            init(live: Counter, freed: Counter) { self.live = live; self.freed = freed; live.increment() }
+            deinit { freed.increment() }
+        }
+        let live = Counter(), freed = Counter()
+        let pipeline = OrderedPipeline<Tracked, Int>(threads: 2, maxInFlight: 4)
+        var worstAlive = 0
+        try pipeline.run(
+            produce: { emit in
+                for _ in 0..<500 { guard emit(Tracked(live: live, freed: freed)) else { return } }
+            },
+            makeTransform: { { _ in 1 } },
+            consume: { _, _ in worstAlive = max(worstAlive, live.value - freed.value) })
+        #expect(freed.value == 500)
+        // In flight (4), plus one being made by the producer and one per worker.
+        #expect(worstAlive <= 4 + 1 + 2)
+    }
+
     @Test func anErrorInAnyStageStopsEveryStage() {
         struct Boom: Error {}
         for failing in ["produce", "transform", "consume"] {
