@@ -132,6 +132,20 @@ for _ in range(first_row_runs):
 figures.append(Figure("time to first output row, 1-row input", "ms", first_rows, 100, higher_is_better=False))
 figures.append(Figure("whole `locus geocode` run, 1-row input", "ms", whole_runs))
 
+# Matches/s through `locus geocode --threads 1` on every dev query once: the matcher plus a pipeline that costs
+# well under 1 % of it (see the pipeline ceiling) and the process start and gazetteer open (see the 1-row run).
+every_query = police_input(len(cases), cases)
+single_wall, single_cpu = [], []
+for i in range(runs):
+    progress("locus geocode --threads 1, %d dev queries %d/%d" % (len(cases), i + 1, runs))
+    seconds, cpu, _ = run_timed(geocode(every_query) + ["--threads", "1"], env=env)
+    single_wall.append(len(cases) / seconds)
+    single_cpu.append(len(cases) / cpu)
+figures.append(Figure("geocoded rows, `locus geocode --threads 1`, dev queries, wall clock", "rows/s", single_wall,
+                      50_000, note="matcher + pipeline + start-up"))
+figures.append(Figure("geocoded rows, `locus geocode --threads 1`, dev queries, CPU time", "rows/s", single_cpu,
+                      50_000, note="matcher + pipeline + start-up"))
+
 # Batch: rows/s on batch_rows rows with all cores, and peak memory for 10,000 and batch_rows rows.
 small = police_input(10_000, cases)
 peaks_small, small_rates = [], []
