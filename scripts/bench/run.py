@@ -40,15 +40,23 @@ def dev_cases():
         return [(row["query"], row["hint_area"]) for row in csv.DictReader(f)]
 
 
+HOUSE_NUMBER = re.compile(r"\b(\d{1,4})\b")
+
+
 def police_input(rows, cases):
-    """A CSV of `rows` rows cycling through the dev queries (id, location, borough), made once."""
-    path = os.path.join(work, "input-%d.csv" % rows)
+    """A CSV of `rows` rows cycling through the dev queries (id, location, borough), made once. From the second
+    cycle on, the first house number of a query moves up by 2 per cycle (same side of the street), so that a
+    matcher that remembers results cannot answer most rows from memory; queries without a number repeat."""
+    path = os.path.join(work, "input-v2-%d.csv" % rows)
     if not os.path.exists(path):
         with open(path + ".tmp", "w", newline="", encoding="utf-8") as f:
             writer = csv.writer(f)
             writer.writerow(["id", "location", "borough"])
             for i in range(rows):
                 query, borough = cases[i % len(cases)]
+                cycle = i // len(cases)
+                if cycle:
+                    query = HOUSE_NUMBER.sub(lambda m: str(int(m.group(1)) + 2 * cycle), query, count=1)
                 writer.writerow([i, query, borough])
         os.rename(path + ".tmp", path)
     return path
