@@ -132,8 +132,14 @@ struct GeocodeCommand: ParsableCommand {
     static func makeGeocoder(gazetteerPath: String, acceptanceRadius: Double)
         throws -> (geocoder: any Geocoding, gazetteerVersion: String)
     {
-        // A missing or unusable file surfaces as GazetteerStoreError, which the job reports with exit status 69.
-        let store = try GazetteerStore(path: URL(fileURLWithPath: gazetteerPath))
+        // A missing or unusable file surfaces as GazetteerStoreError, which the job reports with exit status 69;
+        // one that is not a gazetteer at all is named as given, with what to do.
+        let store: GazetteerStore
+        do {
+            store = try GazetteerStore(path: URL(fileURLWithPath: gazetteerPath))
+        } catch let GazetteerStoreError.unreadable(_, reason) {
+            throw BatchError.gazetteerUnavailable(path: gazetteerPath, reason: reason)
+        }
         let matcher = Matcher(store: store, acceptanceRadius: acceptanceRadius)
         return (matcher, BatchSummary.gazetteerVersion(meta: store.meta))
     }

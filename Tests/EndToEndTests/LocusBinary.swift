@@ -30,12 +30,13 @@ struct LocusBinary {
             .deletingLastPathComponent()
     }
 
-    /// Runs `locus` with `arguments`, feeding `stdin` when given.
-    static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String]? = nil) throws -> Result {
+    /// Runs `locus` with `arguments` in `directory` (the repository root unless given), feeding `stdin` when given.
+    static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String]? = nil,
+                    directory: URL? = nil) throws -> Result {
         let process = Process()
         process.executableURL = url
         process.arguments = arguments
-        process.currentDirectoryURL = repositoryRoot
+        process.currentDirectoryURL = directory ?? repositoryRoot
         if let environment { process.environment = environment }
         // Output goes to temporary files, so a large output can never block the child.
         let dir = FileManager.default.temporaryDirectory

@@ -14,13 +14,18 @@ struct EncodedChunk: Sendable {
 }
 
 /// The producer side: reads records and groups them into chunks. A chunk goes out when it is full, or as
-/// soon as reading on would wait for a pipe, so the first rows of a slow input come out at once.
+/// soon as reading on would wait for a pipe, so the first rows of a slow input come out at once. The first
+/// chunks are small (64 rows, doubling up to `rowsPerChunk`), so the first rows of a large input come out
+/// promptly too and a closed pipe (`| head`) is noticed before much work is done.
 final class RecordChunker: @unchecked Sendable {
     // Used by the producer thread only, after being made on the calling thread.
     private let reader: CSVReader
     private var pending: CSVRecord?
     private let width: Int
     private let rowsPerChunk: Int
+    /// The size of the next chunk: grows from `firstChunkRows` to `rowsPerChunk`.
+    private var chunkTarget: Int
+    static let firstChunkRows = 64
     private let strict: Bool
     private let widthSource: String
 
@@ -29,6 +34,7 @@ final class RecordChunker: @unchecked Sendable {
         self.pending = pending
         self.width = width
         self.rowsPerChunk = max(1, rowsPerChunk)
+        self.chunkTarget = min(Self.firstChunkRows, self.rowsPerChunk)
         self.strict = strict
         self.widthSource = hasHeader ? "the header" : "the first row"
     }
@@ -43,9 +49,10 @@ final class RecordChunker: @unchecked Sendable {
         }
         let source = reader.source
         while true {
-            if !records.isEmpty && (records.count >= rowsPerChunk || !source.canReadWithoutWaiting()) {
+            if !records.isEmpty && (records.count >= chunkTarget || !source.canReadWithoutWaiting()) {
                 guard emit(RecordChunk(records: records, bytesConsumed: source.bytesConsumed)) else { return }
                 records.removeAll(keepingCapacity: true)
+                chunkTarget = min(rowsPerChunk, chunkTarget * 2)
             }
             guard let record = try reader.next() else { break }
             try check(record)
@@ -76,7 +83,13 @@ struct RowProcessor: Sendable {
     let geocoder: any Geocoding
     let writesUnmatched: Bool
 
-    func process(_ chunk: RecordChunk, converter: any CoordinateConverter) -> EncodedChunk {
+    /// Rows geocoded between two looks at `isStopping`.
+    static let rowsBetweenStopChecks = 64
+
+    /// Geocodes, projects and encodes `chunk`. When `isStopping` turns true midway, returns what it has: the
+    /// run is ending and the chunk will not be written.
+    func process(_ chunk: RecordChunk, converter: any CoordinateConverter,
+                 isStopping: () -> Bool = { false }) -> EncodedChunk {
         var out = EncodedChunk()
         out.bytesConsumed = chunk.bytesConsumed
         var rows: [[String]] = []
@@ -86,7 +99,8 @@ struct RowProcessor: Sendable {
         var batch = CoordinateBatch()
         var placed: [Int] = []
         let width = layout.width
-        for record in chunk.records {
+        for (index, record) in chunk.records.enumerated() {
+            if index % Self.rowsBetweenStopChecks == Self.rowsBetweenStopChecks - 1 && isStopping() { return out }
             var fields = record.fields
             var faults: [String] = []
             if let fault = record.fault { faults.append(fault.code) }

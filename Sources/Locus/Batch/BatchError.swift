@@ -17,6 +17,8 @@ public enum BatchError: Error, Equatable, CustomStringConvertible {
     case malformedRow(input: String, line: Int, column: Int, problem: String)
     /// The gazetteer is missing or unusable (raised by whoever opens it).
     case gazetteerUnavailable(path: String, reason: String)
+    /// PROJ cannot start (its database `proj.db` is missing).
+    case projUnavailable(reason: String)
     /// Something inside Locus failed (for example PROJ could not create a transformation it always can).
     case internalFailure(String)
 
@@ -41,6 +43,8 @@ public enum BatchError: Error, Equatable, CustomStringConvertible {
         case let .gazetteerUnavailable(path, reason):
             return "cannot use the gazetteer \(path): \(reason); build it with `locus gazetteer build` "
                 + "or point --gazetteer (or LOCUS_GAZETTEER) at a built one"
+        case let .projUnavailable(reason):
+            return reason
         case let .internalFailure(reason):
             return "internal error: \(reason)"
         }
@@ -60,7 +64,7 @@ public enum BatchExitCode: Int32, Sendable, CaseIterable {
     case dataError = 65
     /// EX_NOINPUT: the input cannot be opened.
     case cannotOpenInput = 66
-    /// EX_UNAVAILABLE: the gazetteer is missing or unusable.
+    /// EX_UNAVAILABLE: the gazetteer is missing or unusable, or PROJ's database is missing.
     case gazetteerUnavailable = 69
     /// EX_SOFTWARE: an internal error.
     case internalError = 70
@@ -76,7 +80,7 @@ public enum BatchExitCode: Int32, Sendable, CaseIterable {
             switch error {
             case .badOption, .unknownColumn, .columnNumberOutOfRange, .noAddressColumn, .columnClash: return .usage
             case .malformedRow: return .dataError
-            case .gazetteerUnavailable: return .gazetteerUnavailable
+            case .gazetteerUnavailable, .projUnavailable: return .gazetteerUnavailable
             case .internalFailure: return .internalError
             }
         case let error as InputError:

@@ -53,7 +53,9 @@ public struct BatchGeocoder: Sendable {
                 produce: { emit in try chunker.run(emit) },
                 makeTransform: {
                     let converter = try rowProcessor.projection.makeConverter()
-                    return { chunk in rowProcessor.process(chunk, converter: converter) }
+                    return { chunk in
+                        rowProcessor.process(chunk, converter: converter, isStopping: { pipeline.isStopping })
+                    }
                 },
                 consume: { chunk, more in
                     try writers[0].write(chunk.bytes, flush: !more)

@@ -97,6 +97,10 @@ final class OrderedPipeline<Input: Sendable, Output: Sendable>: @unchecked Senda
         if let failure { throw failure }
     }
 
+    /// True once the run is stopping (an error, or a closed output): a long transform may check it now and
+    /// then and return early, as its output will not be consumed.
+    var isStopping: Bool { condition.withLock { failure != nil } }
+
     /// Stops every stage; the first error wins.
     func fail(_ error: any Error) {
         condition.withLock {

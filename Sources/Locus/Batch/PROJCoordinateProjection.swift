@@ -20,22 +20,33 @@ private final class ProjectorConverter: CoordinateConverter {
     let toWGS84: Projector
     let toTarget: Projector?
 
-    /// Projectors are made one at a time: `Projector` reads PROJ's default search path through `proj_info()`,
-    /// whose string PROJ frees on the next call, so two threads making projectors at once can lose `proj.db`.
-    private static let creation = NSLock()
-
+    /// Each worker thread makes its own, all at once (each `Projector` has its own PROJ context).
     init(targetCRS: String?) throws(BatchError) {
-        Self.creation.lock()
-        defer { Self.creation.unlock() }
         do {
             toWGS84 = try ProjectionSpec.bngToWGS84.makeProjector()
         } catch {
-            throw .internalFailure("\(error)")
+            throw Self.batchError(error, crs: "EPSG:4326")
         }
         do {
             toTarget = try targetCRS.map { (crs) throws(ProjectionError) in try ProjectionSpec.fromBNG(to: crs).makeProjector() }
         } catch {
-            throw .badOption(option: "--crs", reason: error.description)
+            throw Self.batchError(error, crs: targetCRS ?? "")
+        }
+    }
+
+    /// PROJ without its database is unavailable (exit 69, as a missing gazetteer); a system PROJ does not know
+    /// or cannot reach from BNG is a bad `--crs`; anything else is Locus's fault.
+    static func batchError(_ error: ProjectionError, crs: String) -> BatchError {
+        switch error {
+        case .projUnavailable:
+            return .projUnavailable(reason: error.description)
+        case .unknownCRS, .notACRS:
+            return .badOption(option: "--crs", reason: "PROJ does not know \(crs) as a coordinate system; give an "
+                              + "EPSG code it knows, for example EPSG:3857 (web maps) or EPSG:32630 (UTM 30N)")
+        case .noOperation:
+            return .badOption(option: "--crs", reason: error.description)
+        case .searchPathMissing:
+            return .internalFailure(error.description)
         }
     }
 

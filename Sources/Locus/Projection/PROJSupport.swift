@@ -14,10 +14,15 @@ enum PROJ {
     }
 
     /// PROJ's default search folders (PROJ_DATA or the user folder and the installed data folder).
-    static func defaultSearchPaths() -> [String] {
+    static func defaultSearchPaths() -> [String] { searchPathsFromInfo }
+
+    /// Read once, copied: `proj_info()` builds its search path string in a global that PROJ frees on the
+    /// next call, so calling it from two threads at once (two projectors made together) can read freed memory.
+    /// A `static let` is initialised exactly once, thread-safely.
+    private static let searchPathsFromInfo: [String] = {
         guard let joined = proj_info().searchpath else { return [] }
         return String(cString: joined).split(separator: ":").map(String.init).filter { !$0.isEmpty }
-    }
+    }()
 
     /// Keeps PROJ's last error message for our own error text, instead of letting PROJ print it.
     final class LogCapture {

@@ -164,7 +164,7 @@ import Testing
         #expect(degrees.output.contains(",-0.128"))
         let bad = thrownError { _ = try CoordinateProjection.proj(targetCRS: "EPSG:999999") }
         #expect(BatchExitCode.forError(bad!) == .usage)
-        #expect("\(bad!)".hasPrefix("--crs: unknown target CRS 'EPSG:999999'"))
+        #expect("\(bad!)".hasPrefix("--crs: PROJ does not know EPSG:999999 as a coordinate system"))
     }
 
     @Test func unmatchedRowsAlsoGoApart() throws {

@@ -102,7 +102,7 @@ private struct JobFixture {
         }
         #expect(status == 69 && noGazetteer.output == nil)
         #expect("\(thrownError { _ = try CoordinateProjection.proj(targetCRS: "EPSG:999999") }!)"
-            .hasPrefix("--crs: unknown target CRS 'EPSG:999999'"))
+            .hasPrefix("--crs: PROJ does not know EPSG:999999 as a coordinate system"))
     }
 
     @Test func exitStatusesAndMessagesForEachError() {
@@ -117,6 +117,8 @@ private struct JobFixture {
             (InputError.readFailed(name: "stdin", reason: "Input/output error"), .ioError, "cannot read stdin"),
             (BatchError.gazetteerUnavailable(path: "g.sqlite", reason: "no such readable file"), .gazetteerUnavailable,
              "cannot use the gazetteer g.sqlite: no such readable file; build it with `locus gazetteer build`"),
+            (BatchError.projUnavailable(reason: "PROJ cannot start: proj.db was not found"), .gazetteerUnavailable,
+             "PROJ cannot start: proj.db was not found"),
             (BatchError.internalFailure("x"), .internalError, "internal error: x"),
             (OutputError.cannotCreate(path: "out.csv", reason: "Permission denied"), .cannotCreateOutput,
              "cannot create out.csv: Permission denied"),
