@@ -32,6 +32,7 @@ let package = Package(
         benchmarkTarget("CSV"),
         benchmarkTarget("Batch"),
         benchmarkTarget("Gazetteer"),
+        benchmarkTarget("Match"),
         benchmarkTarget("Normalise"),
         benchmarkTarget("Projection"),
     ]

@@ -46,6 +46,18 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    Benchmark("Gazetteer 8 lookups in one session", configuration: .init(scalingFactor: .kilo)) { benchmark in
+        guard let store else { return }
+        for i in benchmark.scaledIterations {
+            try store.session {
+                for j in 0..<4 {
+                    blackHole(try store.postcode(postcodes[(i + j) % postcodes.count]))
+                    blackHole(try store.documentFrequency(token: words[(i + j) % words.count], kind: .street))
+                }
+            }
+        }
+    }
+
     Benchmark("Gazetteer typo candidates", configuration: .init(scalingFactor: .kilo)) { benchmark in
         guard let store else { return }
         let typos = ["ADDINGTN", "KENSIGNTON", "BRODWAY", "CHRUCH"]

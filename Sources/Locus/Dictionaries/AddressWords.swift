@@ -16,21 +16,24 @@ public enum AddressWords {
             }
         }
 
-        /// The canonical words written for this kind.
-        public var canonicalWords: [String] {
+        /// The canonical text written for this kind.
+        public var canonicalText: String {
             switch self {
-            case .outside: return ["OUTSIDE"]
-            case .opposite: return ["OPPOSITE"]
-            case .rear: return ["REAR", "OF"]
-            case .near: return ["NEAR"]
-            case .adjacent: return ["ADJACENT", "TO"]
-            case .frontOf: return ["FRONT", "OF"]
-            case .inside: return ["INSIDE"]
-            case .junction: return ["JUNCTION", "OF"]
-            case .between: return ["BETWEEN"]
-            case .onOrNear: return ["ON", "OR", "NEAR"]
+            case .outside: return "OUTSIDE"
+            case .opposite: return "OPPOSITE"
+            case .rear: return "REAR OF"
+            case .near: return "NEAR"
+            case .adjacent: return "ADJACENT TO"
+            case .frontOf: return "FRONT OF"
+            case .inside: return "INSIDE"
+            case .junction: return "JUNCTION OF"
+            case .between: return "BETWEEN"
+            case .onOrNear: return "ON OR NEAR"
             }
         }
+
+        /// The canonical words written for this kind.
+        public var canonicalWords: [String] { canonicalText.split(separator: " ").map(String.init) }
     }
 
     /// Qualifier phrases, longest first within a kind. `anywhere` phrases are abbreviations no street or name
@@ -40,6 +43,9 @@ public enum AddressWords {
         (QualifierKind.allCases.map { ($0.canonicalWords, $0, true) } + writtenQualifierPhrases)
         .enumerated().sorted { ($0.element.words.count, $1.offset) > ($1.element.words.count, $0.offset) }
         .map(\.element)
+
+    /// The written qualifier phrases as text (`OPPOSITE TO`).
+    public static let writtenQualifierTexts: Set<String> = Set(writtenQualifierPhrases.map { $0.words.joined(separator: " ") })
 
     static let writtenQualifierPhrases: [(words: [String], kind: QualifierKind, anywhere: Bool)] = [
         (["ON", "OR", "NEAR"], .onOrNear, false), (["ON/NEAR"], .onOrNear, true),
@@ -105,7 +111,7 @@ public enum AddressWords {
     ]
 
     /// Words that mark a business, institution or landmark: a part ending in one names premises.
-    public static let premisesWords: Set<String> = [
+    public static let premisesWords: Set<String> = ([
         "STATION", "SCHOOL", "ACADEMY", "COLLEGE", "UNIVERSITY", "HOSPITAL", "CHURCH", "CHAPEL", "MOSQUE",
         "TEMPLE", "SYNAGOGUE", "GURDWARA", "HOTEL", "PUB", "INN", "TAVERN", "ARMS", "CAFE", "RESTAURANT", "BAR",
         "CLUB", "NIGHTCLUB", "SUPERMARKET", "SHOP", "STORE", "STORES", "MARKET", "CENTRE", "CENTER", "LIBRARY",
@@ -114,9 +120,14 @@ public enum AddressWords {
         "BUTCHERS", "LTD", "LIMITED", "PLC", "NURSERY", "PRISON", "AIRPORT", "TERMINAL", "SUBWAY", "AREA", "STOP",
         "HALL", "PALACE", "CATHEDRAL", "ABBEY", "SALON", "BARBERS", "LAUNDERETTE", "OFFLICENCE",
         "CEMETERY", "PLAYGROUND", "BRANCH", "DEPOT", "MOTORS", "SUPERSTORE", "FOODS", "FOOD", "TUBE", "RAILWAY",
-        "PIZZA", "CHICKEN", "GRILL", "BISTRO", "DINER", "LOUNGE", "MCDONALDS", "TESCO",
-        "SAINSBURYS", "ASDA", "LIDL", "ALDI", "MORRISONS", "WAITROSE", "ICELAND", "BOOTS", "GREGGS", "PRIMARK",
-        "COSTA", "STARBUCKS", "KFC", "WETHERSPOONS", "ARGOS", "POUNDLAND",
+        "PIZZA", "CHICKEN", "GRILL", "BISTRO", "DINER", "LOUNGE",
+    ] as Set<String>).union(chainNames)
+
+    /// Chain-store names: never a street's name, so even first in a part they name premises (`TESCO HIGH ST`).
+    public static let chainNames: Set<String> = [
+        "MCDONALDS", "TESCO", "SAINSBURYS", "ASDA", "LIDL", "ALDI", "MORRISONS", "WAITROSE", "ICELAND", "BOOTS",
+        "GREGGS", "PRIMARK", "COSTA", "STARBUCKS", "KFC", "WETHERSPOONS", "ARGOS", "POUNDLAND", "NANDOS",
+        "SUBWAY", "SUPERDRUG", "COSTCUTTER", "NISA", "SPAR", "BOOTHS", "HALFORDS", "CURRYS", "WOOLWORTHS",
     ]
 
     /// Words that mark a named building: a part before the street ending in one is a building name.

@@ -1,7 +1,7 @@
 /// Finds a house number on one street: the address point itself, or a point between the nearest known numbers
 /// on the same side when they are close together.
 struct AddressLocator {
-    let store: GazetteerStore
+    let lookups: MatchLookups
     let street: GazetteerStreet
     let evidence: MatchEvidence
 
@@ -21,7 +21,7 @@ struct AddressLocator {
     static let maxMetreGap = 350.0
 
     func locate(_ house: HouseNumber) -> Found? {
-        let exact = ((try? store.addresses(streetID: street.id, number: house.number)) ?? [])
+        let exact = lookups.addresses(streetID: street.id, number: house.number)
         if !exact.isEmpty {
             let sameSuffix = exact.filter { $0.suffix == house.suffix }
             let pool = sameSuffix.isEmpty ? exact : sameSuffix
@@ -44,7 +44,7 @@ struct AddressLocator {
     }
 
     private func interpolate(_ number: Int) -> Found? {
-        let all = ((try? store.addresses(streetID: street.id)) ?? []).filter { $0.number != nil }
+        let all = lookups.addresses(streetID: street.id).filter { $0.number != nil }
         guard !all.isEmpty else { return nil }
         let sameSide = all.filter { ($0.number! - number) % 2 == 0 }
         let lower = sameSide.filter { $0.number! < number }.max { ($0.number!, -$0.id) < ($1.number!, -$1.id) }

@@ -1,6 +1,7 @@
 /// Turns the parse and its evidence into candidates at every level the text supports.
 struct CandidateBuilder {
-    let store: GazetteerStore
+    let lookups: MatchLookups
+    var store: GazetteerStore { lookups.store }
     let parse: ParsedLocation
     let evidence: MatchEvidence
     /// Streets kept per written street after ranking by evidence.
@@ -9,14 +10,21 @@ struct CandidateBuilder {
     static let junctionReach = 200.0
     /// A street whose centroid has a postcode of the named borough this close is on its boundary.
     static let boundaryReach = 250.0
+    /// The radius of a street known by one or two points.
+    static let unknownStreetReach = 200.0
 
     func candidates() -> [MatchCandidate] {
         var out: [MatchCandidate] = []
-        let finder = StreetFinder(store: store)
+        let finder = StreetFinder(lookups: lookups)
         let streetReadings = readings(finder: finder)
         let main = streetReadings.filter { $0.source == 0 }
         out += postcodeCandidates()
-        for reading in main { out += streetCandidates(reading) }
+        var onStreet = main.flatMap(streetCandidates)
+        if parse.crossStreet != nil {
+            // The text names a junction: one street alone answers only half of it.
+            for i in onStreet.indices { onStreet[i].faults.append(Fault(Scoring.junctionNotFound, penalty: 12)) }
+        }
+        out += onStreet
         if let cross = parse.crossStreet {
             let second = finder.find(text: cross.text, source: 1).map(scored)
             out += junctionCandidates(main, ranked(second))
@@ -31,7 +39,14 @@ struct CandidateBuilder {
     /// The written streets read against the gazetteer, best supported first, a few per written street.
     private func readings(finder: StreetFinder) -> [StreetReading] {
         var written: [String] = []
-        if let street = parse.street { written.append(street.text) }
+        if let street = parse.street {
+            // A locality read after the street may be part of its name (HIGH ROAD LEYTONSTONE).
+            if let next = parse.places.first(where: { $0.span.lowerBound >= street.span.upperBound }),
+               next.kind != .noise {
+                written.append(street.text + " " + next.text)
+            }
+            written.append(street.text)
+        }
         for other in parse.otherStreets { written.append(other.text) }
         if written.isEmpty {
             // No street read: a premises or building name, or a locality guessed from position, may be one.
@@ -71,8 +86,7 @@ struct CandidateBuilder {
         if !evidence.boroughIDs.isEmpty, let borough = street.boroughID, !evidence.boroughIDs.contains(borough),
            (postcodeDistance ?? .infinity) > 400 {
             // A street along a boundary belongs to both boroughs: a postcode of the named one close by says so.
-            let border = (try? store.nearestPostcode(x: street.x, y: street.y, within: Self.boundaryReach))
-                .flatMap { $0?.boroughID }.map { evidence.boroughIDs.contains($0) } ?? false
+            let border = lookups.boroughNear(street, reach: Self.boundaryReach).map(evidence.boroughIDs.contains) ?? false
             faults.append(Fault(Scoring.boroughMismatch, penalty: border ? 6 : 30))
         }
         if !evidence.localities.isEmpty,
@@ -90,13 +104,21 @@ struct CandidateBuilder {
         var out: [MatchCandidate] = []
         let label = street.name
         if let number = parse.houseNumber {
-            let found = AddressLocator(store: store, street: street, evidence: evidence).locate(number)
+            let found = AddressLocator(lookups: lookups, street: street, evidence: evidence).locate(number)
             if let found {
                 var faults = reading.faults
-                if found.level == .interpolated { faults.append(Fault(Scoring.numberInterpolated, penalty: 0)) }
-                if let d = evidence.postcodeDistance(x: found.x, y: found.y), d > 400,
+                if found.level == .interpolated {
+                    // The wider the guess, the less it is worth (a postcode unit then does better).
+                    faults.append(Fault(Scoring.numberInterpolated, penalty: max(0, (found.precision - 80) / 8)))
+                }
+                if let d = evidence.postcodeDistance(x: found.x, y: found.y),
                    !faults.contains(where: { $0.code == Scoring.postcodeConflict }) {
-                    faults.append(Fault(Scoring.postcodeConflict, penalty: 15))
+                    if d > 400 {
+                        faults.append(Fault(Scoring.postcodeConflict, penalty: 15))
+                    } else if d > 200, found.level == .interpolated, evidence.unit != nil {
+                        // A guessed point this far from the unit named: the unit is the surer answer.
+                        faults.append(Fault(Scoring.postcodeConflict, penalty: 10))
+                    }
                 }
                 out.append(MatchCandidate(
                     level: found.level, x: found.x, y: found.y, precisionMeters: found.precision,
@@ -106,11 +128,12 @@ struct CandidateBuilder {
         }
         var faults = reading.faults
         if parse.houseNumber != nil && !out.contains(where: { $0.level == .address }) {
-            faults.append(Fault(Scoring.numberNotFound, penalty: 4))
+            faults.append(Fault(Scoring.numberNotFound, penalty: 8))
         }
         let (x, y, reach) = anchoredPoint(on: street)
-        let precision = max(100, reach)
-        if precision > 300 { faults.append(Fault(Scoring.streetLong, penalty: min(15, (precision - 300) / 60))) }
+        // One or two known points say little of a street's length: assume a typical London street's half.
+        let precision = max(street.points <= 2 ? Self.unknownStreetReach : 100, reach)
+        if precision > 150 { faults.append(Fault(Scoring.streetLong, penalty: min(15, (precision - 150) / 25))) }
         // With a postcode unit the unit is the more specific point; the street stands in when they disagree.
         let award = Scoring.award(.street) - (evidence.unit != nil ? 4 : 0)
         out.append(MatchCandidate(
@@ -134,7 +157,7 @@ struct CandidateBuilder {
             anchor = nil
         }
         guard let (ax, ay) = anchor, street.points > 1,
-              let points = try? store.points(streetID: street.id), !points.isEmpty else {
+              case let points = lookups.points(streetID: street.id), !points.isEmpty else {
             return (street.x, street.y, street.halfDiagonal)
         }
         let nearest = points.min {
@@ -151,7 +174,7 @@ struct CandidateBuilder {
     private func junctionCandidates(_ first: [StreetReading], _ second: [StreetReading]) -> [MatchCandidate] {
         var out: [MatchCandidate] = []
         for a in first.prefix(4) {
-            let known = (try? store.junctions(streetID: a.street.id)) ?? []
+            let known = lookups.junctions(streetID: a.street.id)
             for b in second.prefix(4) where b.street.id != a.street.id {
                 let faults = a.faults + b.faults
                 let matched = "\(a.street.name) / \(b.street.name)"
@@ -163,8 +186,8 @@ struct CandidateBuilder {
                     continue
                 }
                 guard a.street.distanceFromExtent(b.street.x, b.street.y) < 3000,
-                      let pa = try? store.points(streetID: a.street.id),
-                      let pb = try? store.points(streetID: b.street.id) else { continue }
+                      case let pa = lookups.points(streetID: a.street.id),
+                      case let pb = lookups.points(streetID: b.street.id) else { continue }
                 var best: (d: Double, x: Double, y: Double)?
                 for p in pa {
                     for q in pb {
@@ -195,7 +218,7 @@ struct CandidateBuilder {
         }
         var out: [MatchCandidate] = []
         for name in names {
-            let found = (try? store.landmarks(named: name)) ?? []
+            let found = lookups.landmarks(named: name)
             guard !found.isEmpty, found.count <= 400 else { continue }
             for landmark in found {
                 var faults: [Fault] = []

@@ -81,7 +81,7 @@ public struct GeocodeResult: Sendable, Equatable, Codable {
 }
 
 /// One location to geocode, as a batch row gives it: the text and the optional evidence columns.
-public struct LocationQuery: Sendable, Equatable, Codable {
+public struct LocationQuery: Sendable, Hashable, Codable {
     public var text: String
     /// A postcode from its own column, used as evidence (not blindly trusted).
     public var postcode: String?

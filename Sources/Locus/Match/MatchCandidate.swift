@@ -74,6 +74,7 @@ enum Scoring {
     static let boroughMismatch = "borough.mismatch"
     static let localityMismatch = "locality.mismatch"
     static let landmarkFar = "landmark.far"
+    static let junctionNotFound = "junction.not_found"
     static let qualifier = "qualifier"
     static let ambiguous = "ambiguous"
     static let nothingToGeocode = "nothing_to_geocode"

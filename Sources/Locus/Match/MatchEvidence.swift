@@ -24,8 +24,9 @@ struct MatchEvidence: Sendable {
     /// True when the postcode says where the place is, at unit, sector or district level.
     var hasPostcodePlace: Bool { unit != nil || area != nil }
 
-    init(parse: ParsedLocation, query: LocationQuery, store: GazetteerStore) {
-        readPostcode(parse: parse, query: query, store: store)
+    init(parse: ParsedLocation, query: LocationQuery, lookups: MatchLookups) {
+        let store = lookups.store
+        readPostcode(parse: parse, query: query, lookups: lookups)
         var boroughs: [Int64] = []
         if let column = query.borough {
             boroughs += Self.boroughIDs(named: column, store: store)
@@ -36,7 +37,7 @@ struct MatchEvidence: Sendable {
         boroughIDs = boroughs
         // A borough's name is often its main town's too (BROMLEY, SUTTON, HARROW).
         for place in parse.places where place.kind != .noise {
-            localities += (try? store.localities(named: place.text)) ?? []
+            localities += lookups.localities(named: place.text)
         }
     }
 
@@ -50,18 +51,17 @@ struct MatchEvidence: Sendable {
         return []
     }
 
-    private mutating func readPostcode(parse: ParsedLocation, query: LocationQuery, store: GazetteerStore) {
+    private mutating func readPostcode(parse: ParsedLocation, query: LocationQuery, lookups: MatchLookups) {
+        let store = lookups.store
         var given = parse.postcode?.postcode
         if given == nil, let column = query.postcode, !column.isEmpty { given = Postcode(column) }
         guard let postcode = given else { return }
         self.postcode = postcode
         if postcode.repaired { postcodeFaults.append(Fault(Scoring.postcodeRepaired, penalty: 2)) }
-        if postcode.level == .unit, let unit = try? store.postcode(postcode.canonical) {
+        if postcode.level == .unit, let unit = lookups.postcode(postcode.canonical) {
             self.unit = unit
             if unit.status == .terminated { postcodeFaults.append(Fault(Scoring.postcodeTerminated, penalty: 3)) }
-            if let near = try? store.streetsNear(postcodeID: unit.id) {
-                for (id, distance) in near where streetsNearUnit[id] == nil { streetsNearUnit[id] = distance }
-            }
+            streetsNearUnit = lookups.streetsNear(unit: unit.id)
             return
         }
         if let sector = postcode.sector, let found = store.sectors[sector] {
@@ -77,7 +77,7 @@ struct MatchEvidence: Sendable {
         } else if postcode.level == .unit || area == nil {
             postcodeFaults.append(Fault(Scoring.postcodeNotFound, penalty: 6))
         }
-        if let area { streetsInArea = Set((try? store.streets(inPostcodeArea: area.code)) ?? []) }
+        if let area { streetsInArea = lookups.streets(inArea: area.code) }
     }
 
     /// How far a street is from the postcode evidence: 0 when near the unit or inside the area,
@@ -89,7 +89,9 @@ struct MatchEvidence: Sendable {
         }
         if let area {
             if streetsInArea.contains(street.id) { return 0 }
-            return street.distanceFromExtent(area.x, area.y)
+            let dx = max(area.minX - street.maxX, 0, street.minX - area.maxX)
+            let dy = max(area.minY - street.maxY, 0, street.minY - area.maxY)
+            return (dx * dx + dy * dy).squareRoot()
         }
         return nil
     }

@@ -8,6 +8,11 @@
 /// Safe to share between threads: it holds only the read-only store and constants.
 public struct Matcher: Geocoding {
     public let store: GazetteerStore
+    private let lookups: MatchLookups
+    /// Results by query: police extracts repeat the same locations many times.
+    private let results = LookupCache<LocationQuery, GeocodeResult>(capacity: 100_000)
+    /// When false every `geocode` call matches afresh (the gazetteer lookups stay remembered).
+    public var remembersResults = true
     /// Coordinates are written only when `precision_m` is at most this; coarser results keep their level,
     /// `matched`, postcode and borough but no coordinates (fault `coarse`). Chosen on the dev set.
     public var acceptanceRadius: Double
@@ -19,23 +24,19 @@ public struct Matcher: Geocoding {
     public var minimumScore: Double = Matcher.defaultMinimumScore
 
     public static let defaultAcceptanceRadius = 400.0
-    public static let defaultMinimumScore = 65.0
+    public static let defaultMinimumScore = 70.0
 
     private let normaliser = Normaliser()
 
     public init(store: GazetteerStore, acceptanceRadius: Double = Matcher.defaultAcceptanceRadius) {
         self.store = store
+        lookups = MatchLookups(store: store)
         self.acceptanceRadius = acceptanceRadius
     }
 
-    /// The gazetteer's build, for run summaries: `built_at` and the start of the content digest.
-    public var gazetteerVersion: String {
-        let digest = store.meta["content_digest"].map { String($0.prefix(12)) } ?? "?"
-        return "\(store.meta["built_at"] ?? "?") \(digest)"
-    }
-
     public func geocode(_ query: LocationQuery) -> GeocodeResult {
-        explain(query).result
+        guard remembersResults else { return explain(query).result }
+        return results.value(query) { explain(query).result }
     }
 
     /// The whole reasoning for one query: the parse, every candidate ranked, the chosen result and runner-up.
@@ -46,13 +47,18 @@ public struct Matcher: Geocoding {
             return MatchExplanation(query: query, parse: parse, candidates: [], chosen: nil, runnerUp: nil,
                                     result: result)
         }
-        let evidence = MatchEvidence(parse: parse, query: query, store: store)
+        // Every lookup of one match on one pooled connection.
+        let gather = { () -> (MatchEvidence, [MatchCandidate]) in
+            let evidence = MatchEvidence(parse: parse, query: query, lookups: lookups)
+            guard !evidence.outsideLondon else { return (evidence, []) }
+            return (evidence, CandidateBuilder(lookups: lookups, parse: parse, evidence: evidence).candidates())
+        }
+        var (evidence, candidates) = (try? store.session(gather)) ?? gather()
         if evidence.outsideLondon {
             // Reported, never forced onto a London street of the same name.
             return MatchExplanation(query: query, parse: parse, candidates: [], chosen: nil, runnerUp: nil,
                                     result: .unmatched(evidence.postcodeFaults))
         }
-        var candidates = CandidateBuilder(store: store, parse: parse, evidence: evidence).candidates()
         if !parse.qualifiers.isEmpty {
             // O/S, OPP, R/O…: the place is by the feature named, not on it.
             for i in candidates.indices {
@@ -114,7 +120,7 @@ public struct Matcher: Geocoding {
             easting: chosen.x, northing: chosen.y, level: chosen.level, score: (chosen.score * 10).rounded() / 10,
             precisionMeters: chosen.precisionMeters.rounded(), matched: chosen.matched, faults: chosen.faults)
         let postcode = chosen.postcode ?? (chosen.level <= .postcode ? evidence.unit?.postcode : nil)
-        let unit = postcode == evidence.unit?.postcode ? evidence.unit : postcode.flatMap { try? store.postcode($0) }
+        let unit = postcode == evidence.unit?.postcode ? evidence.unit : postcode.flatMap { lookups.postcode($0) }
         result.postcode = postcode ?? evidence.postcode?.canonical
         if let unit, chosen.level <= .postcode {
             result.ward = unit.wardID.flatMap { store.ward(id: $0)?.name }

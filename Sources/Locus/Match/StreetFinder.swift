@@ -10,16 +10,16 @@ struct StreetReading: Sendable {
 /// Finds the streets a written name may mean, never by scanning: the exact canonical name first, then the
 /// postings of the rarest name word (or its typo and joined-word forms), compared word by word.
 struct StreetFinder {
-    let store: GazetteerStore
+    let lookups: MatchLookups
     /// A posting list longer than this is not read (the word says too little to block on).
-    static let maxPostings = 3000
+    static let maxPostings = 800
 
     /// Streets for the written street `text` (canonical words, type included where written).
     func find(text: String, source: Int) -> [StreetReading] {
         guard !text.isEmpty else { return [] }
         var readings: [StreetReading] = []
         var seen: Set<Int64> = []
-        for street in (try? store.streets(named: text)) ?? [] where seen.insert(street.id).inserted {
+        for street in lookups.streets(named: text) where seen.insert(street.id).inserted {
             readings.append(StreetReading(street: street, faults: [], source: source))
         }
         if !readings.isEmpty { return readings }
@@ -33,14 +33,14 @@ struct StreetFinder {
         for (i, options) in forms.enumerated() where !options.isEmpty {
             if StreetTypes.all.contains(words[i]) && words.count > 1 { continue }
             let chosen = options.prefix(4)
-            let total = chosen.reduce(0) { $0 + ((try? store.documentFrequency(token: $1.token, kind: .street)) ?? 0) }
+            let total = chosen.reduce(0) { $0 + lookups.streetFrequency($1.token) }
             if total == 0 || total > Self.maxPostings { continue }
             if let current = best, current.total <= total { continue }
-            best = (total, chosen.flatMap { (try? store.entities(token: $0.token, kind: .street)) ?? [] })
+            best = (total, chosen.flatMap { lookups.streetPostings($0.token) })
         }
         guard let block = best else { return [] }
         for id in Set(block.ids).sorted() {
-            guard let street = try? store.street(id: id) else { continue }
+            guard let street = lookups.street(id: id) else { continue }
             if let faults = Self.compare(words: words, forms: forms, with: street.name) {
                 readings.append(StreetReading(street: street, faults: faults, source: source))
             }
@@ -50,8 +50,8 @@ struct StreetFinder {
 
     /// A written word's gazetteer forms: itself when indexed, else its typo neighbours.
     private func tokenForms(_ word: String) -> [(token: String, distance: Int)] {
-        if ((try? store.documentFrequency(token: word, kind: .street)) ?? 0) > 0 { return [(word, 0)] }
-        return (try? store.typoCandidates(word))?.filter { $0.distance > 0 } ?? []
+        if lookups.streetFrequency(word) > 0 { return [(word, 0)] }
+        return lookups.typoCandidates(word).filter { $0.distance > 0 }
     }
 
     /// The faults of reading the written words as the gazetteer name, or nil when they do not match.

@@ -20,6 +20,8 @@ final class LexiconEntry: Sendable {
     let startsNothing: Bool
     /// The group in `Lexicon.placeGroups` of place names starting with the word's usual canonical form, or -1.
     let placeGroup: Int32
+    /// The sub-building kind the word names (`FLT` → FLAT, `GND` → GROUND).
+    let subBuildingKind: String?
 
     init(_ draft: Draft) {
         streetType = draft.streetType
@@ -33,6 +35,7 @@ final class LexiconEntry: Sendable {
         isBuilding = draft.isBuilding
         startsNothing = draft.startsNothing
         placeGroup = draft.placeGroup
+        subBuildingKind = draft.subBuildingKind
     }
 
     struct Draft {
@@ -47,6 +50,7 @@ final class LexiconEntry: Sendable {
         var isBuilding = false
         var startsNothing = false
         var placeGroup: Int32 = -1
+        var subBuildingKind: String?
     }
 }
 
@@ -64,6 +68,11 @@ enum Lexicon {
         }
         for (form, expansion) in AddressWords.abbreviations {
             table[form, default: LexiconEntry.Draft()].expansion = expansion
+            // Written `CNR`, read as CORNER wherever CORNER would be.
+            if let type = StreetTypes.canonicalType(expansion) {
+                table[form]!.streetType = type
+                table[form]!.isStrongType = AddressWords.strongStreetTypes.contains(type)
+            }
         }
         for (index, phrase) in AddressWords.qualifierPhrases.enumerated() {
             table[phrase.words[0], default: LexiconEntry.Draft()].qualifierPhrases.append(index)
@@ -77,6 +86,7 @@ enum Lexicon {
             table[word] = LexiconEntry.Draft()
         }
         for word in placeGroupIndex.keys where table[word] == nil { table[word] = LexiconEntry.Draft() }
+        for (word, kind) in AddressWords.subBuildingKinds { table[word, default: LexiconEntry.Draft()].subBuildingKind = kind }
         for (form, draft) in table {
             let canonical = draft.expansion ?? form
             table[form]!.placeGroup = placeGroupIndex[canonical] ?? -1
@@ -105,4 +115,64 @@ enum Lexicon {
         }
         return (groups, index)
     }()
+}
+
+/// `Lexicon.entries` as an open-addressing table keyed by the word's bytes, so the tokeniser finds a word's
+/// entry without first hashing a `String`.
+final class LexiconTable: Sendable {
+    private let keyBytes: [UInt8]
+    private let keyStart: [Int32]
+    private let keyLength: [UInt8]
+    private let values: [LexiconEntry?]
+    private let mask: Int
+
+    static let shared = LexiconTable(Lexicon.entries)
+
+    init(_ entries: [String: LexiconEntry]) {
+        var size = 16
+        while size < entries.count * 3 { size <<= 1 }
+        var bytes: [UInt8] = []
+        var start = [Int32](repeating: -1, count: size)
+        var length = [UInt8](repeating: 0, count: size)
+        var values = [LexiconEntry?](repeating: nil, count: size)
+        for (word, entry) in entries {
+            let utf8 = Array(word.utf8)
+            var slot = Self.hash(utf8) & (size - 1)
+            while start[slot] >= 0 { slot = (slot + 1) & (size - 1) }
+            start[slot] = Int32(bytes.count)
+            length[slot] = UInt8(min(utf8.count, 255))
+            values[slot] = entry
+            bytes.append(contentsOf: utf8)
+        }
+        keyBytes = bytes
+        keyStart = start
+        keyLength = length
+        self.values = values
+        mask = size - 1
+    }
+
+    @inline(__always)
+    static func hash(_ bytes: some Collection<UInt8>) -> Int {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01B3 }
+        return Int(truncatingIfNeeded: h ^ (h >> 29))
+    }
+
+    /// The entry for the upper-case word `bytes`, if any.
+    func entry(for bytes: [UInt8]) -> LexiconEntry? {
+        var slot = Self.hash(bytes) & mask
+        while true {
+            let start = Int(keyStart[slot])
+            if start < 0 { return nil }
+            if Int(keyLength[slot]) == bytes.count {
+                var same = true
+                for k in 0..<bytes.count where keyBytes[start + k] != bytes[k] {
+                    same = false
+                    break
+                }
+                if same { return values[slot] }
+            }
+            slot = (slot + 1) & mask
+        }
+    }
 }

@@ -31,11 +31,12 @@ extension LocationReading {
     /// Maximal runs of undecided tokens that cross no break.
     func segments() -> [Range<Int>] {
         var out: [Range<Int>] = []
+        out.reserveCapacity(8)
         var start: Int?
         for i in tokens.indices {
-            if roles[i] != nil || tokens[i].breakBefore != .none {
+            if tokens[i].role != nil || tokens[i].breakBefore != .none {
                 if let s = start { out.append(s..<i) }
-                start = roles[i] == nil ? i : nil
+                start = tokens[i].role == nil ? i : nil
             } else if start == nil {
                 start = i
             }
@@ -66,14 +67,13 @@ extension LocationReading {
     }
 
     func isValue(_ i: Int) -> Bool {
-        let t = tokens[i]
-        if t.isNumber { return true }
-        let count = t.text.utf8.count
-        return count == 1 || (count <= 4 && t.text.utf8.contains { $0 >= 0x30 && $0 <= 0x39 })
+        if tokens[i].isNumber { return true }
+        let count = tokens[i].text.utf8.count
+        return count == 1 || (count <= 4 && tokens[i].hasDigit)
     }
 
     mutating func readSubBuilding(at i: Int, end: Int) -> Int? {
-        guard let kind = AddressWords.subBuildingKinds[tokens[i].text] else { return nil }
+        guard let kind = tokens[i].lexicon?.subBuildingKind else { return nil }
         if AddressWords.takesValue.contains(kind) {
             guard i + 1 < end, isValue(i + 1) else { return nil }
             var valueEnd = i + 2
@@ -89,8 +89,8 @@ extension LocationReading {
                     break
                 }
             }
-            for k in i..<valueEnd { roles[k] = .subBuilding }
-            canon[i] = kind
+            for k in i..<valueEnd { tokens[k].role = .subBuilding }
+            tokens[i].canon = kind
             let value = text((i + 1)..<valueEnd)
             result.subBuildings.append(
                 SubBuilding(kind: kind, value: value, text: kind + " " + value, span: span(i..<valueEnd)))
@@ -101,11 +101,11 @@ extension LocationReading {
         var sawFloor = false
         var words: [String] = []
         while j < end {
-            if let k = AddressWords.subBuildingKinds[tokens[j].text], AddressWords.floorWords.contains(k) {
+            if let k = tokens[j].lexicon?.subBuildingKind, AddressWords.floorWords.contains(k) {
                 if k == "FLOOR" || k == "BASEMENT" { sawFloor = true }
                 words.append(k)
             } else if tokens[j].text == "AND", j + 1 < end,
-                let next = AddressWords.subBuildingKinds[tokens[j + 1].text], AddressWords.floorWords.contains(next)
+                let next = tokens[j + 1].lexicon?.subBuildingKind, AddressWords.floorWords.contains(next)
             {
                 words.append("AND")
             } else {
@@ -116,13 +116,13 @@ extension LocationReading {
         // `(REAR)`: a part that is only REAR or FRONT names the back or front of the building.
         let sidesOnly = j == end && !words.isEmpty && words.allSatisfy { $0 == "REAR" || $0 == "FRONT" }
         guard sawFloor || sidesOnly else { return nil }
-        if j < end, AddressWords.subBuildingKinds[tokens[j].text] == "FLAT", !(j + 1 < end && isValue(j + 1)) {
+        if j < end, tokens[j].lexicon?.subBuildingKind == "FLAT", !(j + 1 < end && isValue(j + 1)) {
             words.append("FLAT")
             j += 1
         }
-        for k in i..<j { roles[k] = .subBuilding; canon[k] = "" }
+        for k in i..<j { tokens[k].role = .subBuilding; tokens[k].canon = "" }
         let text = words.joined(separator: " ")
-        canon[i] = text
+        tokens[i].canon = text
         result.subBuildings.append(SubBuilding(kind: text, value: nil, text: text, span: span(i..<j)))
         return j
     }
@@ -174,8 +174,11 @@ extension LocationReading {
             return shape
         }
         shape.run = streetRun(streetStart, s.upperBound)
-        if let t = shape.run.typeIndex, t - streetStart >= 3,
-            let p = (streetStart + 1..<t - 1).last(where: { isPremisesWord($0) })
+        // `GORDON PRIMARY SCHOOL CRAIGTON ROAD`, `TESCO HIGH ST`: premises named before the street's name.
+        if let t = shape.run.typeIndex, t - streetStart >= 2,
+            let p = (streetStart..<t - 1).last(where: {
+                $0 > streetStart ? isPremisesWord($0) : AddressWords.chainNames.contains(tokens[$0].text)
+            }), t - streetStart >= 3 || p == streetStart
         {
             shape.premisesBefore = streetStart..<p + 1
             shape.run = streetRun(p + 1, s.upperBound)
@@ -202,7 +205,7 @@ extension LocationReading {
     /// True when token `j` stands as a street type here (not `ST` as SAINT).
     func standsAsType(_ j: Int) -> Bool {
         let text = tokens[j].text
-        guard let lexicon = tokens[j].lexicon, lexicon.streetType != nil, roles[j] == nil || roles[j] == .streetType
+        guard let lexicon = tokens[j].lexicon, lexicon.streetType != nil, tokens[j].role == nil || tokens[j].role == .streetType
         else { return false }
         if lexicon.beforeName != nil { return !isSaintPosition(j) }
         if AddressWords.typeOnlyInPlace.contains(text) {
@@ -254,11 +257,11 @@ extension LocationReading {
 
     /// The longest known place name at `i` (up to `limit`): its length and kind.
     func knownPlace(at i: Int, limit: Int) -> (length: Int, kind: LondonPlaces.Kind)? {
-        guard roles[i] == nil else { return nil }
-        let group = placeGroupsSet ? tokens[i].placeGroup : Lexicon.placeGroupIndex[canon[i] ?? tokens[i].text] ?? -1
+        guard tokens[i].role == nil else { return nil }
+        let group = placeGroupsSet ? tokens[i].placeGroup : Lexicon.placeGroupIndex[tokens[i].canon ?? tokens[i].text] ?? -1
         guard group >= 0 else { return nil }
         candidate: for (words, kind) in Lexicon.placeGroups[Int(group)] where words.count <= limit - i {
-            for k in 1..<words.count where roles[i + k] != nil || (canon[i + k] ?? tokens[i + k].text) != words[k] {
+            for k in 1..<words.count where tokens[i + k].role != nil || (tokens[i + k].canon ?? tokens[i + k].text) != words[k] {
                 continue candidate
             }
             return (words.count, kind)

@@ -4,7 +4,7 @@ extension LocationReading {
     /// Finds the two streets of a junction or `between`, splitting a segment at its `AND` when needed.
     mutating func findJunction(_ segs: inout [Range<Int>]) -> (Range<Int>, Range<Int>)? {
         // An explicit J/O, JUNCTION OF, BETWEEN…: the streets are written after it.
-        if let q = tokens.indices.first(where: { roles[$0] == .qualifier && isJunctionQualifier($0) }),
+        if let q = tokens.indices.first(where: { tokens[$0].role == .qualifier && isJunctionQualifier($0) }),
             let k = segs.firstIndex(where: { $0.lowerBound > q })
         {
             // `HIGH ST J/W CHURCH RD`: the streets stand either side of it.
@@ -81,7 +81,7 @@ extension LocationReading {
     }
 
     mutating func split(at a: Int, in segs: inout [Range<Int>], index k: Int) -> (Range<Int>, Range<Int>) {
-        roles[a] = .qualifier
+        tokens[a].role = .qualifier
         let left = segs[k].lowerBound..<a, right = (a + 1)..<segs[k].upperBound
         segs.replaceSubrange(k...k, with: [left, right])
         return (left, right)
@@ -141,7 +141,7 @@ extension LocationReading {
         let shape = given ?? shape(s)
         if shape.isBareNumber {
             // `4A, 4 MANOR ROAD`: a number before another number is the flat.
-            for k in s { roles[k] = .subBuilding }
+            for k in s { tokens[k].role = .subBuilding }
             let value = text(s)
             result.subBuildings.append(SubBuilding(kind: "", value: value, text: value, span: span(s)))
             return
@@ -161,12 +161,22 @@ extension LocationReading {
     mutating func nameRange(_ s: Range<Int>) {
         guard !s.isEmpty else { return }
         let isBuilding = isBuildingWord(s.upperBound - 1) && !isPremisesWord(s.upperBound - 1)
+        // `BUS STOP NR ELEPHANT & CASTLE STN`: the name after a qualifier is the place it points at.
+        if !isBuilding, let earlier = premisesRange, buildingRange == nil,
+            (earlier.upperBound..<s.lowerBound).contains(where: { tokens[$0].role == .qualifier })
+        {
+            buildingRange = earlier
+            for k in earlier { tokens[k].role = .buildingName }
+            premisesRange = s
+            for k in s where tokens[k].role == nil { tokens[k].role = .premisesName }
+            return
+        }
         if isBuilding && buildingRange == nil || premisesRange != nil && buildingRange == nil {
             buildingRange = s
-            for k in s where roles[k] == nil { roles[k] = .buildingName }
+            for k in s where tokens[k].role == nil { tokens[k].role = .buildingName }
         } else {
             if premisesRange == nil { premisesRange = s }
-            for k in s where roles[k] == nil { roles[k] = .premisesName }
+            for k in s where tokens[k].role == nil { tokens[k].role = .premisesName }
         }
     }
 
@@ -174,7 +184,7 @@ extension LocationReading {
     mutating func assignAfter(_ s: Range<Int>, shape given: SegmentShape? = nil) {
         let shape = given ?? shape(s)
         if shape.isBareNumber {
-            for k in s { roles[k] = .number }
+            for k in s { tokens[k].role = .number }
             return
         }
         if shape.isPremises, premisesRange == nil {
@@ -189,12 +199,12 @@ extension LocationReading {
         var number = HouseNumber(
             number: first.value, suffix: first.letter == 0 ? nil : String(UnicodeScalar(first.letter)),
             span: span(r))
-        for k in r { roles[k] = .number; canon[k] = "" }
+        for k in r { tokens[k].role = .number; tokens[k].canon = "" }
         if r.count > 1 {
             let last = tokens[r.upperBound - 1]
             if last.value >= first.value {
                 if last.value > first.value { number.rangeEnd = last.value }
-                canon[r.lowerBound] = first.text + "-" + last.text
+                tokens[r.lowerBound].canon = first.text + "-" + last.text
                 if result.houseNumber == nil { result.houseNumber = number }
                 return
             } else {
@@ -205,12 +215,12 @@ extension LocationReading {
                 number = HouseNumber(
                     number: last.value, suffix: last.letter == 0 ? nil : String(UnicodeScalar(last.letter)),
                     span: span(r))
-                canon[r.lowerBound] = flat + "/" + last.text
+                tokens[r.lowerBound].canon = flat + "/" + last.text
                 if result.houseNumber == nil { result.houseNumber = number }
                 return
             }
         }
-        canon[r.lowerBound] = number.description
+        tokens[r.lowerBound].canon = first.text
         if result.houseNumber == nil { result.houseNumber = number }
     }
 
@@ -221,7 +231,7 @@ extension LocationReading {
         if let number = shape.number {
             if number.lowerBound > i { nameRange(i..<number.lowerBound) }
             if slot == .other || result.houseNumber != nil {
-                for k in number { roles[k] = .number }
+                for k in number { tokens[k].role = .number }
             } else {
                 setHouseNumber(number)
             }
@@ -241,9 +251,21 @@ extension LocationReading {
     }
 
     mutating func setStreet(_ run: StreetRun, slot: StreetSlot) {
-        for k in run.range where roles[k] == nil { roles[k] = .street }
-        if let t = run.typeIndex { roles[t] = .streetType }
-        streetRuns.append((run, slot))
+        for k in run.range where tokens[k].role == nil { tokens[k].role = .street }
+        if let t = run.typeIndex { tokens[t].role = .streetType }
+        // The street's tokens have their final canonical words by now.
+        var name = text(run.range.lowerBound..<(run.typeIndex ?? run.range.upperBound))
+        if let t = run.typeIndex, t + 1 < run.range.upperBound {
+            name += " " + text((t + 1)..<run.range.upperBound)
+        }
+        let street = Street(
+            text: text(run.range), name: name, type: run.typeIndex.flatMap { tokens[$0].lexicon?.streetType },
+            span: span(run.range))
+        switch slot {
+        case .primary where result.street == nil: result.street = street
+        case .cross where result.crossStreet == nil: result.crossStreet = street
+        default: result.otherStreets.append(street)
+        }
     }
 
     /// Places, further streets or premises in `s`, read left to right.
@@ -284,7 +306,7 @@ extension LocationReading {
     }
 
     mutating func addPlace(_ r: Range<Int>, kind: LondonPlaces.Kind, known: Bool) {
-        for k in r where roles[k] == nil { roles[k] = kind == .noise ? .noise : .locality }
+        for k in r where tokens[k].role == nil { tokens[k].role = kind == .noise ? .noise : .locality }
         let name = text(r)
         result.places.append(Place(text: name, kind: kind, known: known, span: span(r)))
         if kind == .borough, result.borough == nil { result.borough = LondonPlaces.boroughs[name] }
@@ -295,56 +317,60 @@ extension LocationReading {
     mutating func finish() {
         if let r = premisesRange { result.premisesName = Component(text: text(r), span: span(r)) }
         if let r = buildingRange { result.buildingName = Component(text: text(r), span: span(r)) }
-        for (run, slot) in streetRuns {
-            var name = text(run.range.lowerBound..<(run.typeIndex ?? run.range.upperBound))
-            if let t = run.typeIndex, t + 1 < run.range.upperBound {
-                name += " " + text((t + 1)..<run.range.upperBound)
-            }
-            let street = Street(
-                text: text(run.range), name: name, type: run.typeIndex.flatMap { tokens[$0].lexicon?.streetType },
-                span: span(run.range))
-            switch slot {
-            case .primary where result.street == nil: result.street = street
-            case .cross where result.crossStreet == nil: result.crossStreet = street
-            default: result.otherStreets.append(street)
-            }
-        }
-        var canonical: [UInt8] = []
-        canonical.reserveCapacity(bytes.count + 24)
-        var pending = Token.Break.none
         var words: [Word] = []
         words.reserveCapacity(tokens.count + 2)
-        var lastEmitted: Int?
-        for i in tokens.indices {
-            if tokens[i].breakBefore.rawValue > pending.rawValue { pending = tokens[i].breakBefore }
-            guard let c = canon[i], !c.isEmpty else { continue }
-            // A slash between numbers that did not join them (`8’/ 3`) is written as a comma, so that the
-            // canonical form does not read as a range.
-            if pending == .slash, let previous = lastEmitted, tokens[previous].isNumber || roles[previous] == .number,
-                c.utf8.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true
-            {
-                pending = .part
+        // Written straight into the string's storage: at most every canonical word plus a 3-byte separator.
+        var capacity = 0
+        for i in tokens.indices { capacity += (tokens[i].canon?.utf8.count ?? 0) + 3 }
+        result.canonical = String(unsafeUninitializedCapacity: max(capacity, 1)) { out in
+            var count = 0
+            func put(_ b: UInt8) {
+                out[count] = b
+                count += 1
             }
-            lastEmitted = i
-            if !canonical.isEmpty {
-                switch pending {
-                case .none: canonical.append(UInt8(ascii: " "))
-                case .part: canonical.append(contentsOf: [UInt8(ascii: ","), UInt8(ascii: " ")])
-                case .slash: canonical.append(contentsOf: [UInt8(ascii: " "), UInt8(ascii: "/"), UInt8(ascii: " ")])
+            var pending = Token.Break.none
+            var lastEmitted: Int?
+            for i in tokens.indices {
+                if tokens[i].breakBefore.rawValue > pending.rawValue { pending = tokens[i].breakBefore }
+                guard let c = tokens[i].canon, !c.isEmpty else { continue }
+                // A slash between numbers that did not join them (`8’/ 3`) is written as a comma, so that the
+                // canonical form does not read as a range.
+                if pending == .slash, let previous = lastEmitted,
+                    tokens[previous].isNumber || tokens[previous].role == .number,
+                    c.utf8.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true
+                {
+                    pending = .part
+                }
+                lastEmitted = i
+                if count > 0 {
+                    switch pending {
+                    case .none: put(UInt8(ascii: " "))
+                    case .part:
+                        put(UInt8(ascii: ","))
+                        put(UInt8(ascii: " "))
+                    case .slash:
+                        put(UInt8(ascii: " "))
+                        put(UInt8(ascii: "/"))
+                        put(UInt8(ascii: " "))
+                    }
+                }
+                pending = .none
+                let role = tokens[i].role ?? .noise, part = Int(tokens[i].part), span = tokens[i].span
+                var copy = c
+                copy.withUTF8 { utf8 in
+                    for b in utf8 { put(b) }
+                    guard utf8.contains(UInt8(ascii: " ")) else {
+                        words.append(Word(text: c, role: role, part: part, span: span))
+                        return
+                    }
+                    for word in utf8.split(separator: UInt8(ascii: " ")) {
+                        words.append(
+                            Word(text: String(decoding: word, as: UTF8.self), role: role, part: part, span: span))
+                    }
                 }
             }
-            pending = .none
-            canonical.append(contentsOf: c.utf8)
-            let role = roles[i] ?? .noise
-            if c.utf8.contains(UInt8(ascii: " ")) {
-                for word in c.split(separator: " ") {
-                    words.append(Word(text: String(word), role: role, part: Int(tokens[i].part), span: tokens[i].span))
-                }
-            } else {
-                words.append(Word(text: c, role: role, part: Int(tokens[i].part), span: tokens[i].span))
-            }
+            return count
         }
-        result.canonical = String(decoding: canonical, as: UTF8.self)
         result.words = words
     }
 }

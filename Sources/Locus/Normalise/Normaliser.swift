@@ -22,26 +22,18 @@ public struct Normaliser: Sendable {
 struct LocationReading {
     let bytes: UnsafeBufferPointer<UInt8>
     var tokens: [Token]
-    /// Role per token; nil until decided.
-    var roles: [Word.Role?]
-    /// Canonical form per token: nil for the default, "" when dropped, several words joined by spaces.
-    var canon: [String?]
     /// True once each token's `placeGroup` follows its canonical word.
     var placeGroupsSet = false
     var result = ParsedLocation()
-    /// Token ranges of the parse's parts, turned into components at the end.
-    var streetRuns: [(run: StreetRun, slot: StreetSlot)] = []
+    /// Token ranges of the building and premises names, turned into components at the end.
     var premisesRange: Range<Int>?
     var buildingRange: Range<Int>?
-    var numberRange: Range<Int>?
 
     enum StreetSlot { case primary, cross, other }
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
         tokens = Tokeniser.splitGluedTypes(Tokeniser.tokens(bytes))
-        roles = Array(repeating: nil, count: tokens.count)
-        canon = Array(repeating: nil, count: tokens.count)
         var part: Int32 = 0
         for i in tokens.indices {
             if i > 0, tokens[i].breakBefore != .none { part += 1 }
@@ -61,14 +53,14 @@ struct LocationReading {
         for i in tokens.indices {
             guard let lexicon = tokens[i].lexicon else { continue }
             // The written word's group, unless the canonical word differs (`ST` read as SAINT).
-            if let c = canon[i], c != tokens[i].text, c != lexicon.expansion {
+            if let c = tokens[i].canon, c != tokens[i].text, c != lexicon.expansion {
                 tokens[i].placeGroup = Lexicon.placeGroupIndex[c] ?? -1
             } else {
                 tokens[i].placeGroup = lexicon.placeGroup
             }
         }
         placeGroupsSet = true
-        if !tokens.indices.contains(where: { roles[$0] == nil && !tokens[$0].isNumber }) && result.postcode == nil {
+        if !tokens.indices.contains(where: { tokens[$0].role == nil && !tokens[$0].isNumber }) && result.postcode == nil {
             result = ParsedLocation()
             result.nothingToGeocode = NothingToGeocode(reason: .noPlaceWords)
             return result
@@ -97,39 +89,38 @@ struct LocationReading {
         // The same reading as `Postcode.find`, over the tokens, so that the canonical form reads the same again.
         // Only a word starting with a letter, holding a digit or followed by a number, can start a postcode, so
         // the scanner sees just such a word and the one after it.
-        func startsWithDigit(_ t: Int) -> Bool { tokens[t].text.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false }
-        var scanner = PostcodeScanner()
+        var buffer: [UInt8] = []
         var i = 0
         while i < tokens.count {
-            let t = tokens[i]
             let joinedNext = i + 1 < tokens.count && tokens[i + 1].breakBefore == .none && !tokens[i + 1].isAmpersand
-                && !t.isAmpersand
-            guard !t.isNumber, (2...7).contains(t.text.utf8.count), let lead = t.text.utf8.first, lead >= 0x41,
-                lead <= 0x5A, t.text.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) || (joinedNext && startsWithDigit(i + 1))
+                && !tokens[i].isAmpersand
+            guard !tokens[i].isNumber, tokens[i].startsWithLetter, (2...7).contains(tokens[i].text.utf8.count),
+                tokens[i].hasDigit || (joinedNext && tokens[i + 1].startsWithDigit)
             else {
                 i += 1
                 continue
             }
-            scanner.reset()
-            scanner.bytes.append(contentsOf: t.text.utf8)
-            scanner.addWord(length: t.text.utf8.count, joined: false)
+            buffer.removeAll(keepingCapacity: true)
+            var word = tokens[i].text
+            word.withUTF8 { buffer.append(contentsOf: $0) }
+            let firstLength = buffer.count
             if joinedNext {
-                scanner.bytes.append(contentsOf: tokens[i + 1].text.utf8)
-                scanner.addWord(length: tokens[i + 1].text.utf8.count, joined: true)
+                var next = tokens[i + 1].text
+                next.withUTF8 { buffer.append(contentsOf: $0) }
             }
-            guard let hit = scanner.scan().first, hit.words.lowerBound == 0 else {
+            guard let hit = PostcodeScanner.read(buffer[...], firstLength: firstLength) else {
                 i += 1
                 continue
             }
-            let first = i, last = i + hit.words.count - 1
+            let first = i, last = i + hit.words - 1
             i = last + 1
             if hit.postcode?.level == .district, !districtStandsAsPostcode(first) { continue }
             let written = hit.postcode?.canonical ?? (first...last).map { tokens[$0].text }.joined(separator: " ")
             for k in first...last {
-                roles[k] = .postcode
-                canon[k] = ""
+                tokens[k].role = .postcode
+                tokens[k].canon = ""
             }
-            canon[first] = written
+            tokens[first].canon = written
             if result.postcode == nil {
                 result.postcode = PostcodeMention(
                     postcode: hit.postcode, text: written,
@@ -160,16 +151,16 @@ struct LocationReading {
                 i += 1
                 continue
             }
-            if roles[i] == nil, lexicon.startsNoise, let length = matchPhrase(AddressWords.noisePhrases, at: i) {
-                for k in i..<i + length { roles[k] = .noise; canon[k] = "" }
+            if tokens[i].role == nil, lexicon.startsNoise, let length = matchPhrase(AddressWords.noisePhrases, at: i) {
+                for k in i..<i + length { tokens[k].role = .noise; tokens[k].canon = "" }
                 i += length
                 continue
             }
-            if roles[i] == nil, lexicon.marksNumber, i + 1 < tokens.count,
+            if tokens[i].role == nil, lexicon.marksNumber, i + 1 < tokens.count,
                 tokens[i + 1].isNumber, tokens[i + 1].part == tokens[i].part
             {
-                roles[i] = .noise
-                canon[i] = ""
+                tokens[i].role = .noise
+                tokens[i].canon = ""
             }
             i += 1
         }
@@ -185,7 +176,7 @@ struct LocationReading {
         guard i + phrase.count <= tokens.count else { return false }
         for (k, word) in phrase.enumerated() {
             let t = i + k
-            if tokens[t].text != word || roles[t] != nil || (k > 0 && tokens[t].part != tokens[i].part) { return false }
+            if tokens[t].text != word || tokens[t].role != nil || (k > 0 && tokens[t].part != tokens[i].part) { return false }
             if k > 0, tokens[t].breakBefore != .none { return false }
         }
         return true
@@ -195,7 +186,7 @@ struct LocationReading {
     func opensPart(_ i: Int) -> Bool {
         var k = i - 1
         while k >= 0, tokens[k].part == tokens[i].part {
-            if roles[k] != .qualifier && roles[k] != .noise { return false }
+            if tokens[k].role != .qualifier && tokens[k].role != .noise { return false }
             k -= 1
         }
         return true
@@ -204,10 +195,13 @@ struct LocationReading {
     mutating func markQualifiers() {
         var i = 0
         while i < tokens.count {
-            guard roles[i] == nil else { i += 1; continue }
+            guard tokens[i].role == nil, let lexicon = tokens[i].lexicon, !lexicon.qualifierPhrases.isEmpty else {
+                i += 1
+                continue
+            }
             let atStart = opensPart(i)
             var matched = false
-            for index in tokens[i].lexicon?.qualifierPhrases ?? [] {
+            for index in lexicon.qualifierPhrases {
                 let phrase = AddressWords.qualifierPhrases[index]
                 guard atStart || phrase.anywhere else { continue }
                 guard matches(phrase.words, at: i) else { continue }
@@ -219,11 +213,20 @@ struct LocationReading {
                 {
                     continue
                 }
-                for k in i..<end { roles[k] = .qualifier; canon[k] = "" }
-                canon[i] = phrase.kind.canonicalWords.joined(separator: " ")
+                var last = end
+                // `OPP TO`: a word that the canonical text would take into a longer phrase goes with it, so
+                // that `OPPOSITE TO` reads as `OPPOSITE` again.
+                if last < tokens.count, tokens[last].part == tokens[i].part, tokens[last].breakBefore == .none,
+                    tokens[last].role == nil,
+                    AddressWords.writtenQualifierTexts.contains(phrase.kind.canonicalText + " " + tokens[last].text)
+                {
+                    last += 1
+                }
+                for k in i..<last { tokens[k].role = .qualifier; tokens[k].canon = "" }
+                tokens[i].canon = phrase.kind.canonicalText
                 result.qualifiers.append(
-                    Qualifier(kind: phrase.kind, span: tokens[i].span.lowerBound..<tokens[end - 1].span.upperBound))
-                i = end
+                    Qualifier(kind: phrase.kind, span: tokens[i].span.lowerBound..<tokens[last - 1].span.upperBound))
+                i = last
                 matched = true
                 break
             }
@@ -240,8 +243,7 @@ struct LocationReading {
 
     /// An alphabetic word that could be part of a name.
     func isNameWord(_ i: Int) -> Bool {
-        let t = tokens[i]
-        return !t.isNumber && roles[i] == nil && !t.isAmpersand && t.text.utf8.first.map { $0 >= 0x41 } == true
+        !tokens[i].isNumber && tokens[i].role == nil && !tokens[i].isAmpersand && tokens[i].startsWithLetter
     }
 
     /// `ST`, `STE` and `DR` before a name (and not after one) are SAINT, SAINTE and DOCTOR.
@@ -250,51 +252,51 @@ struct LocationReading {
             isNameWord(i + 1), !isTypeWord(i + 1)
         else { return false }
         guard i > 0, tokens[i - 1].part == tokens[i].part else { return true }
-        let prev = tokens[i - 1]
-        if prev.isNumber || roles[i - 1] == .qualifier || roles[i - 1] == .noise { return true }
+        if tokens[i - 1].isNumber || tokens[i - 1].role == .qualifier || tokens[i - 1].role == .noise { return true }
         // After `UPPER`, `EAST`…, SAINT unless a place name follows (`UPPER ST MARTINS LANE`, `GREAT ST
         // HELENS`, but `EAST ST BARKING`).
-        guard AddressWords.beforeSaint.contains(prev.text) else { return false }
+        guard AddressWords.beforeSaint.contains(tokens[i - 1].text) else { return false }
         var end = i + 1
         while end < tokens.count, tokens[end].part == tokens[i].part, tokens[end].breakBefore == .none { end += 1 }
         return knownPlace(at: i + 1, limit: end) == nil
     }
 
     mutating func setDefaultCanonical() {
-        for i in tokens.indices where canon[i] == nil {
-            let token = tokens[i]
-            if token.text.utf8.count == 1, i > 0, tokens[i - 1].part == tokens[i].part, tokens[i - 1].lexicon?.streetType != nil,
-                endsPart(i), let direction = AddressWords.streetSuffixes[token.text]
+        for i in tokens.indices where tokens[i].canon == nil {
+            if tokens[i].text.utf8.count == 1, i > 0, tokens[i - 1].part == tokens[i].part, tokens[i - 1].lexicon?.streetType != nil,
+                endsPart(i), let direction = AddressWords.streetSuffixes[tokens[i].text]
             {
                 // `HIGH STREET N`: a compass letter closing a street is its direction.
-                canon[i] = direction
-            } else if let lexicon = token.lexicon {
+                tokens[i].canon = direction
+            } else if let lexicon = tokens[i].lexicon {
                 if let before = lexicon.beforeName {
-                    canon[i] = isSaintPosition(i) ? before : lexicon.streetType
+                    tokens[i].canon = isSaintPosition(i) ? before : lexicon.streetType
                 } else if lexicon.expansion == nil, lexicon.streetType != nil, endsTypePosition(i) {
                     // `HATTON GARDEN`: a type form that is also a word is the type where it ends a name.
-                    canon[i] = lexicon.streetType
+                    tokens[i].canon = lexicon.streetType
                 } else {
-                    canon[i] = lexicon.expansion ?? token.text
+                    tokens[i].canon = lexicon.expansion ?? tokens[i].text
                 }
-            } else if token.joinedToPreviousNumber, let previous = canon[i - 1], !previous.isEmpty {
-                // `12/14`, `12 - 14` are written `12-14`.
-                canon[i - 1] = previous + "-" + token.text
-                canon[i] = ""
+            } else if tokens[i].joinedToPreviousNumber, let previous = tokens[i - 1].canon, !previous.isEmpty {
+                // `12/14`, `12 - 14` are written `12-14`; `3/12` (not a range) keeps its slash, as a house number
+                // would.
+                let range = tokens[i].value >= tokens[i - 1].value
+                tokens[i - 1].canon = previous + (range ? "-" : "/") + tokens[i].text
+                tokens[i].canon = ""
             } else {
-                canon[i] = token.text
+                tokens[i].canon = tokens[i].text
             }
         }
     }
 
     /// True when nothing of the same part follows token `i` (or only a postcode or number).
     func endsPart(_ i: Int) -> Bool {
-        i + 1 == tokens.count || tokens[i + 1].breakBefore != .none || roles[i + 1] != nil || tokens[i + 1].isNumber
+        i + 1 == tokens.count || tokens[i + 1].breakBefore != .none || tokens[i + 1].role != nil || tokens[i + 1].isNumber
     }
 
     /// True when token `i` ends a part right after a name word (`HATTON GARDEN`).
     func endsTypePosition(_ i: Int) -> Bool {
-        guard i > 0, tokens[i - 1].part == tokens[i].part, roles[i - 1] == nil, !tokens[i - 1].isNumber,
+        guard i > 0, tokens[i - 1].part == tokens[i].part, tokens[i - 1].role == nil, !tokens[i - 1].isNumber,
             tokens[i - 1].lexicon?.qualifierPhrases.isEmpty ?? true
         else { return false }
         return endsPart(i)
@@ -302,9 +304,21 @@ struct LocationReading {
 
     /// The canonical words of tokens `range`, dropped ones left out.
     func text(_ range: Range<Int>) -> String {
+        // Most components are one word: return it as it is.
+        var only: String?
+        for i in range {
+            let c = tokens[i].canon ?? tokens[i].text
+            guard !c.isEmpty else { continue }
+            if only != nil {
+                only = nil
+                break
+            }
+            only = c
+        }
+        if let only { return only }
         var out = ""
         for i in range {
-            let c = canon[i] ?? tokens[i].text
+            let c = tokens[i].canon ?? tokens[i].text
             guard !c.isEmpty else { continue }
             if !out.isEmpty { out += " " }
             out += c
@@ -314,14 +328,14 @@ struct LocationReading {
 
     /// The last canonical word of token `i` (`HOUSE` for `PH`, written PUBLIC HOUSE).
     func lastWord(_ i: Int) -> String {
-        let c = canon[i] ?? tokens[i].text
+        let c = tokens[i].canon ?? tokens[i].text
         guard let space = c.utf8.lastIndex(of: UInt8(ascii: " ")) else { return c }
         return String(c[c.index(after: space)...])
     }
 
     /// True when the canonical form of token `i` is its written or usual form (so its lexicon entry speaks for it).
     private func canonicalIsUsual(_ i: Int) -> Bool {
-        guard let c = canon[i] else { return true }
+        guard let c = tokens[i].canon else { return true }
         return c == tokens[i].text || c == tokens[i].lexicon?.expansion
     }
 

@@ -147,61 +147,61 @@ struct PostcodeScanner {
     /// Postcodes (unit, sector or district) and postcode-shaped invalid text, as ranges of word indexes.
     func scan() -> [(words: Range<Int>, postcode: Postcode?)] {
         var found: [(words: Range<Int>, postcode: Postcode?)] = []
-        func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
         var t = 0
         while t < words.count {
-            let word = bytes[words[t]]
             let hasNext = t + 1 < words.count && joined[t + 1]
-            // In free text a postcode starts with a real letter (`57 OLD` is no `S7 0LD`) and holds a real digit
-            // in its first word or at the start of the next: most words are passed over here.
-            guard (2...7).contains(word.count), PostcodeFormat.isLetter(word.first!),
-                word.contains(where: isDigit) || (hasNext && isDigit(bytes[words[t + 1].lowerBound]))
-            else {
+            let upTo = hasNext ? words[t + 1].upperBound : words[t].upperBound
+            if let hit = Self.read(bytes[words[t].lowerBound..<upTo], firstLength: words[t].count) {
+                found.append((t..<t + hit.words, hit.postcode))
+                t += hit.words
+            } else {
                 t += 1
-                continue
             }
-            // Outward + inward as two words.
-            if hasNext, (2...4).contains(word.count), PostcodeFormat.mayBeOutward(word) {
-                let inward = bytes[words[t + 1]]
-                // The two words lie back to back in `bytes`.
-                let both = bytes[words[t].lowerBound..<words[t + 1].upperBound]
-                if inward.count == 3, PostcodeFormat.mayBeInward(inward) {
-                    let code = PostcodeFormat.hasDigit(both)
-                        ? PostcodeFormat.read(both, split: word.count, allowArea: false) : nil
-                    if code != nil || PostcodeFormat.looksLikeUnit(outward: word, inward: inward) {
-                        found.append((t..<t + 2, code))
-                        t += 2
-                        continue
-                    }
-                }
-                if inward.count == 1, PostcodeFormat.isDigit(inward.first!), PostcodeFormat.hasDigit(word),
-                    let sector = PostcodeFormat.read(both, split: word.count, allowArea: false)
-                {
-                    found.append((t..<t + 2, sector))
-                    t += 2
-                    continue
-                }
-            }
-            // A whole unit written without a space.
-            if (5...7).contains(word.count), PostcodeFormat.mayBeOutward(word.dropLast(3)),
-                PostcodeFormat.mayBeInward(word.suffix(3))
-            {
-                let code = PostcodeFormat.hasDigit(word) ? PostcodeFormat.read(word, split: nil, allowArea: false) : nil
-                if code != nil || PostcodeFormat.looksLikeUnit(outward: word.dropLast(3), inward: word.suffix(3)) {
-                    found.append((t..<t + 1, code))
-                    t += 1
-                    continue
-                }
-            }
-            // A district alone: only when written exactly (no repair) to keep words and road numbers out.
-            if (2...4).contains(word.count), PostcodeFormat.hasDigit(word),
-                let district = PostcodeFormat.read(word, split: nil, allowArea: false), !district.repaired,
-                district.level == .district
-            {
-                found.append((t..<t + 1, district))
-            }
-            t += 1
         }
         return found
+    }
+
+    /// Reads a postcode starting at the first word of `text`: the first word's bytes (`firstLength` of them),
+    /// then, when the next word follows with only spaces between, that word's bytes. Returns how many words it
+    /// took (1 or 2) and the postcode, nil for postcode-shaped text that is not valid.
+    static func read(_ text: ArraySlice<UInt8>, firstLength: Int) -> (words: Int, postcode: Postcode?)? {
+        func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+        let word = text.prefix(firstLength)
+        let inward = text.dropFirst(firstLength)
+        let hasNext = !inward.isEmpty
+        // In free text a postcode starts with a real letter (`57 OLD` is no `S7 0LD`) and holds a real digit
+        // in its first word or at the start of the next: most words are passed over here.
+        guard (2...7).contains(word.count), PostcodeFormat.isLetter(word.first!),
+            word.contains(where: isDigit) || (hasNext && isDigit(inward.first!))
+        else { return nil }
+        // Outward + inward as two words.
+        if hasNext, (2...4).contains(word.count), PostcodeFormat.mayBeOutward(word) {
+            if inward.count == 3, PostcodeFormat.mayBeInward(inward) {
+                let code = PostcodeFormat.hasDigit(text) ? PostcodeFormat.read(text, split: word.count, allowArea: false) : nil
+                if code != nil || PostcodeFormat.looksLikeUnit(outward: word, inward: inward) { return (2, code) }
+            }
+            if inward.count == 1, PostcodeFormat.isDigit(inward.first!), PostcodeFormat.hasDigit(word),
+                let sector = PostcodeFormat.read(text, split: word.count, allowArea: false)
+            {
+                return (2, sector)
+            }
+        }
+        // A whole unit written without a space.
+        if (5...7).contains(word.count), PostcodeFormat.mayBeOutward(word.dropLast(3)),
+            PostcodeFormat.mayBeInward(word.suffix(3))
+        {
+            let code = PostcodeFormat.hasDigit(word) ? PostcodeFormat.read(word, split: nil, allowArea: false) : nil
+            if code != nil || PostcodeFormat.looksLikeUnit(outward: word.dropLast(3), inward: word.suffix(3)) {
+                return (1, code)
+            }
+        }
+        // A district alone: only when written exactly (no repair) to keep words and road numbers out.
+        if (2...4).contains(word.count), PostcodeFormat.hasDigit(word),
+            let district = PostcodeFormat.read(word, split: nil, allowArea: false), !district.repaired,
+            district.level == .district
+        {
+            return (1, district)
+        }
+        return nil
     }
 }

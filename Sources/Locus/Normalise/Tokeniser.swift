@@ -28,6 +28,14 @@ struct Token {
     var part: Int32 = 0
     /// The token's group in `Lexicon.placeGroups` (-1: it starts no place name).
     var placeGroup: Int32 = -1
+    /// Shape of `text`, noted once: it holds a digit, starts with a letter, starts with a digit.
+    var hasDigit = false
+    var startsWithLetter = false
+    var startsWithDigit = false
+    /// The role the reading gave it; nil until decided.
+    var role: Word.Role?
+    /// Its canonical form: nil for the default, "" when dropped, several words joined by spaces.
+    var canon: String?
 }
 
 /// Splits UTF-8 text into tokens: letters fold to upper-case ASCII, apostrophes vanish, and punctuation becomes
@@ -54,36 +62,50 @@ enum Tokeniser {
         guard tokens.contains(where: { gluedSplit($0) != nil }) else { return tokens }
         var out: [Token] = []
         out.reserveCapacity(tokens.count + 1)
-        for token in tokens {
-            guard let cut = gluedSplit(token) else { out.append(token); continue }
-            // Written in ASCII, the split offset is exact; otherwise both halves keep the whole span.
-            let exact = token.span.count == token.text.utf8.count
-            var name = token
-            name.text = String(token.text.prefix(cut))
-            name.span = exact ? token.span.lowerBound..<token.span.lowerBound + cut : token.span
-            name.lexicon = Lexicon.entries[name.text]
-            var type = Token(
-                text: String(token.text.dropFirst(cut)),
-                span: exact ? token.span.lowerBound + cut..<token.span.upperBound : token.span)
-            type.lexicon = Lexicon.entries[type.text]
-            out.append(name)
-            out.append(type)
-        }
+        for token in tokens { appendSplit(token, to: &out) }
         return out
+    }
+
+    /// Appends `token`, split where a street type is glued to it; the name may end in a type too
+    /// (`STNRROADROAD`), so it is split again, and splitting the canonical form again changes nothing.
+    private static func appendSplit(_ token: Token, to out: inout [Token]) {
+        guard let cut = gluedSplit(token) else {
+            out.append(token)
+            return
+        }
+        // Written in ASCII, the split offset is exact; otherwise both halves keep the whole span.
+        let exact = token.span.count == token.text.utf8.count
+        var name = token
+        name.text = String(token.text.prefix(cut))
+        name.span = exact ? token.span.lowerBound..<token.span.lowerBound + cut : token.span
+        name.lexicon = Lexicon.entries[name.text]
+        name.hasDigit = false
+        var type = Token(
+            text: String(token.text.dropFirst(cut)),
+            span: exact ? token.span.lowerBound + cut..<token.span.upperBound : token.span)
+        type.lexicon = Lexicon.entries[type.text]
+        type.startsWithLetter = true
+        appendSplit(name, to: &out)
+        out.append(type)
     }
 
     /// Where a glued street type starts in `token`, if it has one.
     private static func gluedSplit(_ token: Token) -> Int? {
         let count = token.text.utf8.count
-        guard count >= 8, !token.isNumber, token.lexicon == nil
-        else { return nil }
-        for type in AddressWords.gluedTypes where count - type.utf8.count >= 4 && token.text.hasSuffix(type) {
-            let cut = count - type.utf8.count
-            guard token.text.utf8.prefix(cut).allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) else { return nil }
-            return cut
+        guard count >= 8, !token.isNumber, token.lexicon == nil else { return nil }
+        var text = token.text
+        return text.withUTF8 { bytes -> Int? in
+            for type in gluedTypeBytes where count - type.count >= 4 {
+                let cut = count - type.count
+                guard bytes[count - 1] == type[type.count - 1], bytes[cut...].elementsEqual(type) else { continue }
+                guard bytes[..<cut].allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) else { return nil }
+                return cut
+            }
+            return nil
         }
-        return nil
     }
+
+    private static let gluedTypeBytes: [[UInt8]] = AddressWords.gluedTypes.map { Array($0.utf8) }
 
     /// Marks digits with at most one trailing letter as a number.
     static func setNumber(_ token: inout Token, _ word: [UInt8]) {
@@ -125,15 +147,16 @@ private struct TokenScanner {
 
     mutating func flush(end: Int) {
         guard !word.isEmpty else { return }
-        var token = Token(text: String(decoding: word, as: UTF8.self), span: wordStart..<end)
-        token.breakBefore = tokens.isEmpty ? .none : pendingBreak
-        token.joinedToPreviousNumber = pendingNumberJoin
-        Tokeniser.setNumber(&token, word)
-        if !token.isNumber { token.lexicon = Lexicon.entries[token.text] }
-        if token.joinedToPreviousNumber, !(tokens.last?.isNumber ?? false) || !token.isNumber {
-            token.joinedToPreviousNumber = false
-        }
-        tokens.append(token)
+        // Appended first and filled in place, so the token is never copied.
+        tokens.append(Token(text: String(decoding: word, as: UTF8.self), span: wordStart..<end))
+        let k = tokens.count - 1
+        tokens[k].breakBefore = k == 0 ? .none : pendingBreak
+        Tokeniser.setNumber(&tokens[k], word)
+        tokens[k].joinedToPreviousNumber = pendingNumberJoin && k > 0 && tokens[k - 1].isNumber && tokens[k].isNumber
+        tokens[k].startsWithLetter = word[0] >= 0x41 && word[0] <= 0x5A
+        tokens[k].startsWithDigit = word[0] >= 0x30 && word[0] <= 0x39
+        tokens[k].hasDigit = tokens[k].startsWithDigit || word.contains { $0 >= 0x30 && $0 <= 0x39 }
+        if !tokens[k].isNumber { tokens[k].lexicon = LexiconTable.shared.entry(for: word) }
         word.removeAll(keepingCapacity: true)
         pendingBreak = .none
         pendingNumberJoin = false
@@ -155,8 +178,8 @@ private struct TokenScanner {
 
     /// The last token ended a number with only spaces since.
     func afterNumber(_ j: Int) -> Bool {
-        guard word.isEmpty, let last = tokens.last, last.isNumber else { return false }
-        for k in last.span.upperBound..<j where !isSpace(bytes[k]) { return false }
+        guard word.isEmpty, !tokens.isEmpty, tokens[tokens.count - 1].isNumber else { return false }
+        for k in tokens[tokens.count - 1].span.upperBound..<j where !isSpace(bytes[k]) { return false }
         return true
     }
 

@@ -92,6 +92,20 @@ import Testing
         #expect(text.contains("Contains OS data"))
     }
 
+    @Test func lookupsFromSeveralThreadsAndSessions() async throws {
+        let store = try GazetteerStore(path: try TestGazetteer.fixture())
+        try await withThrowingTaskGroup(of: [String].self) { group in
+            for _ in 0..<8 {
+                group.addTask {
+                    try store.session {
+                        [try store.postcode("SW1A 1AA")?.postcode ?? "", try store.streets(named: "ADDINGTON ROAD").first?.name ?? ""]
+                    }
+                }
+            }
+            for try await found in group { #expect(found == ["SW1A 1AA", "ADDINGTON ROAD"]) }
+        }
+    }
+
     @Test func storeRefusesMissingFiles() {
         #expect(throws: GazetteerStoreError.missing(path: "/no/such/gazetteer.sqlite")) {
             try GazetteerStore(path: URL(fileURLWithPath: "/no/such/gazetteer.sqlite"))

@@ -51,7 +51,7 @@ import Testing
 
     @Test func premisesFromLatin1File() throws {
         let draft = try draftWithPostcodes()
-        try draft.importPremises(TestGazetteer.fixtureFile("fhrs.csv"), projection: try SourceProjection())
+        try draft.importPremises(TestGazetteer.fixtureFile("fhrs.csv"), projection: try ProjectionSpec.wgs84ToBNG.makeProjector())
         let report = draft.reports.last!
         #expect(report.malformed == 1 && report.faults[0].hasPrefix("fhrs.csv:9:"))
         #expect(draft.landmarks.contains { $0.name == "Selsdon Café" })
@@ -68,17 +68,17 @@ import Testing
         let unit = try #require(draft.addresses.first { $0.ref == "701" })
         #expect(unit.subUnit == "UNIT 3" && unit.number == 51)
         let richmond = try #require(draft.addresses.first { $0.ref == "702" })
-        #expect(richmond.postcode == nil && richmond.building == "The Kiosk")
+        #expect(richmond.postcode == nil && richmond.building == "THE KIOSK")
         #expect(richmond.street.map { draft.streetMentions[$0].name } == "GEORGE STREET")
         #expect(richmond.borough == "E09000027")
         #expect(draft.boroughAliases["E09000001"]?.contains("CITY OF LONDON CORPORATION") == true)
     }
 
     @Test func premisesAddressLines() {
-        let a = PremisesAddress(lines: ["Pitch C72, Dagenham Sunday Market", "", "", ""])
-        #expect(a.subUnit == "PITCH C72" && a.street == nil)
-        let b = PremisesAddress(lines: ["O/S Subway Bromley High Street", "", "", ""])
-        #expect(b.street == "SUBWAY BROMLEY HIGH STREET")
+        let a = PremisesAddress(lines: ["Holly Bank", "5 Abbots Lane", "Kenley", ""])
+        #expect(a.building == "HOLLY BANK" && a.number == 5 && a.street == "ABBOTS LANE" && a.locality == "Kenley")
+        let b = PremisesAddress(lines: ["Unit 43, Cromwell Industrial Estate", "Staffa Road", "", "Leyton"])
+        #expect(b.subUnit == "UNIT 43" && b.building == "CROMWELL INDUSTRIAL ESTATE" && b.street == "STAFFA ROAD")
         let c = PremisesAddress(lines: ["12-14 St John's Rd", "London", "", ""])
         #expect(c.number == 12 && c.numberEnd == 14 && c.street == "SAINT JOHNS ROAD" && c.locality == nil)
     }
@@ -96,7 +96,7 @@ import Testing
 
     @Test func pointsFile() throws {
         let draft = try draftWithPostcodes()
-        try draft.importPoints(TestGazetteer.fixtureFile("points.csv"), projection: try SourceProjection())
+        try draft.importPoints(TestGazetteer.fixtureFile("points.csv"), projection: try ProjectionSpec.wgs84ToBNG.makeProjector())
         let report = draft.reports.last!
         #expect(report.malformed == 2)
         #expect(report.faults[0].contains("unknown crs") && report.faults[1].contains("unknown kind"))

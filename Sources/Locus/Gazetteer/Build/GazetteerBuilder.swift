@@ -97,7 +97,10 @@ public struct GazetteerBuilder: Sendable {
         if let url = sources.busStops { try draft.importBusStops(url) }
         for url in sources.openNames { try draft.importOpenNames(url) }
         if sources.premises != nil || !sources.points.isEmpty {
-            let projection = try SourceProjection()
+            let projection: Projector
+            do { projection = try ProjectionSpec.wgs84ToBNG.makeProjector() } catch {
+                throw .projection(error.description)
+            }
             progress?("reading premises and points")
             if let url = sources.premises { try draft.importPremises(url, projection: projection) }
             for url in sources.points { try draft.importPoints(url, projection: projection) }

@@ -1,46 +1,34 @@
-/// Reads the postcodes written in source files into the canonical spaced form (`SW1A 1AA`).
-///
-/// To be replaced by the normaliser's `Postcode` once it is on main; kept in this one place until then.
+/// Reads the postcodes written in source files into the canonical spaced unit form (`SW1A 1AA`), and names
+/// the sector and district of a canonical unit.
 enum SourcePostcode {
-    /// `SW1A1AA`, `sw1a 1aa`, `E1  0AA` (OS fixed width) → `SW1A 1AA` / `E1 0AA`; a letter O in the first
-    /// inward place is read as zero (`SE28 OGU`). Nil when the text is not a full unit postcode.
+    /// `SW1A1AA`, `sw1a 1aa`, `E1  0AA` (OS fixed width), `SE28 OGU` (repaired) → canonical; nil unless the
+    /// text is a full unit postcode. The normaliser's `Postcode` reads it first; a unit it refuses but that
+    /// has the plain outward/inward shape is kept too, because the official sources hold real postcodes
+    /// of retired districts (`W1M 0AA`, terminated in the 1990s) that crime records still quote.
     static func canonical(_ text: String) -> String? {
-        var chars: [UInt8] = []
-        chars.reserveCapacity(8)
-        for b in text.utf8 {
-            switch b {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"): chars.append(b - 32)
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): chars.append(b)
-            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\""): continue
-            default: return nil
-            }
-        }
+        if let postcode = Postcode(text) { return postcode.level == .unit ? postcode.canonical : nil }
+        return historicUnit(text)
+    }
+
+    /// The sector (`SW1A 1`) of a canonical unit postcode.
+    static func sector(_ postcode: String) -> String { String(postcode.dropLast(2)) }
+
+    /// The district (outward code, `SW1A`) of a canonical unit postcode.
+    static func district(_ postcode: String) -> String { String(postcode.prefix { $0 != " " }) }
+
+    /// Outward `A9`, `A99`, `A9A`, `AA9`, `AA99`, `AA9A` and inward `9AA`, upper case, with no repairs.
+    private static func historicUnit(_ text: String) -> String? {
+        let chars = Array(text.utf8.filter { $0 != UInt8(ascii: " ") })
         guard chars.count >= 5 && chars.count <= 7 else { return nil }
-        var inward = Array(chars.suffix(3))
-        let outward = Array(chars.prefix(chars.count - 3))
-        if inward[0] == UInt8(ascii: "O") { inward[0] = UInt8(ascii: "0") }
-        guard isDigit(inward[0]), isLetter(inward[1]), isLetter(inward[2]) else { return nil }
-        guard isValidOutward(outward) else { return nil }
+        let outward = Array(chars.prefix(chars.count - 3)), inward = Array(chars.suffix(3))
+        guard isDigit(inward[0]), isLetter(inward[1]), isLetter(inward[2]), isLetter(outward[0]) else { return nil }
+        let letters = isLetter(outward[1]) ? 2 : 1
+        guard outward.count > letters, isDigit(outward[letters]) else { return nil }
+        let rest = outward[(letters + 1)...]
+        guard rest.count <= 1, rest.allSatisfy({ isDigit($0) || isLetter($0) }) else { return nil }
         return String(decoding: outward, as: UTF8.self) + " " + String(decoding: inward, as: UTF8.self)
     }
 
-    /// The sector (`SW1A 1`) of a canonical postcode.
-    static func sector(_ postcode: String) -> String { String(postcode.dropLast(2)) }
-
-    /// The district (outward code, `SW1A`) of a canonical postcode.
-    static func district(_ postcode: String) -> String {
-        String(postcode.prefix { $0 != " " })
-    }
-
-    /// A1, A11, A1A, AA1, AA11, AA1A.
-    private static func isValidOutward(_ o: [UInt8]) -> Bool {
-        guard o.count >= 2 && o.count <= 4, isLetter(o[0]) else { return false }
-        let letters = isLetter(o[1]) ? 2 : 1
-        guard o.count > letters, isDigit(o[letters]) else { return false }
-        let rest = o[(letters + 1)...]
-        return rest.count <= 1 && rest.allSatisfy { isDigit($0) || isLetter($0) }
-    }
-
-    @inline(__always) private static func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
-    @inline(__always) private static func isLetter(_ b: UInt8) -> Bool { b >= 65 && b <= 90 }
+    private static func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
+    private static func isLetter(_ b: UInt8) -> Bool { b >= 65 && b <= 90 }
 }

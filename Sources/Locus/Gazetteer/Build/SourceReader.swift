@@ -48,6 +48,7 @@ public enum GazetteerBuildError: Error, Equatable, CustomStringConvertible {
     case database(String)
     case output(path: String, reason: String)
     case download(String)
+    case projection(String)
 
     public var description: String {
         switch self {
@@ -66,6 +67,8 @@ public enum GazetteerBuildError: Error, Equatable, CustomStringConvertible {
             return "cannot write \(path): \(reason)"
         case let .download(reason):
             return "cannot fetch the default source: \(reason)"
+        case let .projection(reason):
+            return "cannot project WGS84 source points to the British National Grid: \(reason)"
         }
     }
 }

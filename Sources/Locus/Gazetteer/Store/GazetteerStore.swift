@@ -118,11 +118,21 @@ public final class GazetteerStore: Sendable {
         }
     }
 
-    /// Runs `body` on a pooled read-only connection, mapping failures to `GazetteerStoreError`.
+    /// Runs `body` with one pooled connection held for every lookup made inside it (on this thread), so a
+    /// match that makes many lookups takes a connection from the pool once. Lookups work without it too.
+    public func session<T>(_ body: () throws -> T) throws -> T {
+        try pool.unsafeReentrantRead { _ in try body() }
+    }
+
+    /// Runs `body` on this thread's session connection, else on a pooled one, mapping failures to
+    /// `GazetteerStoreError`. No transaction wraps a lookup (nothing writes to the read-only file), which
+    /// saves a BEGIN/COMMIT pair per call.
     @inline(__always)
     func read<T>(_ body: (Database) throws -> T) throws(GazetteerStoreError) -> T {
         do {
-            return try pool.read(body)
+            return try pool.unsafeReentrantRead(body)
+        } catch let error as GazetteerStoreError {
+            throw error
         } catch {
             throw .unreadable(path: path.path, reason: "\(error)")
         }

@@ -51,7 +51,7 @@ extension GazetteerDraft {
     /// A plain points CSV for a force's own extract: `name,kind,x,y,crs` and optional `street,locality,
     /// postcode`. `kind` is `street`, `locality`, or a landmark kind (`station`, `bus_stop`, `premises`,
     /// `place`); `crs` is `EPSG:27700` (BNG metres) or `EPSG:4326` (x = longitude, y = latitude).
-    func importPoints(_ url: URL, projection: SourceProjection) throws(GazetteerBuildError) {
+    func importPoints(_ url: URL, projection: Projector) throws(GazetteerBuildError) {
         let source = try SourceReader(
             url: url, format: "points", licence: SourceLicences.points, hasHeader: true,
             required: ["name", "kind", "x", "y", "crs"])
@@ -67,7 +67,7 @@ extension GazetteerDraft {
             var point: (x: Double, y: Double)?
             switch row.field(c.crs).uppercased() {
             case "EPSG:27700", "27700", "BNG", "OSGB36": point = (rawX, rawY)
-            case "EPSG:4326", "4326", "WGS84": point = projection.grid(longitude: rawX, latitude: rawY)
+            case "EPSG:4326", "4326", "WGS84": point = projection.gridPoint(longitude: rawX, latitude: rawY)
             default:
                 source.malformed(row, "unknown crs (use EPSG:27700 or EPSG:4326)")
                 continue

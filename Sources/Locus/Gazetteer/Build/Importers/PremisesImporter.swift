@@ -5,7 +5,7 @@ extension GazetteerDraft {
     /// FHRS CSV (`FHRSID,BusinessName,BusinessType,AddressLine1…4,PostCode,Longitude,Latitude,
     /// LocalAuthorityName`). WGS84 points are projected to BNG; a row without coordinates takes its postcode
     /// unit's point (and so is a shared, postcode-level point).
-    func importPremises(_ url: URL, projection: SourceProjection) throws(GazetteerBuildError) {
+    func importPremises(_ url: URL, projection: Projector) throws(GazetteerBuildError) {
         let source = try SourceReader(
             url: url, format: "fhrs", licence: SourceLicences.fhrs, hasHeader: true,
             required: ["FHRSID", "BusinessName", "AddressLine1", "PostCode", "Longitude", "Latitude"])
@@ -17,7 +17,7 @@ extension GazetteerDraft {
             let postcode = SourcePostcode.canonical(row.field(c.postcode))
             var point: (x: Double, y: Double)?
             if let lon = row.number(c.lon), let lat = row.number(c.lat) {
-                point = projection.grid(longitude: lon, latitude: lat)
+                point = projection.gridPoint(longitude: lon, latitude: lat)
             } else if let postcode, let unit = postcodes[postcode] {
                 point = (unit.x, unit.y)
             }

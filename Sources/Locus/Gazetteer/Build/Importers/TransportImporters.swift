@@ -86,12 +86,11 @@ extension GazetteerDraft {
             var names = [CanonicalText.string(cleaned.parts.joined(separator: " "))]
             var streets: [Int] = []
             for part in cleaned.parts {
-                let words = StreetNaming.canonicalWords(part)
-                if StreetNaming.looksLikeStreet(words) {
+                if let street = StreetNaming.street(only: part) {
                     streets.append(mentionStreet(StreetMention(
-                        name: words.joined(separator: " "), x: x, y: y, kind: "bus_stop", ref: index)))
+                        name: street, x: x, y: y, kind: "bus_stop", ref: index)))
                 } else if cleaned.parts.count > 1 {
-                    names.append(words.joined(separator: " "))
+                    names.append(CanonicalText.string(part))
                 }
             }
             landmarks.append(Landmark(
