@@ -69,7 +69,7 @@ public struct GazetteerBuilder: Sendable {
         let bytes = (try? fm.attributesOfItem(atPath: output.path)[.size] as? Int) ?? 0
         return GazetteerBuildSummary(
             path: output, sources: draft.reports, contentDigest: digest,
-            seconds: Date().timeIntervalSince(started), bytes: bytes ?? 0)
+            seconds: Date().timeIntervalSince(started), bytes: bytes)
     }
 
     /// Reads every source in a fixed order: postcodes first (the other importers place things by them).
