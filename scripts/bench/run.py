@@ -168,9 +168,9 @@ big_rows, big_runs = batch_rows, runs
 if estimate * runs > batch_budget:
     big_rows = max(20_000, min(batch_rows, int(statistics.median(small_rates) * batch_budget) // 10_000 * 10_000))
     big_runs = 1
-    notes.append("Batch: %s rows would take about %.0f min per run at the 10,000-row rate, over the %d s budget "
-                 "(BENCH_BATCH_BUDGET): measured once on %s rows instead." % (
-                     "{:,}".format(batch_rows), estimate / 60, batch_budget, "{:,}".format(big_rows)))
+    notes.append("Batch: %d runs of %s rows would take about %.0f min at the 10,000-row rate, over the %d s budget "
+                 "(BENCH_BATCH_BUDGET): measured once, on %s rows." % (
+                     runs, "{:,}".format(batch_rows), runs * estimate / 60, batch_budget, "{:,}".format(big_rows)))
 big = police_input(big_rows, cases)
 peaks_big, rates, cpu_rates = [], [], []
 for i in range(big_runs):
