@@ -103,7 +103,7 @@ final class LookupCache<Key: Hashable & Sendable, Value>: @unchecked Sendable {
     private let lock = NSLock()
     private let capacity: Int
 
-    init(capacity: Int = 200_000) { self.capacity = capacity }
+    init(capacity: Int = 20_000) { self.capacity = capacity }
 
     /// The remembered value, else `make()`'s, remembered. `make` runs outside the lock.
     func value(_ key: Key, _ make: () -> Value) -> Value {

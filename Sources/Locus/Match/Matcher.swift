@@ -10,7 +10,7 @@ public struct Matcher: Geocoding {
     public let store: GazetteerStore
     private let lookups: MatchLookups
     /// Results by query: police extracts repeat the same locations many times.
-    private let results = LookupCache<LocationQuery, GeocodeResult>(capacity: 100_000)
+    private let results = LookupCache<LocationQuery, GeocodeResult>(capacity: 10_000)
     /// When false every `geocode` call matches afresh (the gazetteer lookups stay remembered).
     public var remembersResults = true
     /// Coordinates are written only when `precision_m` is at most this; coarser results keep their level,
