@@ -336,7 +336,8 @@ extension LocationReading {
                 // A slash between numbers that did not join them (`8’/ 3`) is written as a comma, so that the
                 // canonical form does not read as a range.
                 if pending == .slash, let previous = lastEmitted,
-                    tokens[previous].isNumber || tokens[previous].role == .number,
+                    tokens[previous].isNumber || tokens[previous].role == .number
+                        || (count > 0 && out[count - 1] >= 0x30 && out[count - 1] <= 0x39),
                     c.utf8.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true
                 {
                     pending = .part

@@ -159,8 +159,15 @@ struct LocationReading {
             if tokens[i].role == nil, lexicon.marksNumber, i + 1 < tokens.count,
                 tokens[i + 1].isNumber, tokens[i + 1].part == tokens[i].part
             {
-                tokens[i].role = .noise
-                tokens[i].canon = ""
+                // `NO 12`, and `NO NO 12` too, so that dropping one never puts another before the number.
+                var k = i
+                while k >= 0, tokens[k].part == tokens[i].part, tokens[k].role == nil,
+                    tokens[k].lexicon?.marksNumber == true
+                {
+                    tokens[k].role = .noise
+                    tokens[k].canon = ""
+                    k -= 1
+                }
             }
             i += 1
         }
