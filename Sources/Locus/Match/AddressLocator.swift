@@ -21,7 +21,8 @@ struct AddressLocator {
     static let maxMetreGap = 350.0
 
     func locate(_ house: HouseNumber) -> Found? {
-        let exact = lookups.addresses(streetID: street.id, number: house.number)
+        let known = lookups.addresses(streetID: street.id)
+        let exact = known.covering(house.number)
         if !exact.isEmpty {
             let sameSuffix = exact.filter { $0.suffix == house.suffix }
             let pool = sameSuffix.isEmpty ? exact : sameSuffix
@@ -34,7 +35,7 @@ struct AddressLocator {
             return Found(level: .address, x: chosen.x, y: chosen.y, precision: chosen.sharedPoint ? 120 : 40,
                          postcode: chosen.postcode)
         }
-        return interpolate(house.number)
+        return interpolate(house.number, known.numbered)
     }
 
     /// How far apart two house numbers are, counting a facing number (other parity) as two more.
@@ -43,12 +44,21 @@ struct AddressLocator {
         return d % 2 == 0 ? d : d + 2
     }
 
-    private func interpolate(_ number: Int) -> Found? {
-        let all = lookups.addresses(streetID: street.id).filter { $0.number != nil }
+    /// `all`: the street's numbered points by (number, id).
+    private func interpolate(_ number: Int, _ all: [AddressPoint]) -> Found? {
         guard !all.isEmpty else { return nil }
-        let sameSide = all.filter { ($0.number! - number) % 2 == 0 }
-        let lower = sameSide.filter { $0.number! < number }.max { ($0.number!, -$0.id) < ($1.number!, -$1.id) }
-        let higher = sameSide.filter { $0.number! > number }.min { ($0.number!, $0.id) < ($1.number!, $1.id) }
+        // The nearest same-side numbers below (the lowest id among equals) and above (likewise), and the
+        // nearest number on either side, in one pass.
+        var lower: AddressPoint?, higher: AddressPoint?, near: AddressPoint?, nearGap = Int.max
+        for a in all {
+            let n = a.number!
+            if (n - number) % 2 == 0 {
+                if n < number, lower.map({ n > $0.number! }) ?? true { lower = a }
+                if n > number, higher == nil { higher = a }
+            }
+            let gap = Self.numberGap(n, number)
+            if gap < nearGap || (gap == nearGap && a.id < near!.id) { (near, nearGap) = (a, gap) }
+        }
         if let lo = lower, let hi = higher, hi.number! - lo.number! <= Self.maxNumberGap {
             let gap = planeDistance(lo.x, lo.y, hi.x, hi.y)
             if gap <= Self.maxMetreGap {
@@ -59,11 +69,8 @@ struct AddressLocator {
         }
         // No bracket: the nearest known number, on this side or facing it, with a radius growing with the
         // number gap (about 7 m of frontage per house on one side).
-        let near = all.min { a, b in
-            let da = Self.numberGap(a.number!, number), db = Self.numberGap(b.number!, number)
-            return da != db ? da < db : a.id < b.id
-        }!
-        let gap = Self.numberGap(near.number!, number)
+        guard let near else { return nil }
+        let gap = nearGap
         if gap <= Self.maxNearestGap {
             return Found(level: .interpolated, x: near.x, y: near.y, precision: 80 + 3.5 * Double(gap),
                          postcode: near.postcode)

@@ -14,9 +14,18 @@ struct StreetFinder {
     /// A posting list longer than this is not read (the word says too little to block on).
     static let maxPostings = 800
 
-    /// Streets for the written street `text` (canonical words, type included where written).
+    /// Streets for the written street `text` (canonical words, type included where written). Remembered by
+    /// text: records name the same streets over and over.
     func find(text: String, source: Int) -> [StreetReading] {
         guard !text.isEmpty else { return [] }
+        let found = lookups.streetReadings(text) { search(text) }
+        guard source != 0 else { return found }
+        return found.map { var reading = $0; reading.source = source; return reading }
+    }
+
+    /// The search behind `find`, with `source` 0.
+    private func search(_ text: String) -> [StreetReading] {
+        let source = 0
         var readings: [StreetReading] = []
         var seen: Set<Int64> = []
         for street in lookups.streets(named: text) where seen.insert(street.id).inserted {
