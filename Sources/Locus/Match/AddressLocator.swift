@@ -49,16 +49,18 @@ struct AddressLocator {
         guard !all.isEmpty else { return nil }
         // The nearest same-side numbers below (the lowest id among equals) and above (likewise), and the
         // nearest number on either side, in one pass.
-        var lower: AddressPoint?, higher: AddressPoint?, near: AddressPoint?, nearGap = Int.max
-        for a in all {
-            let n = a.number!
+        // Indices, not copies: an address point carries several strings.
+        var lowerAt: Int?, higherAt: Int?, nearAt = 0, nearGap = Int.max
+        for i in all.indices {
+            let n = all[i].number!
             if (n - number) % 2 == 0 {
-                if n < number, lower.map({ n > $0.number! }) ?? true { lower = a }
-                if n > number, higher == nil { higher = a }
+                if n < number, lowerAt.map({ n > all[$0].number! }) ?? true { lowerAt = i }
+                if n > number, higherAt == nil { higherAt = i }
             }
             let gap = Self.numberGap(n, number)
-            if gap < nearGap || (gap == nearGap && a.id < near!.id) { (near, nearGap) = (a, gap) }
+            if gap < nearGap || (gap == nearGap && all[i].id < all[nearAt].id) { (nearAt, nearGap) = (i, gap) }
         }
+        let lower = lowerAt.map { all[$0] }, higher = higherAt.map { all[$0] }
         if let lo = lower, let hi = higher, hi.number! - lo.number! <= Self.maxNumberGap {
             let gap = planeDistance(lo.x, lo.y, hi.x, hi.y)
             if gap <= Self.maxMetreGap {
@@ -69,8 +71,7 @@ struct AddressLocator {
         }
         // No bracket: the nearest known number, on this side or facing it, with a radius growing with the
         // number gap (about 7 m of frontage per house on one side).
-        guard let near else { return nil }
-        let gap = nearGap
+        let near = all[nearAt], gap = nearGap
         if gap <= Self.maxNearestGap {
             return Found(level: .interpolated, x: near.x, y: near.y, precision: 80 + 3.5 * Double(gap),
                          postcode: near.postcode)

@@ -20,6 +20,7 @@ final class MatchLookups: Sendable {
     private let landmarkNames = LookupCache<String, [GazetteerLandmark]>()
     private let boroughNearStreet = LookupCache<Int64, Int64?>()
     private let readingsOfText = LookupCache<String, [StreetReading]>()
+    private let boroughsNamed = LookupCache<String, [Int64]>()
 
     init(store: GazetteerStore) { self.store = store }
 
@@ -37,6 +38,11 @@ final class MatchLookups: Sendable {
 
     func streets(inArea area: String) -> Set<Int64> {
         inArea.value(area) { Set((try? store.streets(inPostcodeArea: area)) ?? []) }
+    }
+
+    /// Borough ids for a name in any written form (`Richmond upon Thames`, `RICHMOND`).
+    func boroughIDs(named name: String) -> [Int64] {
+        boroughsNamed.value(name) { MatchEvidence.boroughIDs(named: name, store: store) }
     }
 
     func localities(named name: String) -> [GazetteerLocality] {

@@ -64,7 +64,7 @@ public struct Matcher: Geocoding {
                 candidates[i].precisionMeters += 25
             }
         }
-        candidates.sort(by: MatchCandidate.isRankedBefore)
+        candidates = MatchCandidate.ranked(candidates)
         var (chosen, runnerUp) = choose(candidates, evidence: evidence)
         if chosen == nil, let first = candidates.first { chosen = nil; runnerUp = first }
         let result = makeResult(chosen, runnerUp: runnerUp, evidence: evidence, candidates: candidates)
