@@ -24,11 +24,13 @@ final class MatchLookups: Sendable {
     private let readingsOfText = LookupCache<String, [StreetReading]>()
     private let boroughsNamed = LookupCache<String, [Int64]>()
 
-    /// `preload`: read the memory index in the background (worth it from a few hundred queries on).
+    /// Lookups that go to SQLite before the memory index is read (about a hundred queries).
+    static let lookupsBeforePreload = 1_000
+
+    /// `preload`: read the memory index in the background once the run is more than a few rows.
     init(store: GazetteerStore, preload: Bool) {
         self.store = store
-        memory = MemoryIndexSlot()
-        if preload { memory.load(from: store) }
+        memory = MemoryIndexSlot(store: preload ? store : nil, lookupsFirst: Self.lookupsBeforePreload)
     }
 
     /// Lookups with nothing remembered yet, sharing `other`'s memory index.
@@ -75,6 +77,11 @@ final class MatchLookups: Sendable {
     func street(id: Int64) -> GazetteerStreet? {
         if let index = memory.index { return index.street(id: id) }
         return streetByID.value(id) { (try? store.street(id: id)) ?? nil }
+    }
+
+    /// The words of a street's name.
+    func words(of street: GazetteerStreet) -> [String] {
+        memory.index?.words(ofStreet: street.id) ?? street.name.split(separator: " ").map(String.init)
     }
 
     /// How many streets contain the word.

@@ -50,7 +50,7 @@ struct StreetFinder {
         guard let block = best else { return [] }
         for id in Set(block.ids).sorted() {
             guard let street = lookups.street(id: id) else { continue }
-            if let faults = Self.compare(words: words, forms: forms, with: street.name) {
+            if let faults = Self.compare(words: words, forms: forms, with: lookups.words(of: street)) {
                 readings.append(StreetReading(street: street, faults: faults, source: source))
             }
         }
@@ -63,11 +63,10 @@ struct StreetFinder {
         return lookups.typoCandidates(word).filter { $0.distance > 0 }
     }
 
-    /// The faults of reading the written words as the gazetteer name, or nil when they do not match.
-    static func compare(words: [String], forms: [[(token: String, distance: Int)]], with gazetteerName: String)
+    /// The faults of reading the written words as the gazetteer name's words, or nil when they do not match.
+    static func compare(words: [String], forms: [[(token: String, distance: Int)]], with candidate: [String])
         -> [Fault]?
     {
-        let candidate = gazetteerName.split(separator: " ").map(String.init)
         func isType(_ w: String) -> Bool { StreetTypes.all.contains(w) }
         /// Word-by-word faults of equally long lists, nil on a word that does not match.
         func aligned(_ count: Int) -> [Fault]? {

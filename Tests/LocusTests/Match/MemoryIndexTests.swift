@@ -20,6 +20,7 @@ import Testing
             let street = try #require(try store.street(id: id))
             #expect(index.street(id: id) == street)
             #expect(index.streets(named: street.name) == (try store.streets(named: street.name)))
+            #expect(index.words(ofStreet: id) == street.name.split(separator: " ").map(String.init))
             #expect(index.addresses(streetID: id) == (try store.addresses(streetID: id)))
             #expect(index.points(streetID: id) == (try store.points(streetID: id)))
             for reach in [100.0, 250, 1000] {

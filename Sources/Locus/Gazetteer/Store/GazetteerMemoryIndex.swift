@@ -5,73 +5,94 @@ import GRDB
 /// document frequencies), their address points and known points, and every postcode unit's point and borough.
 ///
 /// Each answer equals the `GazetteerStore` lookup of the same name, order included, so a matcher gives the same
-/// results whether or not the index is there yet. About 30 MB and 0.2–0.4 s to read for full London, so the
+/// results whether or not the index is there yet. About 30 MB and 0.5 s to read for full London, so the
 /// matcher reads it in the background (`MemoryIndexSlot`) and uses SQLite until it is ready.
-final class GazetteerMemoryIndex: Sendable {
-    private let streetsByID: [Int64: GazetteerStreet]
-    private let streetIDsByName: [String: [Int64]]
-    private let streetPostings: [String: [Int64]]
-    private let streetFrequencies: [String: Int]
-    private let addressesByStreet: [Int64: [AddressPoint]]
-    private let pointsByStreet: [Int64: [StreetPoint]]
-    private let postcodePoints: PointGrid
-    private let postcodeBoroughs: [Int64?]
+///
+/// Filled once by `init` and read-only after: safe to share between threads.
+final class GazetteerMemoryIndex: @unchecked Sendable {
+    private var streetsByID: [Int64: GazetteerStreet] = [:]
+    private var streetIDsByName: [String: [Int64]] = [:]
+    private var streetWords: [Int64: [String]] = [:]
+    private var streetPostings: [String: [Int64]] = [:]
+    private var streetFrequencies: [String: Int] = [:]
+    private var addressesByStreet: [Int64: [AddressPoint]] = [:]
+    private var pointsByStreet: [Int64: [StreetPoint]] = [:]
+    private var postcodePoints = PointGrid(xs: [], ys: [], cellSize: GazetteerMemoryIndex.postcodeCell)
+    private var postcodeBoroughs: [Int64?] = []
 
-    /// Reads the tables from `store` (on the calling thread).
+    /// Reads the tables from `store`'s file on the calling thread, through a connection of its own (so the
+    /// store's connections stay free for the matching threads).
     init(store: GazetteerStore) throws(GazetteerStoreError) {
-        let street = EntityKind.street.rawValue
-        (streetsByID, streetIDsByName, streetPostings, streetFrequencies, addressesByStreet, pointsByStreet,
-         postcodePoints, postcodeBoroughs) = try store.read { db in
-            var byID: [Int64: GazetteerStreet] = [:], byName: [String: [Int64]] = [:]
-            let streets = try Row.fetchCursor(db, sql: """
-                SELECT id, name, borough_id, locality_id, x, y, min_x, min_y, max_x, max_y, points FROM street ORDER BY id
-                """)
-            while let row = try streets.next() {
-                let street = GazetteerStreet(columns: row)
-                byID[street.id] = street
-                byName[street.name, default: []].append(street.id)
-            }
-            var postings: [String: [Int64]] = [:], frequencies: [String: Int] = [:]
-            let tokens = try Row.fetchCursor(
-                db, sql: "SELECT token, entity_id FROM token WHERE kind = ? ORDER BY token, entity_id", arguments: [street])
-            while let row = try tokens.next() { postings[row[0] as String, default: []].append(row[1]) }
-            let stats = try Row.fetchCursor(db, sql: "SELECT token, df FROM token_stat WHERE kind = ?", arguments: [street])
-            while let row = try stats.next() { frequencies[row[0] as String] = row[1] }
-            var addresses: [Int64: [AddressPoint]] = [:]
-            let points = try Row.fetchCursor(db, sql: """
-                SELECT id, number, suffix, number_end, sub_unit, building, premises, street_id, locality_id, postcode,
-                  borough_id, x, y, shared_point
-                FROM address WHERE street_id IS NOT NULL ORDER BY street_id, number, id
-                """)
-            while let row = try points.next() {
-                let point = AddressPoint(columns: row)
-                addresses[point.streetID!, default: []].append(point)
-            }
-            var known: [Int64: [StreetPoint]] = [:]
-            // The order of `street_point_idx` (street, then rowid): the order the store's lookup reads.
-            let streetPoints = try Row.fetchCursor(db, sql: """
-                SELECT street_id, kind, ref_id, x, y FROM street_point ORDER BY street_id, rowid
-                """)
-            while let row = try streetPoints.next() {
-                known[row[0] as Int64, default: []].append(
-                    StreetPoint(kind: row[1], refID: row[2], x: row[3], y: row[4]))
-            }
-            var xs: [Double] = [], ys: [Double] = [], boroughs: [Int64?] = []
-            let units = try Row.fetchCursor(db, sql: "SELECT x, y, borough_id FROM postcode ORDER BY id")
-            while let row = try units.next() {
-                xs.append(row[0])
-                ys.append(row[1])
-                boroughs.append(row[2])
-            }
-            let grid = PointGrid(xs: xs, ys: ys, cellSize: Self.postcodeCell)
-            return (byID, byName, postings, frequencies, addresses, known, grid, boroughs)
+        let queue = try GazetteerStore.openReadOnly(store.path)
+        do {
+            try queue.read { db in try readStreets(db) }
+            try queue.read { db in try readWords(db) }
+            try queue.read { db in try readPoints(db) }
+            try queue.read { db in try readPostcodes(db) }
+        } catch {
+            throw .unreadable(path: store.path.path, reason: "\(error)")
         }
+    }
+
+    private func readStreets(_ db: Database) throws {
+        let streets = try Row.fetchCursor(db, sql: """
+            SELECT id, name, borough_id, locality_id, x, y, min_x, min_y, max_x, max_y, points FROM street ORDER BY id
+            """)
+        while let row = try streets.next() {
+            let street = GazetteerStreet(columns: row)
+            streetsByID[street.id] = street
+            streetIDsByName[street.name, default: []].append(street.id)
+            streetWords[street.id] = street.name.split(separator: " ").map(String.init)
+        }
+    }
+
+    private func readWords(_ db: Database) throws {
+        let street = EntityKind.street.rawValue
+        let tokens = try Row.fetchCursor(
+            db, sql: "SELECT token, entity_id FROM token WHERE kind = ? ORDER BY token, entity_id", arguments: [street])
+        while let row = try tokens.next() { streetPostings[row[0] as String, default: []].append(row[1]) }
+        let stats = try Row.fetchCursor(db, sql: "SELECT token, df FROM token_stat WHERE kind = ?", arguments: [street])
+        while let row = try stats.next() { streetFrequencies[row[0] as String] = row[1] }
+    }
+
+    private func readPoints(_ db: Database) throws {
+        let addresses = try Row.fetchCursor(db, sql: """
+            SELECT id, number, suffix, number_end, sub_unit, building, premises, street_id, locality_id, postcode,
+              borough_id, x, y, shared_point
+            FROM address WHERE street_id IS NOT NULL ORDER BY street_id, number, id
+            """)
+        while let row = try addresses.next() {
+            let point = AddressPoint(columns: row)
+            addressesByStreet[point.streetID!, default: []].append(point)
+        }
+        // The order of `street_point_idx` (street, then rowid): the order the store's lookup reads.
+        let known = try Row.fetchCursor(db, sql: """
+            SELECT street_id, kind, ref_id, x, y FROM street_point ORDER BY street_id, rowid
+            """)
+        while let row = try known.next() {
+            pointsByStreet[row[0] as Int64, default: []].append(
+                StreetPoint(kind: row[1], refID: row[2], x: row[3], y: row[4]))
+        }
+    }
+
+    private func readPostcodes(_ db: Database) throws {
+        var xs: [Double] = [], ys: [Double] = []
+        let units = try Row.fetchCursor(db, sql: "SELECT x, y, borough_id FROM postcode ORDER BY id")
+        while let row = try units.next() {
+            xs.append(row[0])
+            ys.append(row[1])
+            postcodeBoroughs.append(row[2])
+        }
+        postcodePoints = PointGrid(xs: xs, ys: ys, cellSize: Self.postcodeCell)
     }
 
     /// The postcode grid's cell: the boundary reach of the matcher, so one ring of cells answers it.
     static let postcodeCell = 250.0
 
     func street(id: Int64) -> GazetteerStreet? { streetsByID[id] }
+
+    /// The words of a street's name, split once.
+    func words(ofStreet id: Int64) -> [String]? { streetWords[id] }
 
     /// As `GazetteerStore.streets(named:)`: by id.
     func streets(named name: String) -> [GazetteerStreet] {
@@ -98,26 +119,49 @@ final class GazetteerMemoryIndex: Sendable {
     }
 }
 
-/// Where a matcher's memory index arrives once read in the background. Until then `index` is nil and the
-/// matcher reads SQLite; a failed read leaves it nil for good (SQLite still answers).
+/// Where a matcher's memory index arrives once read in the background. The read starts after `lookupsFirst`
+/// lookups have gone to SQLite (so a run of a few rows does not pay for it) or at `loadNow()`. Until it ends
+/// `index` is nil and the matcher reads SQLite; a failed read leaves it nil for good (SQLite still answers).
 final class MemoryIndexSlot: @unchecked Sendable {
+    /// The gazetteer to read; nil: never.
+    private let store: GazetteerStore?
+    private var lookupsBeforeRead: Int
     private var loaded: GazetteerMemoryIndex?
     private var started = false
     private let lock = NSLock()
     private let done = DispatchSemaphore(value: 0)
 
-    /// The index when read, else nil.
+    init(store: GazetteerStore?, lookupsFirst: Int) {
+        self.store = store
+        lookupsBeforeRead = lookupsFirst
+    }
+
+    /// The index when read, else nil (counting the lookup towards starting the read).
     var index: GazetteerMemoryIndex? {
         lock.lock()
         defer { lock.unlock() }
+        if loaded == nil && !started {
+            lookupsBeforeRead -= 1
+            if lookupsBeforeRead <= 0 { startLocked() }
+        }
         return loaded
     }
 
-    /// Starts reading `store`'s index on a background thread.
-    func load(from store: GazetteerStore) {
+    /// Starts the read now unless it has started (or there is nothing to read), and waits for it to end.
+    func loadNow() {
         lock.lock()
-        started = true
+        if !started { startLocked() }
+        let waits = started
         lock.unlock()
+        if waits {
+            done.wait()
+            done.signal()
+        }
+    }
+
+    private func startLocked() {
+        guard let store else { return }
+        started = true
         Thread.detachNewThread { [self] in
             // Below the matching threads: on a busy machine the read takes idle time, not theirs.
             // (On Linux a nice value belongs to the thread, and 0 names the calling one.)
@@ -128,19 +172,6 @@ final class MemoryIndexSlot: @unchecked Sendable {
             lock.unlock()
             done.signal()
         }
-    }
-
-    /// Whether a background read was started.
-    var wasStarted: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return started
-    }
-
-    /// Blocks until the background read has ended (for benchmarks and tests); at once if it has.
-    func wait() {
-        done.wait()
-        done.signal()
     }
 }
 

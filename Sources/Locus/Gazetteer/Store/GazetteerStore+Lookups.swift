@@ -5,8 +5,8 @@ extension GazetteerStore {
     /// The unit with canonical postcode `postcode` (`SW1A 1AA`), live, terminated or unknown.
     public func postcode(_ postcode: String) throws(GazetteerStoreError) -> PostcodeUnit? {
         try read { db in
-            try PostcodeUnit.fetchOne(db.cachedStatement(sql: "SELECT * FROM postcode WHERE postcode = ?"),
-                                      arguments: [postcode])
+            try Row.fetchOne(db.cachedStatement(sql: "SELECT \(PostcodeUnit.columns) FROM postcode WHERE postcode = ?"),
+                             arguments: [postcode]).map(PostcodeUnit.init(columns:))
         }
     }
 
@@ -53,10 +53,17 @@ extension GazetteerStore {
     public func typoCandidates(_ word: String) throws(GazetteerStoreError) -> [(token: String, distance: Int)] {
         let keys = TypoKeys.keys(word)
         let limit = word.utf8.count >= TypoKeys.twoEditLength ? 2 : (word.utf8.count >= TypoKeys.oneEditLength ? 1 : 0)
+        // The keys go in batches of `typoKeysPerRead` (a word of 12 letters has 67), padded with "", which is
+        // never a key: one prepared statement, a few reads.
         let found: Set<String> = try read { db in
-            let statement = try db.cachedStatement(sql: "SELECT token FROM typo_key WHERE key = ?")
+            let statement = try db.cachedStatement(sql: "SELECT token FROM typo_key WHERE key IN ("
+                + Array(repeating: "?", count: Self.typoKeysPerRead).joined(separator: ",") + ")")
             var tokens: Set<String> = []
-            for key in keys { tokens.formUnion(try String.fetchAll(statement, arguments: [key])) }
+            for start in stride(from: 0, to: keys.count, by: Self.typoKeysPerRead) {
+                var batch = Array(keys[start..<min(keys.count, start + Self.typoKeysPerRead)])
+                batch += Array(repeating: "", count: Self.typoKeysPerRead - batch.count)
+                tokens.formUnion(try String.fetchAll(statement, arguments: StatementArguments(batch)))
+            }
             return tokens
         }
         return found.compactMap { token -> (token: String, distance: Int)? in
@@ -64,6 +71,8 @@ extension GazetteerStore {
             return d <= max(limit, 0) ? (token, d) : nil
         }.sorted { ($0.distance, $0.token) < ($1.distance, $1.token) }
     }
+
+    static let typoKeysPerRead = 32
 
     /// Indexed adjacent word pairs that, written together, make `joined` (HIGHROAD → HIGH, ROAD).
     public func splitForms(ofJoined joined: String) throws(GazetteerStoreError) -> [(String, String)] {
