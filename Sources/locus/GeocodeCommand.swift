@@ -13,10 +13,17 @@ struct GeocodeCommand: ParsableCommand {
             score, precision_m, matched, postcode, borough, ward, lsoa, faults
             (and x, y with --crs). Unmatched rows are kept, with match_type none.
 
+            A postcode or borough column is found by its header unless named
+            (see --postcode-column, --borough-column); with several candidates
+            none is used and a note on standard error names them. The summary
+            says which columns were read, and counts as located only the rows
+            written with coordinates.
+
             EXAMPLES:
               locus geocode incidents.csv -o geocoded.csv
               locus geocode --address-column Street --address-column Town \\
                 --postcode-column PC crimes.csv > geocoded.csv
+              locus geocode --no-evidence-detection incidents.csv -o out.csv
               cat crimes.tsv | locus geocode --format geojson > crimes.geojson
               locus geocode big.csv -o out.csv --unmatched review.csv \\
                 --summary-json run.json
@@ -61,11 +68,22 @@ struct GeocodeCommand: ParsableCommand {
         discussion: "Default: a column called address or location (any case)."))
     var addressColumn: [String] = []
 
-    @Option(help: "A postcode column, used as evidence.")
+    @Option(help: ArgumentHelp(
+        "A postcode column (name or number), used as evidence.",
+        discussion: "Default: the one column called postcode, post code or postal code (any case; spaces, "
+            + "underscores, hyphens and dots ignored), unless it is a location column."))
     var postcodeColumn: String?
 
-    @Option(help: "A borough column, used as evidence.")
+    @Option(help: ArgumentHelp(
+        "A borough column (name or number), used as evidence.",
+        discussion: "Default: the one column called borough, borough name, local authority, local authority name, "
+            + "la name or lad name (any case; spaces, underscores, hyphens and dots ignored)."))
     var boroughColumn: String?
+
+    @Flag(help: ArgumentHelp(
+        "Do not look for postcode and borough columns by their header.",
+        discussion: "Only --postcode-column and --borough-column are then used as evidence."))
+    var noEvidenceDetection = false
 
     @Option(help: "Prefix for the added column names, e.g. locus_.")
     var prefix = ""
@@ -120,6 +138,10 @@ struct GeocodeCommand: ParsableCommand {
         job.options.addressColumns = addressColumn.map(ColumnSelector.init)
         job.options.postcodeColumn = postcodeColumn.map(ColumnSelector.init)
         job.options.boroughColumn = boroughColumn.map(ColumnSelector.init)
+        job.options.detectsEvidenceColumns = !noEvidenceDetection
+        if !quiet {
+            job.options.reportNote = { note in FileHandle.standardError.write(Data("locus geocode: note: \(note)\n".utf8)) }
+        }
         job.options.prefix = prefix
         job.options.threads = threads
         job.options.strict = strict

@@ -139,8 +139,7 @@ struct RowProcessor: Sendable {
             if writesUnmatched && !outcome.isMatched {
                 encoder.encode(fields: fields, outcome: outcome, into: &out.unmatchedBytes)
             }
-            out.tally.rows += 1
-            out.tally.byLevel[outcome.result.level.rank] += 1
+            out.tally.count(outcome.result)
         }
         return out
     }

@@ -31,10 +31,14 @@ public struct BatchGeocoder: Sendable {
         }
         var tally = ChunkTally()
         var peak = 0
+        var columns = UsedColumns(), notes: [String] = []
         if header != nil || firstRecord != nil {
             let layout = try ColumnLayout(
                 header: header, width: (header ?? firstRecord?.fields ?? []).count, options: options,
                 inputName: input.name)
+            columns = layout.used
+            notes = layout.notes
+            for note in notes { options.reportNote?(note) }
             let encoder = RowEncoder(format: options.format, delimiter: delimiter, layout: layout, projection: projection)
             let writers = [output, unmatched].compactMap { $0 }.map { FramedWriter(sink: $0, encoder: encoder) }
             for writer in writers { try writer.begin() }
@@ -72,12 +76,10 @@ public struct BatchGeocoder: Sendable {
                 try sink.flush()
             }
         }
-        let seconds = monotonicSeconds() - started
         return BatchSummary(
-            input: input.name, output: output.name, rows: tally.rows, malformedRows: tally.malformedRows,
-            rowsByMatchType: tally.rowsByMatchType, seconds: seconds,
-            rowsPerSecond: seconds > 0 ? Double(tally.rows) / seconds : 0, threads: options.threads,
-            gazetteerVersion: options.gazetteerVersion, projOperation: projection.operation, peakChunksInFlight: peak)
+            input: input.name, output: output.name, tally: tally, columns: columns, notes: notes,
+            seconds: monotonicSeconds() - started, threads: options.threads, gazetteerVersion: options.gazetteerVersion,
+            projOperation: projection.operation, peakChunksInFlight: peak)
     }
 }
 

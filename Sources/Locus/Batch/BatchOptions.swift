@@ -24,8 +24,19 @@ public struct BatchOptions: Sendable {
     public var hasHeader = true
     /// The location columns, joined in order with ", "; empty picks a column called address or location.
     public var addressColumns: [ColumnSelector] = []
+    /// The postcode column, used as evidence; nil finds it by its header (see `detectsEvidenceColumns`).
     public var postcodeColumn: ColumnSelector?
+    /// The borough column, used as evidence; nil finds it by its header (see `detectsEvidenceColumns`).
     public var boroughColumn: ColumnSelector?
+    /// Without `postcodeColumn` or `boroughColumn`, take the one column whose header names a postcode
+    /// (`postcode`, `post code`, `postal code`) or a borough (`borough`, `borough name`, `local authority`,
+    /// `local authority name`, `la name`, `lad name`), in any case, spaces, underscores, hyphens and dots
+    /// ignored. Never an address column; with several candidates none (and a note). Off with
+    /// `--no-evidence-detection`; never with `--no-header`.
+    public var detectsEvidenceColumns = true
+    /// Told, once the header is read, what the user should know about the columns chosen (for example that
+    /// several could be the postcode); the notes are also in the summary.
+    public var reportNote: (@Sendable (String) -> Void)?
     public var format: OutputFormat = .csv
     /// Prefix for the added column names (`--prefix locus_`).
     public var prefix = ""

@@ -8,8 +8,20 @@ public struct BatchSummary: Sendable, Equatable, Codable {
     public var rows: Int
     /// Rows that broke the CSV rules or had another number of fields than the header.
     public var malformedRows: Int
-    /// Rows per `match_type` value (`none` for unmatched), every level present.
+    /// Rows per `match_type` value (`none` for unmatched), every level present, with coordinates or not.
     public var rowsByMatchType: [String: Int]
+    /// Rows written with coordinates: matched, and precise and sure enough (not `coarse` or `low_score`).
+    public var locatedRows: Int
+    /// `locatedRows` as a percentage of `rows`, to one decimal: the headline match rate.
+    public var locatedPercent: Double
+    /// Per `match_type`, the rows written with coordinates (every level present; `none` is always 0).
+    public var locatedRowsByMatchType: [String: Int]
+    /// Per `match_type`, the rows left without coordinates (`coarse`, `low_score`; all of `none`).
+    public var rowsWithoutCoordinatesByMatchType: [String: Int]
+    /// The input columns read as the location and as evidence, and how each was chosen.
+    public var columns: UsedColumns
+    /// What the user should know about the run's choices (several candidate evidence columns).
+    public var notes: [String]
     public var seconds: Double
     public var rowsPerSecond: Double
     public var threads: Int
@@ -18,20 +30,54 @@ public struct BatchSummary: Sendable, Equatable, Codable {
     /// The most chunks that were read but not yet written at one time (bounded by the pipeline).
     public var peakChunksInFlight: Int
 
-    /// Rows with a match of any level.
+    /// A summary of the rows counted in `tally`; the other fields as given.
+    init(
+        input: String, output: String, tally: ChunkTally, columns: UsedColumns, notes: [String], seconds: Double,
+        threads: Int, gazetteerVersion: String, projOperation: String, peakChunksInFlight: Int
+    ) {
+        self.input = input
+        self.output = output
+        rows = tally.rows
+        malformedRows = tally.malformedRows
+        rowsByMatchType = ChunkTally.byMatchType(tally.byLevel)
+        locatedRowsByMatchType = ChunkTally.byMatchType(tally.locatedByLevel)
+        rowsWithoutCoordinatesByMatchType = ChunkTally.byMatchType(zip(tally.byLevel, tally.locatedByLevel).map { $0 - $1 })
+        locatedRows = tally.locatedByLevel.reduce(0, +)
+        locatedPercent = tally.rows == 0 ? 0 : (1000 * Double(locatedRows) / Double(tally.rows)).rounded() / 10
+        self.columns = columns
+        self.notes = notes
+        self.seconds = seconds
+        rowsPerSecond = seconds > 0 ? Double(tally.rows) / seconds : 0
+        self.threads = threads
+        self.gazetteerVersion = gazetteerVersion
+        self.projOperation = projOperation
+        self.peakChunksInFlight = peakChunksInFlight
+    }
+
+    /// Rows with a match of any level, with coordinates or not.
     public var matchedRows: Int { rows - (rowsByMatchType[MatchLevel.none.rawValue] ?? 0) }
 
     /// The summary as lines of text, for standard error.
     public var text: String {
+        let withoutCoordinates = matchedRows - locatedRows
         var lines = [
             "locus geocode: \(rows) row\(rows == 1 ? "" : "s") from \(input) to \(output) in "
                 + "\(Self.fixed(seconds, 2)) s (\(Self.fixed(rowsPerSecond, 0)) rows/s, \(threads) thread"
                 + "\(threads == 1 ? "" : "s"))",
-            "  matched \(matchedRows) (\(percent(matchedRows))), malformed rows \(malformedRows)",
+            "  columns: \(columns.text)",
+            "  located \(locatedRows) (\(percent(locatedRows))) with coordinates; matched \(matchedRows) "
+                + "(\(percent(matchedRows))), \(withoutCoordinates) of them without coordinates (coarse or low score); "
+                + "malformed rows \(malformedRows)",
         ]
         for level in MatchLevel.allCases {
             let count = rowsByMatchType[level.rawValue] ?? 0
-            if count > 0 { lines.append("  \(level.rawValue): \(count) (\(percent(count)))") }
+            guard count > 0 else { continue }
+            var line = "  \(level.rawValue): \(count) (\(percent(count)))"
+            if level != .none {
+                let located = locatedRowsByMatchType[level.rawValue] ?? 0
+                line += ", located \(located), without coordinates \(count - located)"
+            }
+            lines.append(line)
         }
         lines.append("  gazetteer: \(gazetteerVersion)")
         lines.append("  projection: \(projOperation)")
@@ -70,15 +116,90 @@ public struct BatchSummary: Sendable, Equatable, Codable {
 struct ChunkTally: Sendable {
     var rows = 0
     var malformedRows = 0
+    /// Rows per `MatchLevel.rank`.
     var byLevel = [Int](repeating: 0, count: MatchLevel.allCases.count)
+    /// Rows written with coordinates, per `MatchLevel.rank`.
+    var locatedByLevel = [Int](repeating: 0, count: MatchLevel.allCases.count)
+
+    /// Counts one row's result.
+    mutating func count(_ result: GeocodeResult) {
+        rows += 1
+        byLevel[result.level.rank] += 1
+        if result.isMatched { locatedByLevel[result.level.rank] += 1 }
+    }
 
     mutating func add(_ other: ChunkTally) {
         rows += other.rows
         malformedRows += other.malformedRows
-        for i in byLevel.indices { byLevel[i] += other.byLevel[i] }
+        for i in byLevel.indices {
+            byLevel[i] += other.byLevel[i]
+            locatedByLevel[i] += other.locatedByLevel[i]
+        }
     }
 
-    var rowsByMatchType: [String: Int] {
-        Dictionary(uniqueKeysWithValues: MatchLevel.allCases.map { ($0.rawValue, byLevel[$0.rank]) })
+    /// Counts per `MatchLevel.rank` keyed by `match_type` value.
+    static func byMatchType(_ counts: [Int]) -> [String: Int] {
+        Dictionary(uniqueKeysWithValues: MatchLevel.allCases.map { ($0.rawValue, counts[$0.rank]) })
+    }
+}
+
+/// An input column a run reads.
+public struct UsedColumn: Sendable, Equatable, Codable {
+    /// Its header name; nil with `--no-header`.
+    public var name: String?
+    /// 1-based.
+    public var number: Int
+    /// True when Locus found it by its header; false when an option named it.
+    public var detected: Bool
+
+    public init(name: String?, number: Int, detected: Bool) {
+        self.name = name
+        self.number = number
+        self.detected = detected
+    }
+
+    var text: String {
+        let how = detected ? "found by its header" : "given"
+        return name.map { "\"\($0)\" (column \(number), \(how))" } ?? "column \(number) (\(how))"
+    }
+
+    private enum CodingKeys: String, CodingKey { case name, number, detected }
+
+    /// Writes `name` as `null` rather than leaving it out, as monitoring expects every key.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(name, forKey: .name)
+        try container.encode(number, forKey: .number)
+        try container.encode(detected, forKey: .detected)
+    }
+}
+
+/// The input columns a run reads as the location and as evidence.
+public struct UsedColumns: Sendable, Equatable, Codable {
+    /// The location columns, joined in order.
+    public var address: [UsedColumn]
+    /// The postcode evidence column, or nil (written as `null` in JSON).
+    public var postcode: UsedColumn?
+    /// The borough evidence column, or nil (written as `null` in JSON).
+    public var borough: UsedColumn?
+
+    public init(address: [UsedColumn] = [], postcode: UsedColumn? = nil, borough: UsedColumn? = nil) {
+        self.address = address
+        self.postcode = postcode
+        self.borough = borough
+    }
+
+    private enum CodingKeys: String, CodingKey { case address, postcode, borough }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(address, forKey: .address)
+        try container.encode(postcode, forKey: .postcode)
+        try container.encode(borough, forKey: .borough)
+    }
+
+    var text: String {
+        let address = address.isEmpty ? "none" : address.map(\.text).joined(separator: " + ")
+        return "address \(address); postcode \(postcode?.text ?? "none"); borough \(borough?.text ?? "none")"
     }
 }

@@ -18,12 +18,26 @@ struct ColumnLayout: Sendable {
     let boroughIndex: Int?
     /// The added column names, prefixed.
     let addedNames: [String]
+    /// Which columns the run reads and how each was chosen, for the summary.
+    let used: UsedColumns
+    /// What the user should know about the choice of columns (several candidates for an evidence column).
+    let notes: [String]
+
+    /// Header names (compared by `headerKey`) that mark a postcode column found without `--postcode-column`.
+    /// Exact names only: `Home Postcode` or `truth_postcode` may be someone's address or the answer, not evidence.
+    static let postcodeHeaders: Set<String> = ["postcode", "postalcode"]
+    /// Header names (compared by `headerKey`) that mark a borough column found without `--borough-column`.
+    /// Not `lad` or `la code`: such columns usually hold codes (E09000008), which are not borough names.
+    static let boroughHeaders: Set<String> = [
+        "borough", "boroughname", "localauthority", "localauthorityname", "laname", "ladname",
+    ]
 
     /// Resolves the options against the header (or, without one, the first row's width).
     init(header: [String]?, width: Int, options: BatchOptions, inputName: String) throws(BatchError) {
         self.inputNames = header
         self.width = width
         let names = header ?? []
+        var addressDetected = false
         if options.addressColumns.isEmpty {
             guard let index = names.firstIndex(where: {
                 let name = $0.trimmingSpaces.lowercased()
@@ -37,6 +51,7 @@ struct ColumnLayout: Sendable {
                 throw .noAddressColumn(input: inputName, available: names)
             }
             addressIndices = [index]
+            addressDetected = true
         } else {
             var indices: [Int] = []
             for selector in options.addressColumns {
@@ -44,12 +59,34 @@ struct ColumnLayout: Sendable {
             }
             addressIndices = indices
         }
-        postcodeIndex = try options.postcodeColumn.map { (selector) throws(BatchError) in
+        let givenPostcode = try options.postcodeColumn.map { (selector) throws(BatchError) in
             try Self.resolve(selector, option: "--postcode-column", header: header, width: width)
         }
-        boroughIndex = try options.boroughColumn.map { (selector) throws(BatchError) in
+        let givenBorough = try options.boroughColumn.map { (selector) throws(BatchError) in
             try Self.resolve(selector, option: "--borough-column", header: header, width: width)
         }
+        // Found by its header only when not given, never among the columns already used.
+        var notes: [String] = []
+        let taken = Set(addressIndices + [givenPostcode, givenBorough].compactMap { $0 })
+        let detects = options.detectsEvidenceColumns && header != nil
+        let detectedPostcode = givenPostcode == nil && detects
+            ? Self.detect(Self.postcodeHeaders, what: "the postcode", option: "--postcode-column", in: names,
+                          excluding: taken, notes: &notes)
+            : nil
+        let detectedBorough = givenBorough == nil && detects
+            ? Self.detect(Self.boroughHeaders, what: "the borough", option: "--borough-column", in: names,
+                          excluding: taken, notes: &notes)
+            : nil
+        postcodeIndex = givenPostcode ?? detectedPostcode
+        boroughIndex = givenBorough ?? detectedBorough
+        self.notes = notes
+        let column = { (index: Int, detected: Bool) in
+            UsedColumn(name: header.map { $0[index] }, number: index + 1, detected: detected)
+        }
+        used = UsedColumns(
+            address: addressIndices.map { column($0, addressDetected) },
+            postcode: postcodeIndex.map { column($0, detectedPostcode != nil) },
+            borough: boroughIndex.map { column($0, detectedBorough != nil) })
         let added = Self.addedColumns + (options.targetCRS == nil ? [] : Self.crsColumns)
         addedNames = added.map { options.prefix + $0 }
         if let header {
@@ -61,6 +98,27 @@ struct ColumnLayout: Sendable {
                 throw .columnClash(name: clash, input: taken[clash.lowercased()]!)
             }
         }
+    }
+
+    /// A header name reduced for comparison: lower case, without spaces, underscores, hyphens and dots
+    /// (`Post Code`, `post_code` and `POSTCODE` are all `postcode`).
+    static func headerKey(_ name: String) -> String {
+        String(name.lowercased().unicodeScalars.filter { !" \t_-.".unicodeScalars.contains($0) }.map(Character.init))
+    }
+
+    /// The one column, not in `excluding`, whose name is in `keys`; with several, none, and a note saying which.
+    private static func detect(
+        _ keys: Set<String>, what: String, option: String, in names: [String], excluding: Set<Int>,
+        notes: inout [String]
+    ) -> Int? {
+        let candidates = names.indices.filter { !excluding.contains($0) && keys.contains(headerKey(names[$0])) }
+        if candidates.count > 1 {
+            let listed = candidates.map { "\"\(names[$0])\"" }.joined(separator: ", ")
+            notes.append("several columns could be \(what): \(listed); none is used as evidence; "
+                + "pick one with \(option) NAME")
+            return nil
+        }
+        return candidates.first
     }
 
     /// A 0-based column index: an exact header name, then a name ignoring case, then a 1-based number.
