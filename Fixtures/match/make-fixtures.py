@@ -14,6 +14,7 @@ units = [  # postcode, easting, northing, borough, ward
     ("CR0 1AD", 532500, 165100, CROYDON, W_CROYDON), ("CR0 1AE", 532305, 165450, CROYDON, W_CROYDON),
     ("CR0 2AA", 533000, 166000, CROYDON, W_CROYDON), ("CR0 2AB", 531800, 167000, CROYDON, W_CROYDON),
     ("TW9 1AA", 518000, 175000, RICHMOND, W_RICHMOND), ("TW10 7AA", 518500, 171000, RICHMOND, W_RICHMOND),
+    ("TW12 2AA", 513500, 169520, RICHMOND, W_RICHMOND),
 ]
 terminated = [("CR0 1ZZ", 532320, 165060, CROYDON, "201001")]
 
@@ -35,6 +36,9 @@ premises = [  # name, line1, line2, postcode, easting, northing, authority
     ("Hill Deli", "7 High Street", "Richmond", "TW9 1AA", 518010, 175000, "Richmond upon Thames"),
     ("Ham Cafe", "170 Ashburnham Road", "Ham", "TW10 7AA", 518500, 171000, "Richmond upon Thames"),
     ("Ham Deli", "172 Ashburnham Road", "Ham", "TW10 7AA", 518500, 171020, "Richmond upon Thames"),
+    # A second High Street in Richmond borough, in Hampton: the locality named tells the two apart.
+    ("Wick Cafe", "3 High Street", "Hampton", "TW12 2AA", 513500, 169500, "Richmond upon Thames"),
+    ("Wick Deli", "7 High Street", "Hampton", "TW12 2AA", 513500, 169540, "Richmond upon Thames"),
 ]
 
 def wgs84(points):

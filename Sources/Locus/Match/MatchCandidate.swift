@@ -21,6 +21,12 @@ public struct MatchCandidate: Sendable, Equatable, Codable {
         min(100, max(0, award - faults.reduce(0) { $0 + $1.penalty }))
     }
 
+    /// The points lost to evidence disagreeing with the place (borough, locality, postcode), not to the name's
+    /// or the number's fit.
+    var evidencePenalty: Double {
+        faults.reduce(0) { Scoring.evidenceCodes.contains($1.code) ? $0 + $1.penalty : $0 }
+    }
+
     /// Ranking: higher score first, then the more precise level, then the key (never dictionary order).
     static func isRankedBefore(_ a: MatchCandidate, _ b: MatchCandidate) -> Bool {
         let sa = a.score, sb = b.score
@@ -78,4 +84,6 @@ enum Scoring {
     static let qualifier = "qualifier"
     static let ambiguous = "ambiguous"
     static let nothingToGeocode = "nothing_to_geocode"
+    /// Faults saying the evidence (borough, locality, postcode) disagrees with a place.
+    static let evidenceCodes: Set<String> = [boroughMismatch, localityMismatch, postcodeConflict]
 }

@@ -19,6 +19,8 @@ public struct Matcher: Geocoding {
     /// Readings farther apart than this, and within `ambiguityMargin` points, are ambiguous.
     public var ambiguityDistance = 1000.0
     public var ambiguityMargin = 6.0
+    /// A far reading whose evidence faults cost this many points more than the best's is not its rival.
+    static let decisiveEvidence = 5.0
 
     /// Coordinates are written only for results scoring at least this (fault `low_score` otherwise).
     public var minimumScore: Double = Matcher.defaultMinimumScore
@@ -80,9 +82,15 @@ public struct Matcher: Geocoding {
         -> (chosen: MatchCandidate?, runnerUp: MatchCandidate?)
     {
         guard let best = ranked.first else { return (nil, nil) }
-        let rival = ranked.dropFirst().first { $0.distance(to: best) > ambiguityDistance && $0.level <= .landmark }
+        // A far reading the evidence speaks against (a locality or borough farther off, a postcode disagreeing)
+        // is no rival however close its score: the number's fit says less about where than the place named.
+        let rival = ranked.dropFirst().first {
+            $0.distance(to: best) > ambiguityDistance && $0.level <= .landmark
+                && best.score - $0.score < ambiguityMargin
+                && $0.evidencePenalty - best.evidencePenalty < Self.decisiveEvidence
+        }
         let runnerUp = rival ?? ranked.dropFirst().first
-        guard let rival, best.level <= .landmark, best.score - rival.score < ambiguityMargin else {
+        guard let rival, best.level <= .landmark else {
             return (best, runnerUp)
         }
         let ambiguity = Fault(Scoring.ambiguous, penalty: 0)
