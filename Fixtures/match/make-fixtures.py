@@ -39,6 +39,13 @@ premises = [  # name, line1, line2, postcode, easting, northing, authority
     # A second High Street in Richmond borough, in Hampton: the locality named tells the two apart.
     ("Wick Cafe", "3 High Street", "Hampton", "TW12 2AA", 513500, 169500, "Richmond upon Thames"),
     ("Wick Deli", "7 High Street", "Hampton", "TW12 2AA", 513500, 169540, "Richmond upon Thames"),
+    ("Wick Bar", "41 High Street", "Hampton", "TW12 2AA", 513500, 169700, "Richmond upon Thames"),
+    # Barn Road is numbered in two runs 900 m apart: 41 and 57 bracket 43 in number but not on the ground.
+    ("Barn Cafe", "41 Barn Road", "Croydon", "CR0 2AA", 533000, 166000, "Croydon"),
+    ("Barn Deli", "57 Barn Road", "Croydon", "CR0 2AA", 533900, 166000, "Croydon"),
+    # Vale Road's sides drift apart: 16 faces 17 in number but stands 300 m from 11, on 17's side.
+    ("Vale Cafe", "11 Vale Road", "Croydon", "CR0 2AA", 534000, 166500, "Croydon"),
+    ("Vale Deli", "16 Vale Road", "Croydon", "CR0 2AA", 534300, 166500, "Croydon"),
 ]
 
 def wgs84(points):

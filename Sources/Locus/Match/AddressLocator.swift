@@ -19,6 +19,8 @@ struct AddressLocator {
     static let maxNearestGap = 40
     /// …and in metres.
     static let maxMetreGap = 350.0
+    /// More metres than this per house number between two known numbers on one side is not one run of numbers.
+    static let maxMetresPerNumber = 30.0
 
     func locate(_ house: HouseNumber) -> Found? {
         let exact = lookups.addresses(streetID: street.id, number: house.number)
@@ -57,16 +59,27 @@ struct AddressLocator {
                              precision: max(60, gap / 2 + 40), postcode: t < 0.5 ? lo.postcode : hi.postcode)
             }
         }
-        // No bracket: the nearest known number, on this side or facing it, with a radius growing with the
+        // No close bracket: the nearest known number, on this side when one is near enough (the two sides of a
+        // London street drift apart, so a facing number says less), else facing it; the radius grows with the
         // number gap (about 7 m of frontage per house on one side).
-        let near = all.min { a, b in
+        let nearSide = sameSide.filter { abs($0.number! - number) <= Self.maxNearestGap }
+        let near = (nearSide.isEmpty ? all : nearSide).min { a, b in
             let da = Self.numberGap(a.number!, number), db = Self.numberGap(b.number!, number)
             return da != db ? da < db : a.id < b.id
         }!
         let gap = Self.numberGap(near.number!, number)
         if gap <= Self.maxNearestGap {
-            return Found(level: .interpolated, x: near.x, y: near.y, precision: 80 + 3.5 * Double(gap),
-                         postcode: near.postcode)
+            var precision = 80 + 3.5 * Double(gap)
+            // The known number on the other side of the one sought lies implausibly far for the numbers between
+            // (the street is numbered in more than one run, or a point is misplaced): the place may be anywhere
+            // up to it.
+            if let across = near.number! < number ? higher : lower, abs(across.number! - number) <= Self.maxNearestGap {
+                let spread = planeDistance(near.x, near.y, across.x, across.y)
+                if spread > Self.maxMetresPerNumber * Double(abs(across.number! - near.number!)) {
+                    precision = max(precision, spread)
+                }
+            }
+            return Found(level: .interpolated, x: near.x, y: near.y, precision: precision, postcode: near.postcode)
         }
         return nil
     }

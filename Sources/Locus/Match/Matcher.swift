@@ -19,7 +19,8 @@ public struct Matcher: Geocoding {
     /// Readings farther apart than this, and within `ambiguityMargin` points, are ambiguous.
     public var ambiguityDistance = 1000.0
     public var ambiguityMargin = 6.0
-    /// A far reading whose evidence faults cost this many points more than the best's is not its rival.
+    /// A far reading whose evidence faults cost this many points more than the best's is not its rival; this
+    /// many fewer, it is one within the margin plus the difference.
     static let decisiveEvidence = 5.0
 
     /// Coordinates are written only for results scoring at least this (fault `low_score` otherwise).
@@ -82,12 +83,14 @@ public struct Matcher: Geocoding {
         -> (chosen: MatchCandidate?, runnerUp: MatchCandidate?)
     {
         guard let best = ranked.first else { return (nil, nil) }
-        // A far reading the evidence speaks against (a locality or borough farther off, a postcode disagreeing)
-        // is no rival however close its score: the number's fit says less about where than the place named.
+        // The evidence (a locality or borough farther off, a postcode disagreeing) says more about where than
+        // the number's fit: a far reading it speaks against is no rival however close its score, and one it
+        // favours over the best is a rival even some points behind.
         let rival = ranked.dropFirst().first {
-            $0.distance(to: best) > ambiguityDistance && $0.level <= .landmark
-                && best.score - $0.score < ambiguityMargin
-                && $0.evidencePenalty - best.evidencePenalty < Self.decisiveEvidence
+            guard $0.distance(to: best) > ambiguityDistance, $0.level <= .landmark else { return false }
+            let edge = $0.evidencePenalty - best.evidencePenalty
+            if edge >= Self.decisiveEvidence { return false }
+            return best.score - $0.score < ambiguityMargin + (edge <= -Self.decisiveEvidence ? -edge : 0)
         }
         let runnerUp = rival ?? ranked.dropFirst().first
         guard let rival, best.level <= .landmark else {

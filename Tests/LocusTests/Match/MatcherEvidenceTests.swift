@@ -25,4 +25,26 @@ import Testing
         #expect(r.level == .interpolated)
         #expect(distance(r, 513500, 169520) < 15)
     }
+
+    @Test func readingTheEvidenceFavoursIsARivalEvenSomePointsBehind() {
+        // Hampton's High Street has 41 itself but Richmond is the place named; Richmond's only has 7.
+        let r = geocode("41 HIGH STREET, RICHMOND", borough: "Richmond upon Thames")
+        #expect(r.faults.map(\.code).contains("ambiguous"))
+        #expect(r.easting == nil)
+    }
+
+    @Test func numbersInTwoRunsGiveAWideRadius() {
+        // 41 and 57 are 900 m apart: 43 next to 41 is a guess the radius must own up to.
+        let r = geocode("43 BARN ROAD", borough: "Croydon")
+        #expect(r.easting == nil)
+        let wide = matcher.explain(LocationQuery(text: "43 BARN ROAD", borough: "Croydon")).candidates
+            .first { $0.level == .interpolated }
+        #expect((wide?.precisionMeters ?? 0) >= 900)
+    }
+
+    @Test func nearestNumberOnTheSameSideBeforeAFacingOne() {
+        let r = geocode("17 VALE ROAD", borough: "Croydon")
+        #expect(r.level == .interpolated)
+        #expect(distance(r, 534000, 166500) < 10)
+    }
 }
