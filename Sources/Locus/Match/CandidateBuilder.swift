@@ -39,6 +39,8 @@ struct CandidateBuilder {
     /// The written streets read against the gazetteer, best supported first, a few per written street.
     private func readings(finder: StreetFinder) -> [StreetReading] {
         var written: [String] = []
+        /// How many of `written` the house number belongs to (the parse's street, read with or without a locality).
+        var numbered = 0
         if let street = parse.street {
             // A locality read after the street may be part of its name (HIGH ROAD LEYTONSTONE).
             if let next = parse.places.first(where: { $0.span.lowerBound >= street.span.upperBound }),
@@ -47,16 +49,25 @@ struct CandidateBuilder {
             }
             written.append(street.text)
         }
+        numbered = written.count
         for other in parse.otherStreets { written.append(other.text) }
         if written.isEmpty {
             // No street read: a premises or building name, or a locality guessed from position, may be one.
             written += [parse.premisesName?.text, parse.buildingName?.text].compactMap { $0 }
             for place in parse.places where place.kind == .locality && !place.known { written.append(place.text) }
         }
+        // The first written form read without a fault settles it; readings with faults (a misspelt or retyped
+        // name) are kept alongside the next forms' (LORDSHIP LANE WOOD GREEN reads as LORDSHIP LANE ESTATE
+        // only with faults: LORDSHIP LANE itself must still be tried).
         var found: [StreetReading] = []
-        for text in written {
-            found = finder.find(text: text, source: 0).map(scored)
-            if !found.isEmpty { break }
+        var seen: Set<Int64> = []
+        for (i, text) in written.enumerated() {
+            let readings = finder.find(text: text, source: 0)
+            for var reading in readings where seen.insert(reading.street.id).inserted {
+                reading.numbered = i < numbered || parse.street == nil
+                found.append(scored(reading))
+            }
+            if readings.contains(where: { $0.faults.isEmpty }) { break }
         }
         return ranked(found)
     }
@@ -103,7 +114,7 @@ struct CandidateBuilder {
         let street = reading.street
         var out: [MatchCandidate] = []
         let label = street.name
-        if let number = parse.houseNumber {
+        if let number = parse.houseNumber, reading.numbered {
             let found = AddressLocator(lookups: lookups, street: street, evidence: evidence).locate(number)
             if let found {
                 var faults = reading.faults
@@ -127,7 +138,7 @@ struct CandidateBuilder {
             }
         }
         var faults = reading.faults
-        if parse.houseNumber != nil && !out.contains(where: { $0.level == .address }) {
+        if parse.houseNumber != nil && reading.numbered && !out.contains(where: { $0.level == .address }) {
             faults.append(Fault(Scoring.numberNotFound, penalty: 8))
         }
         let (x, y, reach) = anchoredPoint(on: street)

@@ -5,6 +5,9 @@ struct StreetReading: Sendable {
     var faults: [Fault]
     /// Which written street it reads (0 = the parse's street, 1 = the cross street, then others).
     var source: Int
+    /// False when the house number was written against another name (`6 BABER BRIDGE PARADE, HOUNSLOW ROAD`:
+    /// 6 is the parade's, not Hounslow Road's).
+    var numbered = true
 }
 
 /// Finds the streets a written name may mean, never by scanning: the exact canonical name first, then the

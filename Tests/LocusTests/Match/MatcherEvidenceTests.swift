@@ -47,4 +47,13 @@ import Testing
         #expect(r.level == .interpolated)
         #expect(distance(r, 534000, 166500) < 10)
     }
+
+    @Test func aStreetNamedAfterAParadeIsTriedWhenTheParadeReadsOnlyWithFaults() {
+        // PARK PARADE reads as PARK LANE only with a type fault; HIGH STREET is named exactly. The 4 is the
+        // parade's, so High Street is placed as a street, not at a number 4.
+        let r = geocode("4 PARK PARADE, HIGH STREET", borough: "Croydon")
+        #expect(r.matched == "HIGH STREET")
+        #expect(r.level == .street)
+        #expect(!r.faults.map(\.code).contains("number.not_found"))
+    }
 }
