@@ -46,6 +46,11 @@ premises = [  # name, line1, line2, postcode, easting, northing, authority
     # Vale Road's sides drift apart: 16 faces 17 in number but stands 300 m from 11, on 17's side.
     ("Vale Cafe", "11 Vale Road", "Croydon", "CR0 2AA", 534000, 166500, "Croydon"),
     ("Vale Deli", "16 Vale Road", "Croydon", "CR0 2AA", 534300, 166500, "Croydon"),
+    # Norbury, a locality on London Road: it says which stretch, not which house.
+    ("Norbury Cafe", "300 London Road", "Norbury", "CR0 2AB", 531800, 167200, "Croydon"),
+    # Two Mill Roads 1.3 km apart, both inside sector CR0 2's extent; only one's premises are in CR0 2.
+    ("Mill Cafe", "2 Mill Road", "Croydon", "CR0 2AA", 533000, 166020, "Croydon"),
+    ("Mill Deli", "2 Mill Road", "Croydon", "CR0 1AD", 532000, 166900, "Croydon"),
 ]
 
 def wgs84(points):

@@ -12,6 +12,10 @@ struct CandidateBuilder {
     static let boundaryReach = 250.0
     /// The radius of a street known by one or two points.
     static let unknownStreetReach = 200.0
+    /// The least radius of a long street's point placed by a locality named (not a postcode).
+    static let localityAnchorReach = 500.0
+    /// The penalty for a numbered point whose own postcode is outside the sector or district given.
+    static let pointOutsideArea = 8.0
 
     func candidates() -> [MatchCandidate] {
         var out: [MatchCandidate] = []
@@ -122,7 +126,10 @@ struct CandidateBuilder {
                     // The wider the guess, the less it is worth (a postcode unit then does better).
                     faults.append(Fault(Scoring.numberInterpolated, penalty: max(0, (found.precision - 80) / 8)))
                 }
-                if let d = evidence.postcodeDistance(x: found.x, y: found.y),
+                if evidence.areaDisagrees(withPointPostcode: found.postcode),
+                   !faults.contains(where: { $0.code == Scoring.postcodeConflict }) {
+                    faults.append(Fault(Scoring.postcodeConflict, penalty: Self.pointOutsideArea))
+                } else if let d = evidence.postcodeDistance(x: found.x, y: found.y),
                    !faults.contains(where: { $0.code == Scoring.postcodeConflict }) {
                     if d > 400 {
                         faults.append(Fault(Scoring.postcodeConflict, penalty: 15))
@@ -158,12 +165,16 @@ struct CandidateBuilder {
     /// place may be from it.
     private func anchoredPoint(on street: GazetteerStreet) -> (Double, Double, Double) {
         let anchor: (Double, Double)?
+        /// The least radius the anchor allows: a unit's point is where the place is; a locality's centroid only
+        /// says which part of a long street, and the place may lie anywhere along it there.
+        var floor = 150.0
         if let unit = evidence.unit {
             anchor = (unit.x, unit.y)
         } else if let locality = evidence.localities.min(by: {
             street.distanceFromExtent($0.x, $0.y) < street.distanceFromExtent($1.x, $1.y)
         }), street.halfDiagonal > 300 {
             anchor = (locality.x, locality.y)
+            floor = Self.localityAnchorReach
         } else {
             anchor = nil
         }
@@ -177,7 +188,7 @@ struct CandidateBuilder {
         }!
         let gap = planeDistance(nearest.x, nearest.y, ax, ay)
         // The anchor says which stretch; the street's extent still bounds the radius.
-        return (nearest.x, nearest.y, min(street.halfDiagonal, max(150, gap + 100)))
+        return (nearest.x, nearest.y, min(street.halfDiagonal, max(floor, gap + 100)))
     }
 
     // MARK: - Junctions and landmarks

@@ -106,6 +106,13 @@ struct MatchEvidence: Sendable {
         return nil
     }
 
+    /// True when only a sector or district was given (or stands in for an unknown unit) and a point's own
+    /// postcode lies in another one: the area's extent overlaps its neighbours', a point's postcode does not.
+    func areaDisagrees(withPointPostcode code: String?) -> Bool {
+        guard unit == nil, let area, let code, let point = Postcode(code) else { return false }
+        return (areaLevel == .postcodeSector ? point.sector : point.district) != area.code
+    }
+
     /// The nearest named locality's distance from a point; nil when none is named.
     func localityDistance(x: Double, y: Double) -> Double? {
         localities.map { planeDistance($0.x, $0.y, x, y) }.min()

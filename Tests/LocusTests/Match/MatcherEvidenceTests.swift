@@ -56,4 +56,23 @@ import Testing
         #expect(r.level == .street)
         #expect(!r.faults.map(\.code).contains("number.not_found"))
     }
+
+    @Test func aPointWhosePostcodeIsOutsideTheSectorGivenConflicts() {
+        // Both Mill Roads lie inside sector CR0 2's extent; only one's 2 has a CR0 2 postcode.
+        let r = geocode("2 MILL ROAD, CR0 2")
+        #expect(!r.faults.map(\.code).contains("ambiguous"))
+        #expect(r.level == .address)
+        #expect(distance(r, 533000, 166020) < 10)
+        let other = matcher.explain(LocationQuery(text: "2 MILL ROAD, CR0 2")).candidates
+            .first { $0.level == .address && planeDistance($0.x, $0.y, 532000, 166900) < 10 }
+        #expect(other?.faults.map(\.code).contains("postcode.conflict") == true)
+    }
+
+    @Test func aLongStreetPlacedByALocalityKeepsAWideRadius() {
+        // London Road runs 2 km; Norbury's centre lies on it, but the place may be anywhere along it there.
+        let r = geocode("LONDON ROAD, NORBURY", borough: "Croydon")
+        #expect(r.level == .street)
+        #expect((r.precisionMeters ?? 0) >= CandidateBuilder.localityAnchorReach)
+        #expect(r.easting == nil)
+    }
 }
