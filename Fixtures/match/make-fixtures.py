@@ -48,6 +48,8 @@ premises = [  # name, line1, line2, postcode, easting, northing, authority
     ("Vale Deli", "16 Vale Road", "Croydon", "CR0 2AA", 534300, 166500, "Croydon"),
     # Norbury, a locality on London Road: it says which stretch, not which house.
     ("Norbury Cafe", "300 London Road", "Norbury", "CR0 2AB", 531800, 167200, "Croydon"),
+    ("Saints Cafe", "2 St Marys Road", "Croydon", "CR0 1AD", 532600, 165300, "Croydon"),
+    ("Saints Deli", "4 St Marys Road", "Croydon", "CR0 1AD", 532600, 165320, "Croydon"),
     # Two Mill Roads 1.3 km apart, both inside sector CR0 2's extent; only one's premises are in CR0 2.
     ("Mill Cafe", "2 Mill Road", "Croydon", "CR0 2AA", 533000, 166020, "Croydon"),
     ("Mill Deli", "2 Mill Road", "Croydon", "CR0 1AD", 532000, 166900, "Croydon"),
