@@ -37,8 +37,27 @@ struct MatchEvidence: Sendable {
         boroughIDs = boroughs
         // A borough's name is often its main town's too (BROMLEY, SUTTON, HARROW).
         for place in parse.places where place.kind != .noise {
-            localities += lookups.localities(named: place.text)
+            localities += Self.localities(named: place.text, inBoroughs: boroughs, lookups: lookups)
         }
+    }
+
+    /// The localities a place word names; a one-word name no locality has is read as its nearest spellings
+    /// that one has (TICKENHAM → TWICKENHAM, ICKENHAM), those in the boroughs named first.
+    static func localities(named name: String, inBoroughs boroughs: [Int64], lookups: MatchLookups)
+        -> [GazetteerLocality]
+    {
+        let found = lookups.localities(named: name)
+        guard found.isEmpty, !name.contains(" ") else { return found }
+        var nearest: [GazetteerLocality] = []
+        var distance = Int.max
+        for typo in lookups.typoCandidates(name) where typo.distance > 0 && typo.distance <= distance {
+            let near = lookups.localities(named: typo.token)
+            guard !near.isEmpty else { continue }
+            distance = typo.distance
+            nearest += near
+        }
+        let named = nearest.filter { $0.boroughID.map(boroughs.contains) ?? false }
+        return named.isEmpty ? nearest : named
     }
 
     /// Borough ids for a name in any written form (`Richmond upon Thames`, `RICHMOND`, `City of London`).

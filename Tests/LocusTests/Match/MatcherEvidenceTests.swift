@@ -26,6 +26,12 @@ import Testing
         #expect(distance(r, 513500, 169520) < 15)
     }
 
+    @Test func misspeltLocalityIsReadAsTheNearestSpelling() {
+        let r = geocode("5 HIGH STREET, HAMTPON", borough: "Richmond upon Thames")
+        #expect(r.level == .interpolated)
+        #expect(distance(r, 513500, 169520) < 15)
+    }
+
     @Test func readingTheEvidenceFavoursIsARivalEvenSomePointsBehind() {
         // Hampton's High Street has 41 itself but Richmond is the place named; Richmond's only has 7.
         let r = geocode("41 HIGH STREET, RICHMOND", borough: "Richmond upon Thames")
