@@ -51,7 +51,9 @@ final class RecordChunker: @unchecked Sendable {
         while true {
             if !records.isEmpty && (records.count >= chunkTarget || !source.canReadWithoutWaiting()) {
                 guard emit(RecordChunk(records: records, bytesConsumed: source.bytesConsumed)) else { return }
-                records.removeAll(keepingCapacity: true)
+                // A fresh array: the last one went out with its chunk (see `CSVReader.next`).
+                records = []
+                records.reserveCapacity(rowsPerChunk)
                 chunkTarget = min(rowsPerChunk, chunkTarget * 2)
             }
             guard let record = try reader.next() else { break }

@@ -23,7 +23,8 @@ struct AddressLocator {
     static let maxMetresPerNumber = 30.0
 
     func locate(_ house: HouseNumber) -> Found? {
-        let exact = lookups.addresses(streetID: street.id, number: house.number)
+        let known = lookups.addresses(streetID: street.id)
+        let exact = known.covering(house.number)
         if !exact.isEmpty {
             let sameSuffix = exact.filter { $0.suffix == house.suffix }
             let pool = sameSuffix.isEmpty ? exact : sameSuffix
@@ -36,7 +37,7 @@ struct AddressLocator {
             return Found(level: .address, x: chosen.x, y: chosen.y, precision: chosen.sharedPoint ? 120 : 40,
                          postcode: chosen.postcode)
         }
-        return interpolate(house.number)
+        return interpolate(house.number, known.numbered)
     }
 
     /// How far apart two house numbers are, counting a facing number (other parity) as two more.
@@ -45,12 +46,24 @@ struct AddressLocator {
         return d % 2 == 0 ? d : d + 2
     }
 
-    private func interpolate(_ number: Int) -> Found? {
-        let all = lookups.addresses(streetID: street.id).filter { $0.number != nil }
+    /// `all`: the street's numbered points by (number, id).
+    private func interpolate(_ number: Int, _ all: [AddressPoint]) -> Found? {
         guard !all.isEmpty else { return nil }
-        let sameSide = all.filter { ($0.number! - number) % 2 == 0 }
-        let lower = sameSide.filter { $0.number! < number }.max { ($0.number!, -$0.id) < ($1.number!, -$1.id) }
-        let higher = sameSide.filter { $0.number! > number }.min { ($0.number!, $0.id) < ($1.number!, $1.id) }
+        // The nearest same-side numbers below (the lowest id among equals) and above (likewise), and the
+        // nearest number on this side and on either side, in one pass.
+        // Indices, not copies: an address point carries several strings.
+        var lowerAt: Int?, higherAt: Int?, nearAt = 0, nearGap = Int.max, sideAt = 0, sideGap = Int.max
+        for i in all.indices {
+            let n = all[i].number!
+            let gap = Self.numberGap(n, number)
+            if (n - number) % 2 == 0 {
+                if n < number, lowerAt.map({ n > all[$0].number! }) ?? true { lowerAt = i }
+                if n > number, higherAt == nil { higherAt = i }
+                if gap < sideGap || (gap == sideGap && all[i].id < all[sideAt].id) { (sideAt, sideGap) = (i, gap) }
+            }
+            if gap < nearGap || (gap == nearGap && all[i].id < all[nearAt].id) { (nearAt, nearGap) = (i, gap) }
+        }
+        let lower = lowerAt.map { all[$0] }, higher = higherAt.map { all[$0] }
         if let lo = lower, let hi = higher, hi.number! - lo.number! <= Self.maxNumberGap {
             let gap = planeDistance(lo.x, lo.y, hi.x, hi.y)
             if gap <= Self.maxMetreGap {
@@ -62,12 +75,8 @@ struct AddressLocator {
         // No close bracket: the nearest known number, on this side when one is near enough (the two sides of a
         // London street drift apart, so a facing number says less), else facing it; the radius grows with the
         // number gap (about 7 m of frontage per house on one side).
-        let nearSide = sameSide.filter { abs($0.number! - number) <= Self.maxNearestGap }
-        let near = (nearSide.isEmpty ? all : nearSide).min { a, b in
-            let da = Self.numberGap(a.number!, number), db = Self.numberGap(b.number!, number)
-            return da != db ? da < db : a.id < b.id
-        }!
-        let gap = Self.numberGap(near.number!, number)
+        if sideGap <= Self.maxNearestGap { (nearAt, nearGap) = (sideAt, sideGap) }
+        let near = all[nearAt], gap = nearGap
         if gap <= Self.maxNearestGap {
             var precision = 80 + 3.5 * Double(gap)
             // The known number on the other side of the one sought lies implausibly far for the numbers between

@@ -84,11 +84,10 @@ struct CandidateBuilder {
     }
 
     private func ranked(_ readings: [StreetReading]) -> [StreetReading] {
-        let penalty = { (r: StreetReading) in r.faults.reduce(0) { $0 + $1.penalty } }
-        return Array(readings.sorted {
-            let a = penalty($0), b = penalty($1)
-            return a != b ? a < b : $0.street.id < $1.street.id
-        }.prefix(Self.streetsPerReading))
+        let order = readings.indices.map { (penalty: readings[$0].faults.reduce(0) { $0 + $1.penalty }, at: $0) }
+            .sorted { $0.penalty != $1.penalty ? $0.penalty < $1.penalty
+                : readings[$0.at].street.id < readings[$1.at].street.id }
+        return order.prefix(Self.streetsPerReading).map { readings[$0.at] }
     }
 
     /// Faults from the postcode, borough and locality evidence disagreeing with a street.

@@ -27,13 +27,18 @@ public struct MatchCandidate: Sendable, Equatable, Codable {
         faults.reduce(0) { Scoring.evidenceCodes.contains($1.code) ? $0 + $1.penalty : $0 }
     }
 
-    /// Ranking: higher score first, then the more precise level, then the key (never dictionary order).
-    static func isRankedBefore(_ a: MatchCandidate, _ b: MatchCandidate) -> Bool {
-        let sa = a.score, sb = b.score
-        if sa != sb { return sa > sb }
-        if a.level != b.level { return a.level < b.level }
-        if a.precisionMeters != b.precisionMeters { return a.precisionMeters < b.precisionMeters }
-        return a.key < b.key
+    /// `candidates` in ranking order: higher score first, then the more precise level, then the smaller
+    /// radius, then the key (never dictionary order). Each score is worked out once.
+    static func ranked(_ candidates: [MatchCandidate]) -> [MatchCandidate] {
+        let scores = candidates.map(\.score)
+        return candidates.indices.sorted { i, j in
+            if scores[i] != scores[j] { return scores[i] > scores[j] }
+            if candidates[i].level != candidates[j].level { return candidates[i].level < candidates[j].level }
+            if candidates[i].precisionMeters != candidates[j].precisionMeters {
+                return candidates[i].precisionMeters < candidates[j].precisionMeters
+            }
+            return candidates[i].key < candidates[j].key
+        }.map { candidates[$0] }
     }
 
     func distance(to other: MatchCandidate) -> Double { planeDistance(x, y, other.x, other.y) }

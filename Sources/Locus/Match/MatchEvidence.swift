@@ -25,14 +25,13 @@ struct MatchEvidence: Sendable {
     var hasPostcodePlace: Bool { unit != nil || area != nil }
 
     init(parse: ParsedLocation, query: LocationQuery, lookups: MatchLookups) {
-        let store = lookups.store
         readPostcode(parse: parse, query: query, lookups: lookups)
         var boroughs: [Int64] = []
         if let column = query.borough {
-            boroughs += Self.boroughIDs(named: column, store: store)
+            boroughs += lookups.boroughIDs(named: column)
         }
         if let named = parse.borough {
-            for id in Self.boroughIDs(named: named, store: store) where !boroughs.contains(id) { boroughs.append(id) }
+            for id in lookups.boroughIDs(named: named) where !boroughs.contains(id) { boroughs.append(id) }
         }
         boroughIDs = boroughs
         // A borough's name is often its main town's too (BROMLEY, SUTTON, HARROW).

@@ -14,11 +14,13 @@ final class MatchLookups: Sendable {
     private let frequencies = LookupCache<String, Int>()
     private let postings = LookupCache<String, [Int64]>()
     private let typos = LookupCache<String, [(token: String, distance: Int)]>()
-    private let addressesOnStreet = LookupCache<Int64, [AddressPoint]>()
+    private let addressesOnStreet = LookupCache<Int64, StreetAddresses>()
     private let pointsOnStreet = LookupCache<Int64, [StreetPoint]>()
     private let junctionsOfStreet = LookupCache<Int64, [GazetteerJunction]>()
     private let landmarkNames = LookupCache<String, [GazetteerLandmark]>()
     private let boroughNearStreet = LookupCache<Int64, Int64?>()
+    private let readingsOfText = LookupCache<String, [StreetReading]>()
+    private let boroughsNamed = LookupCache<String, [Int64]>()
 
     init(store: GazetteerStore) { self.store = store }
 
@@ -38,12 +40,22 @@ final class MatchLookups: Sendable {
         inArea.value(area) { Set((try? store.streets(inPostcodeArea: area)) ?? []) }
     }
 
+    /// Borough ids for a name in any written form (`Richmond upon Thames`, `RICHMOND`).
+    func boroughIDs(named name: String) -> [Int64] {
+        boroughsNamed.value(name) { MatchEvidence.boroughIDs(named: name, store: store) }
+    }
+
     func localities(named name: String) -> [GazetteerLocality] {
         localityNames.value(name) { (try? store.localities(named: name)) ?? [] }
     }
 
     func streets(named name: String) -> [GazetteerStreet] {
         streetNames.value(name) { (try? store.streets(named: name)) ?? [] }
+    }
+
+    /// The street readings of a written street, found by `search` once.
+    func streetReadings(_ text: String, search: () -> [StreetReading]) -> [StreetReading] {
+        readingsOfText.value(text, search)
     }
 
     func street(id: Int64) -> GazetteerStreet? {
@@ -64,17 +76,9 @@ final class MatchLookups: Sendable {
         typos.value(word) { (try? store.typoCandidates(word)) ?? [] }
     }
 
-    /// Every address point on a street, by number.
-    func addresses(streetID: Int64) -> [AddressPoint] {
-        addressesOnStreet.value(streetID) { (try? store.addresses(streetID: streetID)) ?? [] }
-    }
-
-    /// The address points whose number (or range) covers `number`, as `GazetteerStore.addresses` finds them.
-    func addresses(streetID: Int64, number: Int) -> [AddressPoint] {
-        addresses(streetID: streetID).filter { a in
-            guard let first = a.number else { return false }
-            return first <= number && (a.numberEnd ?? first) >= number
-        }.sorted { $0.id < $1.id }
+    /// The numbered address points of a street, read once.
+    func addresses(streetID: Int64) -> StreetAddresses {
+        addressesOnStreet.value(streetID) { StreetAddresses((try? store.addresses(streetID: streetID)) ?? []) }
     }
 
     func points(streetID: Int64) -> [StreetPoint] {
@@ -94,6 +98,41 @@ final class MatchLookups: Sendable {
         boroughNearStreet.value(street.id) {
             ((try? store.nearestPostcode(x: street.x, y: street.y, within: reach)) ?? nil)?.boroughID
         }
+    }
+}
+
+/// The numbered address points of one street, sorted by number then id, searched without copying.
+final class StreetAddresses: Sendable {
+    /// Points with a number, by (number, id).
+    let numbered: [AddressPoint]
+    /// The longest range (`152-154` spans 2), bounding the backward search for ranges covering a number.
+    private let longestSpan: Int
+
+    init(_ points: [AddressPoint]) {
+        numbered = points.filter { $0.number != nil }.sorted { ($0.number!, $0.id) < ($1.number!, $1.id) }
+        longestSpan = numbered.reduce(0) { max($0, ($1.numberEnd ?? $1.number!) - $1.number!) }
+    }
+
+    /// The index of the first point numbered above `number`.
+    func firstIndex(above number: Int) -> Int {
+        var low = 0, high = numbered.count
+        while low < high {
+            let mid = (low + high) / 2
+            if numbered[mid].number! <= number { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    /// The points whose number (or range) covers `number`, by id (as `GazetteerStore.addresses` finds them).
+    func covering(_ number: Int) -> [AddressPoint] {
+        var found: [AddressPoint] = []
+        var i = firstIndex(above: number) - 1
+        while i >= 0, numbered[i].number! >= number - longestSpan {
+            let a = numbered[i]
+            if (a.numberEnd ?? a.number!) >= number { found.append(a) }
+            i -= 1
+        }
+        return found.count > 1 ? found.sorted { $0.id < $1.id } : found
     }
 }
 

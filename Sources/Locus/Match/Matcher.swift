@@ -50,13 +50,11 @@ public struct Matcher: Geocoding {
             return MatchExplanation(query: query, parse: parse, candidates: [], chosen: nil, runnerUp: nil,
                                     result: result)
         }
-        // Every lookup of one match on one pooled connection.
-        let gather = { () -> (MatchEvidence, [MatchCandidate]) in
-            let evidence = MatchEvidence(parse: parse, query: query, lookups: lookups)
-            guard !evidence.outsideLondon else { return (evidence, []) }
-            return (evidence, CandidateBuilder(lookups: lookups, parse: parse, evidence: evidence).candidates())
-        }
-        var (evidence, candidates) = (try? store.session(gather)) ?? gather()
+        // Most lookups are remembered, so no connection is held for the whole match: a lookup not yet
+        // remembered takes one from the pool.
+        let evidence = MatchEvidence(parse: parse, query: query, lookups: lookups)
+        var candidates = evidence.outsideLondon
+            ? [] : CandidateBuilder(lookups: lookups, parse: parse, evidence: evidence).candidates()
         if evidence.outsideLondon {
             // Reported, never forced onto a London street of the same name.
             return MatchExplanation(query: query, parse: parse, candidates: [], chosen: nil, runnerUp: nil,
@@ -69,7 +67,7 @@ public struct Matcher: Geocoding {
                 candidates[i].precisionMeters += 25
             }
         }
-        candidates.sort(by: MatchCandidate.isRankedBefore)
+        candidates = MatchCandidate.ranked(candidates)
         var (chosen, runnerUp) = choose(candidates, evidence: evidence)
         if chosen == nil, let first = candidates.first { chosen = nil; runnerUp = first }
         let result = makeResult(chosen, runnerUp: runnerUp, evidence: evidence, candidates: candidates)

@@ -18,15 +18,21 @@ struct StreetFinder {
     static let maxPostings = 800
 
     /// Streets for the written street `text` (canonical words, type included where written); when none, for
-    /// the text respelled (a misspelt or joined street type, a joined SAINT), with a spelling fault.
+    /// the text respelled (a misspelt or joined street type, a joined SAINT), with a spelling fault. Remembered
+    /// by text: records name the same streets over and over.
     func find(text: String, source: Int) -> [StreetReading] {
-        let found = findWritten(text: text, source: source)
-        guard found.isEmpty, let respelled = respelling(text) else { return found }
-        return findWritten(text: respelled, source: source).map {
-            var reading = $0
-            reading.faults.append(Fault(Scoring.streetSpelling, penalty: 3))
-            return reading
+        guard !text.isEmpty else { return [] }
+        let found = lookups.streetReadings(text) {
+            let written = search(text)
+            guard written.isEmpty, let respelled = respelling(text) else { return written }
+            return search(respelled).map {
+                var reading = $0
+                reading.faults.append(Fault(Scoring.streetSpelling, penalty: 3))
+                return reading
+            }
         }
+        guard source != 0 else { return found }
+        return found.map { var reading = $0; reading.source = source; return reading }
     }
 
     /// The text with a street type a keyboard slip or a lost space hid (`SPENCER ROD`, `WHITE HART LNE`,
@@ -90,8 +96,9 @@ struct StreetFinder {
         return true
     }
 
-    private func findWritten(text: String, source: Int) -> [StreetReading] {
-        guard !text.isEmpty else { return [] }
+    /// The search behind `find`, with `source` 0.
+    private func search(_ text: String) -> [StreetReading] {
+        let source = 0
         var readings: [StreetReading] = []
         var seen: Set<Int64> = []
         for street in lookups.streets(named: text) where seen.insert(street.id).inserted {
