@@ -64,10 +64,11 @@ struct CandidateBuilder {
         // name) are kept alongside the next forms' (LORDSHIP LANE WOOD GREEN reads as LORDSHIP LANE ESTATE
         // only with faults: LORDSHIP LANE itself must still be tried).
         var found: [StreetReading] = []
-        var seen: Set<Int64> = []
         for (i, text) in written.enumerated() {
             let readings = finder.find(text: text, source: 0)
-            for var reading in readings where seen.insert(reading.street.id).inserted {
+            found.reserveCapacity(found.count + readings.count)
+            // The finder gives each street once; a later form may give a street an earlier one gave.
+            for var reading in readings where i == 0 || !found.contains(where: { $0.street.id == reading.street.id }) {
                 reading.numbered = i < numbered || parse.street == nil
                 found.append(scored(reading))
             }

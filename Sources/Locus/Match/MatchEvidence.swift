@@ -126,9 +126,15 @@ struct MatchEvidence: Sendable {
 
     /// True when only a sector or district was given (or stands in for an unknown unit) and a point's own
     /// postcode lies in another one: the area's extent overlaps its neighbours', a point's postcode does not.
+    /// `code` is a gazetteer postcode, canonical (`UB7 7BY`); compared in place, without parsing.
     func areaDisagrees(withPointPostcode code: String?) -> Bool {
-        guard unit == nil, let area, let code, let point = Postcode(code) else { return false }
-        return (areaLevel == .postcodeSector ? point.sector : point.district) != area.code
+        guard unit == nil, let area, let code, let space = code.utf8.firstIndex(of: UInt8(ascii: " ")) else {
+            return false
+        }
+        if areaLevel == .postcodeSector {  // `UB7 7` and its units' `UB7 7BY`
+            return !(code.utf8.count == area.code.utf8.count + 2 && code.hasPrefix(area.code))
+        }
+        return !code.utf8[..<space].elementsEqual(area.code.utf8)
     }
 
     /// The nearest named locality's distance from a point; nil when none is named.
