@@ -43,7 +43,7 @@ struct ExplainCommand: ParsableCommand {
             FileHandle.standardError.write(Data("locus explain: error: \(error)\n".utf8))
             throw ExitCode(69)
         }
-        let matcher = Matcher(store: store, acceptanceRadius: maxPrecisionM)
+        let matcher = Matcher(store: store, acceptanceRadius: maxPrecisionM, preload: false)
         var explanation = matcher.explain(LocationQuery(text: text, postcode: postcode, borough: borough))
         if json {
             explanation.candidates = Array(explanation.candidates.prefix(top))

@@ -1,10 +1,12 @@
 import Foundation
 
 /// The gazetteer lookups the matcher makes, each remembered once read: crime records name the same streets,
-/// postcodes and words over and over, and a gazetteer read costs far more than a dictionary hit. Shared by all
-/// threads of one matcher; a failed read counts as "nothing found".
+/// postcodes and words over and over, and a gazetteer read costs far more than a dictionary hit. The hottest
+/// tables come from a memory index once it is read (in the background); until then, and for the other
+/// tables, from SQLite. Shared by all threads of one matcher; a failed read counts as "nothing found".
 final class MatchLookups: Sendable {
     let store: GazetteerStore
+    let memory: MemoryIndexSlot
     private let postcodes = LookupCache<String, PostcodeUnit?>()
     private let nearUnit = LookupCache<Int64, [Int64: Double]>()
     private let inArea = LookupCache<String, Set<Int64>>()
@@ -22,7 +24,18 @@ final class MatchLookups: Sendable {
     private let readingsOfText = LookupCache<String, [StreetReading]>()
     private let boroughsNamed = LookupCache<String, [Int64]>()
 
-    init(store: GazetteerStore) { self.store = store }
+    /// `preload`: read the memory index in the background (worth it from a few hundred queries on).
+    init(store: GazetteerStore, preload: Bool) {
+        self.store = store
+        memory = MemoryIndexSlot()
+        if preload { memory.load(from: store) }
+    }
+
+    /// Lookups with nothing remembered yet, sharing `other`'s memory index.
+    init(sharingIndexOf other: MatchLookups) {
+        store = other.store
+        memory = other.memory
+    }
 
     func postcode(_ code: String) -> PostcodeUnit? {
         postcodes.value(code) { (try? store.postcode(code)) ?? nil }
@@ -50,7 +63,8 @@ final class MatchLookups: Sendable {
     }
 
     func streets(named name: String) -> [GazetteerStreet] {
-        streetNames.value(name) { (try? store.streets(named: name)) ?? [] }
+        if let index = memory.index { return index.streets(named: name) }
+        return streetNames.value(name) { (try? store.streets(named: name)) ?? [] }
     }
 
     /// The street readings of a written street, found by `search` once.
@@ -59,17 +73,20 @@ final class MatchLookups: Sendable {
     }
 
     func street(id: Int64) -> GazetteerStreet? {
-        streetByID.value(id) { (try? store.street(id: id)) ?? nil }
+        if let index = memory.index { return index.street(id: id) }
+        return streetByID.value(id) { (try? store.street(id: id)) ?? nil }
     }
 
     /// How many streets contain the word.
     func streetFrequency(_ token: String) -> Int {
-        frequencies.value(token) { (try? store.documentFrequency(token: token, kind: .street)) ?? 0 }
+        if let index = memory.index { return index.streetFrequency(token) }
+        return frequencies.value(token) { (try? store.documentFrequency(token: token, kind: .street)) ?? 0 }
     }
 
     /// The streets containing the word.
     func streetPostings(_ token: String) -> [Int64] {
-        postings.value(token) { (try? store.entities(token: token, kind: .street)) ?? [] }
+        if let index = memory.index { return index.streetPostings(token) }
+        return postings.value(token) { (try? store.entities(token: token, kind: .street)) ?? [] }
     }
 
     func typoCandidates(_ word: String) -> [(token: String, distance: Int)] {
@@ -78,11 +95,14 @@ final class MatchLookups: Sendable {
 
     /// The numbered address points of a street, read once.
     func addresses(streetID: Int64) -> StreetAddresses {
-        addressesOnStreet.value(streetID) { StreetAddresses((try? store.addresses(streetID: streetID)) ?? []) }
+        addressesOnStreet.value(streetID) {
+            StreetAddresses(memory.index?.addresses(streetID: streetID) ?? (try? store.addresses(streetID: streetID)) ?? [])
+        }
     }
 
     func points(streetID: Int64) -> [StreetPoint] {
-        pointsOnStreet.value(streetID) { (try? store.points(streetID: streetID)) ?? [] }
+        if let index = memory.index { return index.points(streetID: streetID) }
+        return pointsOnStreet.value(streetID) { (try? store.points(streetID: streetID)) ?? [] }
     }
 
     func junctions(streetID: Int64) -> [GazetteerJunction] {
@@ -96,7 +116,8 @@ final class MatchLookups: Sendable {
     /// The borough of the postcode nearest a street's centroid within `reach` metres.
     func boroughNear(_ street: GazetteerStreet, reach: Double) -> Int64? {
         boroughNearStreet.value(street.id) {
-            ((try? store.nearestPostcode(x: street.x, y: street.y, within: reach)) ?? nil)?.boroughID
+            if let index = memory.index { return index.boroughOfNearestPostcode(x: street.x, y: street.y, within: reach) ?? nil }
+            return ((try? store.nearestPostcode(x: street.x, y: street.y, within: reach)) ?? nil)?.boroughID
         }
     }
 }

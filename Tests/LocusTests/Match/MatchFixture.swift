@@ -18,7 +18,14 @@ enum MatchFixture {
     /// The matcher over the fixture gazetteer.
     static func matcher() throws -> Matcher { try built.get() }
 
+    /// The fixture gazetteer file.
+    static func gazetteer() throws -> URL { try file.get() }
+
     private static let built: Result<Matcher, Error> = Result {
+        Matcher(store: try GazetteerStore(path: try file.get()))
+    }
+
+    private static let file: Result<URL, Error> = Result {
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("locus-match-fixture-\(ProcessInfo.processInfo.processIdentifier)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -26,6 +33,6 @@ enum MatchFixture {
         if !FileManager.default.fileExists(atPath: url.path) {
             _ = try GazetteerBuilder(sources: sources).build(to: url)
         }
-        return Matcher(store: try GazetteerStore(path: url))
+        return url
     }
 }

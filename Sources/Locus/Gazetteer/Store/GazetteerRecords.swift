@@ -173,4 +173,8 @@ public struct StreetPoint: Sendable, Equatable, FetchableRecord {
     public var x: Double, y: Double
 
     public init(row: Row) { kind = row["kind"]; refID = row["ref_id"]; x = row["x"]; y = row["y"] }
+
+    public init(kind: String, refID: Int64?, x: Double, y: Double) {
+        self.kind = kind; self.refID = refID; self.x = x; self.y = y
+    }
 }
