@@ -14,6 +14,7 @@ units = [  # postcode, easting, northing, borough, ward
     ("CR0 1AD", 532500, 165100, CROYDON, W_CROYDON), ("CR0 1AE", 532305, 165450, CROYDON, W_CROYDON),
     ("CR0 2AA", 533000, 166000, CROYDON, W_CROYDON), ("CR0 2AB", 531800, 167000, CROYDON, W_CROYDON),
     ("TW9 1AA", 518000, 175000, RICHMOND, W_RICHMOND), ("TW10 7AA", 518500, 171000, RICHMOND, W_RICHMOND),
+    ("TW12 2AA", 513500, 169520, RICHMOND, W_RICHMOND),
 ]
 terminated = [("CR0 1ZZ", 532320, 165060, CROYDON, "201001")]
 
@@ -35,6 +36,23 @@ premises = [  # name, line1, line2, postcode, easting, northing, authority
     ("Hill Deli", "7 High Street", "Richmond", "TW9 1AA", 518010, 175000, "Richmond upon Thames"),
     ("Ham Cafe", "170 Ashburnham Road", "Ham", "TW10 7AA", 518500, 171000, "Richmond upon Thames"),
     ("Ham Deli", "172 Ashburnham Road", "Ham", "TW10 7AA", 518500, 171020, "Richmond upon Thames"),
+    # A second High Street in Richmond borough, in Hampton: the locality named tells the two apart.
+    ("Wick Cafe", "3 High Street", "Hampton", "TW12 2AA", 513500, 169500, "Richmond upon Thames"),
+    ("Wick Deli", "7 High Street", "Hampton", "TW12 2AA", 513500, 169540, "Richmond upon Thames"),
+    ("Wick Bar", "41 High Street", "Hampton", "TW12 2AA", 513500, 169700, "Richmond upon Thames"),
+    # Barn Road is numbered in two runs 900 m apart: 41 and 57 bracket 43 in number but not on the ground.
+    ("Barn Cafe", "41 Barn Road", "Croydon", "CR0 2AA", 533000, 166000, "Croydon"),
+    ("Barn Deli", "57 Barn Road", "Croydon", "CR0 2AA", 533900, 166000, "Croydon"),
+    # Vale Road's sides drift apart: 16 faces 17 in number but stands 300 m from 11, on 17's side.
+    ("Vale Cafe", "11 Vale Road", "Croydon", "CR0 2AA", 534000, 166500, "Croydon"),
+    ("Vale Deli", "16 Vale Road", "Croydon", "CR0 2AA", 534300, 166500, "Croydon"),
+    # Norbury, a locality on London Road: it says which stretch, not which house.
+    ("Norbury Cafe", "300 London Road", "Norbury", "CR0 2AB", 531800, 167200, "Croydon"),
+    ("Saints Cafe", "2 St Marys Road", "Croydon", "CR0 1AD", 532600, 165300, "Croydon"),
+    ("Saints Deli", "4 St Marys Road", "Croydon", "CR0 1AD", 532600, 165320, "Croydon"),
+    # Two Mill Roads 1.3 km apart, both inside sector CR0 2's extent; only one's premises are in CR0 2.
+    ("Mill Cafe", "2 Mill Road", "Croydon", "CR0 2AA", 533000, 166020, "Croydon"),
+    ("Mill Deli", "2 Mill Road", "Croydon", "CR0 1AD", 532000, 166900, "Croydon"),
 ]
 
 def wgs84(points):

@@ -19,6 +19,8 @@ struct AddressLocator {
     static let maxNearestGap = 40
     /// …and in metres.
     static let maxMetreGap = 350.0
+    /// More metres than this per house number between two known numbers on one side is not one run of numbers.
+    static let maxMetresPerNumber = 30.0
 
     func locate(_ house: HouseNumber) -> Found? {
         let known = lookups.addresses(streetID: street.id)
@@ -48,16 +50,17 @@ struct AddressLocator {
     private func interpolate(_ number: Int, _ all: [AddressPoint]) -> Found? {
         guard !all.isEmpty else { return nil }
         // The nearest same-side numbers below (the lowest id among equals) and above (likewise), and the
-        // nearest number on either side, in one pass.
+        // nearest number on this side and on either side, in one pass.
         // Indices, not copies: an address point carries several strings.
-        var lowerAt: Int?, higherAt: Int?, nearAt = 0, nearGap = Int.max
+        var lowerAt: Int?, higherAt: Int?, nearAt = 0, nearGap = Int.max, sideAt = 0, sideGap = Int.max
         for i in all.indices {
             let n = all[i].number!
+            let gap = Self.numberGap(n, number)
             if (n - number) % 2 == 0 {
                 if n < number, lowerAt.map({ n > all[$0].number! }) ?? true { lowerAt = i }
                 if n > number, higherAt == nil { higherAt = i }
+                if gap < sideGap || (gap == sideGap && all[i].id < all[sideAt].id) { (sideAt, sideGap) = (i, gap) }
             }
-            let gap = Self.numberGap(n, number)
             if gap < nearGap || (gap == nearGap && all[i].id < all[nearAt].id) { (nearAt, nearGap) = (i, gap) }
         }
         let lower = lowerAt.map { all[$0] }, higher = higherAt.map { all[$0] }
@@ -69,12 +72,23 @@ struct AddressLocator {
                              precision: max(60, gap / 2 + 40), postcode: t < 0.5 ? lo.postcode : hi.postcode)
             }
         }
-        // No bracket: the nearest known number, on this side or facing it, with a radius growing with the
+        // No close bracket: the nearest known number, on this side when one is near enough (the two sides of a
+        // London street drift apart, so a facing number says less), else facing it; the radius grows with the
         // number gap (about 7 m of frontage per house on one side).
+        if sideGap <= Self.maxNearestGap { (nearAt, nearGap) = (sideAt, sideGap) }
         let near = all[nearAt], gap = nearGap
         if gap <= Self.maxNearestGap {
-            return Found(level: .interpolated, x: near.x, y: near.y, precision: 80 + 3.5 * Double(gap),
-                         postcode: near.postcode)
+            var precision = 80 + 3.5 * Double(gap)
+            // The known number on the other side of the one sought lies implausibly far for the numbers between
+            // (the street is numbered in more than one run, or a point is misplaced): the place may be anywhere
+            // up to it.
+            if let across = near.number! < number ? higher : lower, abs(across.number! - number) <= Self.maxNearestGap {
+                let spread = planeDistance(near.x, near.y, across.x, across.y)
+                if spread > Self.maxMetresPerNumber * Double(abs(across.number! - near.number!)) {
+                    precision = max(precision, spread)
+                }
+            }
+            return Found(level: .interpolated, x: near.x, y: near.y, precision: precision, postcode: near.postcode)
         }
         return nil
     }

@@ -12,6 +12,10 @@ struct CandidateBuilder {
     static let boundaryReach = 250.0
     /// The radius of a street known by one or two points.
     static let unknownStreetReach = 200.0
+    /// The least radius of a long street's point placed by a locality named (not a postcode).
+    static let localityAnchorReach = 500.0
+    /// The penalty for a numbered point whose own postcode is outside the sector or district given.
+    static let pointOutsideArea = 8.0
 
     func candidates() -> [MatchCandidate] {
         var out: [MatchCandidate] = []
@@ -39,6 +43,8 @@ struct CandidateBuilder {
     /// The written streets read against the gazetteer, best supported first, a few per written street.
     private func readings(finder: StreetFinder) -> [StreetReading] {
         var written: [String] = []
+        /// How many of `written` the house number belongs to (the parse's street, read with or without a locality).
+        var numbered = 0
         if let street = parse.street {
             // A locality read after the street may be part of its name (HIGH ROAD LEYTONSTONE).
             if let next = parse.places.first(where: { $0.span.lowerBound >= street.span.upperBound }),
@@ -47,16 +53,26 @@ struct CandidateBuilder {
             }
             written.append(street.text)
         }
+        numbered = written.count
         for other in parse.otherStreets { written.append(other.text) }
         if written.isEmpty {
             // No street read: a premises or building name, or a locality guessed from position, may be one.
             written += [parse.premisesName?.text, parse.buildingName?.text].compactMap { $0 }
             for place in parse.places where place.kind == .locality && !place.known { written.append(place.text) }
         }
+        // The first written form read without a fault settles it; readings with faults (a misspelt or retyped
+        // name) are kept alongside the next forms' (LORDSHIP LANE WOOD GREEN reads as LORDSHIP LANE ESTATE
+        // only with faults: LORDSHIP LANE itself must still be tried).
         var found: [StreetReading] = []
-        for text in written {
-            found = finder.find(text: text, source: 0).map(scored)
-            if !found.isEmpty { break }
+        for (i, text) in written.enumerated() {
+            let readings = finder.find(text: text, source: 0)
+            found.reserveCapacity(found.count + readings.count)
+            // The finder gives each street once; a later form may give a street an earlier one gave.
+            for var reading in readings where i == 0 || !found.contains(where: { $0.street.id == reading.street.id }) {
+                reading.numbered = i < numbered || parse.street == nil
+                found.append(scored(reading))
+            }
+            if readings.contains(where: { $0.faults.isEmpty }) { break }
         }
         return ranked(found)
     }
@@ -102,7 +118,7 @@ struct CandidateBuilder {
         let street = reading.street
         var out: [MatchCandidate] = []
         let label = street.name
-        if let number = parse.houseNumber {
+        if let number = parse.houseNumber, reading.numbered {
             let found = AddressLocator(lookups: lookups, street: street, evidence: evidence).locate(number)
             if let found {
                 var faults = reading.faults
@@ -110,7 +126,10 @@ struct CandidateBuilder {
                     // The wider the guess, the less it is worth (a postcode unit then does better).
                     faults.append(Fault(Scoring.numberInterpolated, penalty: max(0, (found.precision - 80) / 8)))
                 }
-                if let d = evidence.postcodeDistance(x: found.x, y: found.y),
+                if evidence.areaDisagrees(withPointPostcode: found.postcode),
+                   !faults.contains(where: { $0.code == Scoring.postcodeConflict }) {
+                    faults.append(Fault(Scoring.postcodeConflict, penalty: Self.pointOutsideArea))
+                } else if let d = evidence.postcodeDistance(x: found.x, y: found.y),
                    !faults.contains(where: { $0.code == Scoring.postcodeConflict }) {
                     if d > 400 {
                         faults.append(Fault(Scoring.postcodeConflict, penalty: 15))
@@ -126,7 +145,7 @@ struct CandidateBuilder {
             }
         }
         var faults = reading.faults
-        if parse.houseNumber != nil && !out.contains(where: { $0.level == .address }) {
+        if parse.houseNumber != nil && reading.numbered && !out.contains(where: { $0.level == .address }) {
             faults.append(Fault(Scoring.numberNotFound, penalty: 8))
         }
         let (x, y, reach) = anchoredPoint(on: street)
@@ -146,12 +165,16 @@ struct CandidateBuilder {
     /// place may be from it.
     private func anchoredPoint(on street: GazetteerStreet) -> (Double, Double, Double) {
         let anchor: (Double, Double)?
+        /// The least radius the anchor allows: a unit's point is where the place is; a locality's centroid only
+        /// says which part of a long street, and the place may lie anywhere along it there.
+        var floor = 150.0
         if let unit = evidence.unit {
             anchor = (unit.x, unit.y)
         } else if let locality = evidence.localities.min(by: {
             street.distanceFromExtent($0.x, $0.y) < street.distanceFromExtent($1.x, $1.y)
         }), street.halfDiagonal > 300 {
             anchor = (locality.x, locality.y)
+            floor = Self.localityAnchorReach
         } else {
             anchor = nil
         }
@@ -165,7 +188,7 @@ struct CandidateBuilder {
         }!
         let gap = planeDistance(nearest.x, nearest.y, ax, ay)
         // The anchor says which stretch; the street's extent still bounds the radius.
-        return (nearest.x, nearest.y, min(street.halfDiagonal, max(150, gap + 100)))
+        return (nearest.x, nearest.y, min(street.halfDiagonal, max(floor, gap + 100)))
     }
 
     // MARK: - Junctions and landmarks

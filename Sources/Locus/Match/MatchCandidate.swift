@@ -21,6 +21,12 @@ public struct MatchCandidate: Sendable, Equatable, Codable {
         min(100, max(0, award - faults.reduce(0) { $0 + $1.penalty }))
     }
 
+    /// The points lost to evidence disagreeing with the place (borough, locality, postcode), not to the name's
+    /// or the number's fit.
+    var evidencePenalty: Double {
+        faults.reduce(0) { Scoring.evidenceCodes.contains($1.code) ? $0 + $1.penalty : $0 }
+    }
+
     /// `candidates` in ranking order: higher score first, then the more precise level, then the smaller
     /// radius, then the key (never dictionary order). Each score is worked out once.
     static func ranked(_ candidates: [MatchCandidate]) -> [MatchCandidate] {
@@ -83,4 +89,6 @@ enum Scoring {
     static let qualifier = "qualifier"
     static let ambiguous = "ambiguous"
     static let nothingToGeocode = "nothing_to_geocode"
+    /// Faults saying the evidence (borough, locality, postcode) disagrees with a place.
+    static let evidenceCodes: Set<String> = [boroughMismatch, localityMismatch, postcodeConflict]
 }

@@ -36,8 +36,27 @@ struct MatchEvidence: Sendable {
         boroughIDs = boroughs
         // A borough's name is often its main town's too (BROMLEY, SUTTON, HARROW).
         for place in parse.places where place.kind != .noise {
-            localities += lookups.localities(named: place.text)
+            localities += Self.localities(named: place.text, inBoroughs: boroughs, lookups: lookups)
         }
+    }
+
+    /// The localities a place word names; a one-word name no locality has is read as its nearest spellings
+    /// that one has (TICKENHAM → TWICKENHAM, ICKENHAM), those in the boroughs named first.
+    static func localities(named name: String, inBoroughs boroughs: [Int64], lookups: MatchLookups)
+        -> [GazetteerLocality]
+    {
+        let found = lookups.localities(named: name)
+        guard found.isEmpty, !name.contains(" ") else { return found }
+        var nearest: [GazetteerLocality] = []
+        var distance = Int.max
+        for typo in lookups.typoCandidates(name) where typo.distance > 0 && typo.distance <= distance {
+            let near = lookups.localities(named: typo.token)
+            guard !near.isEmpty else { continue }
+            distance = typo.distance
+            nearest += near
+        }
+        let named = nearest.filter { $0.boroughID.map(boroughs.contains) ?? false }
+        return named.isEmpty ? nearest : named
     }
 
     /// Borough ids for a name in any written form (`Richmond upon Thames`, `RICHMOND`, `City of London`).
@@ -103,6 +122,19 @@ struct MatchEvidence: Sendable {
             return (dx * dx + dy * dy).squareRoot()
         }
         return nil
+    }
+
+    /// True when only a sector or district was given (or stands in for an unknown unit) and a point's own
+    /// postcode lies in another one: the area's extent overlaps its neighbours', a point's postcode does not.
+    /// `code` is a gazetteer postcode, canonical (`UB7 7BY`); compared in place, without parsing.
+    func areaDisagrees(withPointPostcode code: String?) -> Bool {
+        guard unit == nil, let area, let code, let space = code.utf8.firstIndex(of: UInt8(ascii: " ")) else {
+            return false
+        }
+        if areaLevel == .postcodeSector {  // `UB7 7` and its units' `UB7 7BY`
+            return !(code.utf8.count == area.code.utf8.count + 2 && code.hasPrefix(area.code))
+        }
+        return !code.utf8[..<space].elementsEqual(area.code.utf8)
     }
 
     /// The nearest named locality's distance from a point; nil when none is named.

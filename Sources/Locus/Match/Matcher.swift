@@ -20,6 +20,9 @@ public struct Matcher: Geocoding {
     /// Readings farther apart than this, and within `ambiguityMargin` points, are ambiguous.
     public var ambiguityDistance = 1000.0
     public var ambiguityMargin = 6.0
+    /// A far reading whose evidence faults cost this many points more than the best's is not its rival; this
+    /// many fewer, it is one within the margin plus the difference.
+    static let decisiveEvidence = 5.0
 
     /// Coordinates are written only for results scoring at least this (fault `low_score` otherwise).
     public var minimumScore: Double = Matcher.defaultMinimumScore
@@ -99,9 +102,17 @@ public struct Matcher: Geocoding {
         -> (chosen: MatchCandidate?, runnerUp: MatchCandidate?)
     {
         guard let best = ranked.first else { return (nil, nil) }
-        let rival = ranked.dropFirst().first { $0.distance(to: best) > ambiguityDistance && $0.level <= .landmark }
+        // The evidence (a locality or borough farther off, a postcode disagreeing) says more about where than
+        // the number's fit: a far reading it speaks against is no rival however close its score, and one it
+        // favours over the best is a rival even some points behind.
+        let rival = ranked.dropFirst().first {
+            guard $0.distance(to: best) > ambiguityDistance, $0.level <= .landmark else { return false }
+            let edge = $0.evidencePenalty - best.evidencePenalty
+            if edge >= Self.decisiveEvidence { return false }
+            return best.score - $0.score < ambiguityMargin + (edge <= -Self.decisiveEvidence ? -edge : 0)
+        }
         let runnerUp = rival ?? ranked.dropFirst().first
-        guard let rival, best.level <= .landmark, best.score - rival.score < ambiguityMargin else {
+        guard let rival, best.level <= .landmark else {
             return (best, runnerUp)
         }
         let ambiguity = Fault(Scoring.ambiguous, penalty: 0)

@@ -5,6 +5,9 @@ struct StreetReading: Sendable {
     var faults: [Fault]
     /// Which written street it reads (0 = the parse's street, 1 = the cross street, then others).
     var source: Int
+    /// False when the house number was written against another name (`6 BABER BRIDGE PARADE, HOUNSLOW ROAD`:
+    /// 6 is the parade's, not Hounslow Road's).
+    var numbered = true
 }
 
 /// Finds the streets a written name may mean, never by scanning: the exact canonical name first, then the
@@ -14,13 +17,83 @@ struct StreetFinder {
     /// A posting list longer than this is not read (the word says too little to block on).
     static let maxPostings = 800
 
-    /// Streets for the written street `text` (canonical words, type included where written). Remembered by
-    /// text: records name the same streets over and over.
+    /// Streets for the written street `text` (canonical words, type included where written); when none, for
+    /// the text respelled (a misspelt or joined street type, a joined SAINT), with a spelling fault. Remembered
+    /// by text: records name the same streets over and over.
     func find(text: String, source: Int) -> [StreetReading] {
         guard !text.isEmpty else { return [] }
-        let found = lookups.streetReadings(text) { search(text) }
+        let found = lookups.streetReadings(text) {
+            let written = search(text)
+            guard written.isEmpty, let respelled = respelling(text) else { return written }
+            return search(respelled).map {
+                var reading = $0
+                reading.faults.append(Fault(Scoring.streetSpelling, penalty: 3))
+                return reading
+            }
+        }
         guard source != 0 else { return found }
         return found.map { var reading = $0; reading.source = source; return reading }
+    }
+
+    /// The text with a street type a keyboard slip or a lost space hid (`SPENCER ROD`, `WHITE HART LNE`,
+    /// `FRIARS STILERD`) and a SAINT run into its name (`STMARGARETS ROAD`) written out; nil when nothing
+    /// changes. Only words no street name contains are read so.
+    func respelling(_ text: String) -> String? {
+        var words = text.split(separator: " ").map(String.init)
+        guard !words.isEmpty else { return nil }
+        var changed = false
+        func unknown(_ word: String) -> Bool {
+            StreetTypes.canonicalType(word) == nil && lookups.streetFrequency(word) == 0
+        }
+        for i in words.indices where words[i].hasPrefix("ST") && words[i].utf8.count >= 5 && unknown(words[i]) {
+            let rest = String(words[i].dropFirst(2))
+            if lookups.streetFrequency(rest) > 0 {
+                words[i] = "SAINT " + rest
+                changed = true
+            }
+        }
+        if let last = words.last, unknown(last) {
+            if words.count >= 2, let type = Self.misspeltType(last) {
+                words[words.count - 1] = type
+                changed = true
+            } else if let (name, type) = Self.joinedType(last), lookups.streetFrequency(name) > 0 {
+                words[words.count - 1] = name + " " + type
+                changed = true
+            }
+        }
+        return changed ? words.joined(separator: " ") : nil
+    }
+
+    /// The street type a word is a slip of: its letters in order with some left out (`LNE`, `ROD`), or one
+    /// edit away when it is 4+ letters (`RAOD`, `STRET`); nil when none or more than one type fits.
+    static func misspeltType(_ word: String) -> String? {
+        guard word.utf8.count >= 3 else { return nil }
+        let fits = StreetTypes.all.filter { type in
+            guard type.first == word.first, type.utf8.count > 2 else { return false }
+            if isSubsequence(word, of: type) { return true }
+            return word.utf8.count >= 4 && TypoKeys.distance(word, type) <= 1
+        }
+        return fits.count == 1 ? fits.first : nil
+    }
+
+    /// A word ending in a street type's written form after a name of 3+ letters (`STILERD` → STILE, ROAD).
+    static func joinedType(_ word: String) -> (name: String, type: String)? {
+        for length in stride(from: min(word.utf8.count - 3, 10), through: 2, by: -1) {
+            let form = String(word.suffix(length))
+            if let type = StreetTypes.canonicalType(form), StreetTypes.ambiguousBeforeName[form] == nil || length > 2 {
+                return (String(word.dropLast(length)), type)
+            }
+        }
+        return nil
+    }
+
+    private static func isSubsequence(_ short: String, of long: String) -> Bool {
+        var rest = long.utf8[...]
+        for byte in short.utf8 {
+            guard let at = rest.firstIndex(of: byte) else { return false }
+            rest = rest[rest.index(after: at)...]
+        }
+        return true
     }
 
     /// The search behind `find`, with `source` 0.

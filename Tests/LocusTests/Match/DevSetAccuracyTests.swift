@@ -5,8 +5,9 @@ import Testing
 /// The whole dev evaluation set through the matcher on the full London gazetteer, scored with score.py's rule
 /// (a returned point within `tolerance_m` of the truth is correct), per stratum and overall.
 ///
-/// The bars are the figures measured when the test was written minus a small margin (README "Accuracy"),
-/// not yet the issue's targets (88 % overall at 98 % precision; 85 % per stratum, 40 % police_on_or_near).
+/// The bars are issue 5's: at least 88 % of all cases correct at 98 % precision (correct among answered);
+/// every stratum at least 85 % correct, `police_on_or_near` at least 40 %; `corrupted` and `fhrs_with_postcode`,
+/// far above 85 %, keep their earlier guards (95 %, 98 %). README "Accuracy" has the figures.
 @Suite(.enabled(if: SharedData.isAvailable, SharedData.skipMessage))
 struct DevSetAccuracyTests {
     struct Tally {
@@ -17,11 +18,11 @@ struct DevSetAccuracyTests {
 
     /// Lowest accepted recall (% correct of all cases) per stratum.
     static let recallBars: [String: Double] = [
-        "corrupted": 95, "fhrs_no_postcode": 82.5, "fhrs_with_postcode": 98, "police_on_or_near": 40.5,
-        "police_style": 86.5,
+        "corrupted": 95, "fhrs_no_postcode": 85, "fhrs_with_postcode": 98, "police_on_or_near": 40,
+        "police_style": 85,
     ]
-    static let overallRecallBar = 86.5
-    static let overallPrecisionBar = 97.3
+    static let overallRecallBar = 88.0
+    static let overallPrecisionBar = 98.0
 
     @Test func devSetMeetsTheBars() throws {
         let matcher = Matcher(store: try GazetteerStore(path: try TestGazetteer.london()))
