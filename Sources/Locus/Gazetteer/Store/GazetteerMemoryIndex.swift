@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 
 /// The gazetteer tables a matcher reads most, held in memory: streets by id and name, their words (postings and
 /// document frequencies), their address points and known points, and every postcode unit's point and borough.
@@ -7,55 +8,78 @@ import GRDB
 /// Each answer equals the `GazetteerStore` lookup of the same name, order included, so a matcher gives the same
 /// results whether or not the index is there yet. About 30 MB and 0.5 s to read for full London, so the
 /// matcher reads it in the background (`MemoryIndexSlot`) and uses SQLite until it is ready.
-///
-/// Filled once by `init` and read-only after: safe to share between threads.
-final class GazetteerMemoryIndex: @unchecked Sendable {
-    private var streetsByID: [Int64: GazetteerStreet] = [:]
-    private var streetIDsByName: [String: [Int64]] = [:]
-    private var streetWords: [Int64: [String]] = [:]
-    private var streetPostings: [String: [Int64]] = [:]
-    private var streetFrequencies: [String: Int] = [:]
-    private var addressesByStreet: [Int64: [AddressPoint]] = [:]
-    private var pointsByStreet: [Int64: [StreetPoint]] = [:]
-    private var postcodePoints = PointGrid(xs: [], ys: [], cellSize: GazetteerMemoryIndex.postcodeCell)
-    private var postcodeBoroughs: [Int64?] = []
+final class GazetteerMemoryIndex: Sendable {
+    private let streetsByID: [Int64: GazetteerStreet]
+    private let streetIDsByName: [String: [Int64]]
+    private let streetWords: [Int64: [String]]
+    private let streetPostings: [String: [Int64]]
+    private let streetFrequencies: [String: Int]
+    private let addressesByStreet: [Int64: [AddressPoint]]
+    private let pointsByStreet: [Int64: [StreetPoint]]
+    private let postcodePoints: PointGrid
+    private let postcodeBoroughs: [Int64?]
+
+    /// The tables while they are read.
+    private struct Tables {
+        var streetsByID: [Int64: GazetteerStreet] = [:]
+        var streetIDsByName: [String: [Int64]] = [:]
+        var streetWords: [Int64: [String]] = [:]
+        var streetPostings: [String: [Int64]] = [:]
+        var streetFrequencies: [String: Int] = [:]
+        var addressesByStreet: [Int64: [AddressPoint]] = [:]
+        var pointsByStreet: [Int64: [StreetPoint]] = [:]
+        var postcodeXs: [Double] = [], postcodeYs: [Double] = []
+        var postcodeBoroughs: [Int64?] = []
+    }
 
     /// Reads the tables from `store`'s file on the calling thread, through a connection of its own (so the
     /// store's connections stay free for the matching threads).
     init(store: GazetteerStore) throws(GazetteerStoreError) {
         let queue = try GazetteerStore.openReadOnly(store.path)
+        var tables = Tables()
         do {
-            try queue.read { db in try readStreets(db) }
-            try queue.read { db in try readWords(db) }
-            try queue.read { db in try readPoints(db) }
-            try queue.read { db in try readPostcodes(db) }
+            try queue.read { db in
+                try Self.readStreets(db, into: &tables)
+                try Self.readWords(db, into: &tables)
+                try Self.readPoints(db, into: &tables)
+                try Self.readPostcodes(db, into: &tables)
+            }
         } catch {
             throw .unreadable(path: store.path.path, reason: "\(error)")
         }
+        streetsByID = tables.streetsByID
+        streetIDsByName = tables.streetIDsByName
+        streetWords = tables.streetWords
+        streetPostings = tables.streetPostings
+        streetFrequencies = tables.streetFrequencies
+        addressesByStreet = tables.addressesByStreet
+        pointsByStreet = tables.pointsByStreet
+        postcodePoints = PointGrid(xs: tables.postcodeXs, ys: tables.postcodeYs, cellSize: Self.postcodeCell)
+        postcodeBoroughs = tables.postcodeBoroughs
     }
 
-    private func readStreets(_ db: Database) throws {
+    private static func readStreets(_ db: Database, into tables: inout Tables) throws {
         let streets = try Row.fetchCursor(db, sql: """
             SELECT id, name, borough_id, locality_id, x, y, min_x, min_y, max_x, max_y, points FROM street ORDER BY id
             """)
         while let row = try streets.next() {
             let street = GazetteerStreet(columns: row)
-            streetsByID[street.id] = street
-            streetIDsByName[street.name, default: []].append(street.id)
-            streetWords[street.id] = street.name.split(separator: " ").map(String.init)
+            tables.streetsByID[street.id] = street
+            tables.streetIDsByName[street.name, default: []].append(street.id)
+            tables.streetWords[street.id] = street.name.split(separator: " ").map(String.init)
         }
     }
 
-    private func readWords(_ db: Database) throws {
+    private static func readWords(_ db: Database, into tables: inout Tables) throws {
         let street = EntityKind.street.rawValue
         let tokens = try Row.fetchCursor(
             db, sql: "SELECT token, entity_id FROM token WHERE kind = ? ORDER BY token, entity_id", arguments: [street])
-        while let row = try tokens.next() { streetPostings[row[0] as String, default: []].append(row[1]) }
+        while let row = try tokens.next() { tables.streetPostings[row[0] as String, default: []].append(row[1]) }
         let stats = try Row.fetchCursor(db, sql: "SELECT token, df FROM token_stat WHERE kind = ?", arguments: [street])
-        while let row = try stats.next() { streetFrequencies[row[0] as String] = row[1] }
+        while let row = try stats.next() { tables.streetFrequencies[row[0] as String] = row[1] }
     }
 
-    private func readPoints(_ db: Database) throws {
+    private static func readPoints(_ db: Database, into tables: inout Tables) throws {
         let addresses = try Row.fetchCursor(db, sql: """
             SELECT id, number, suffix, number_end, sub_unit, building, premises, street_id, locality_id, postcode,
               borough_id, x, y, shared_point
@@ -63,27 +87,25 @@ final class GazetteerMemoryIndex: @unchecked Sendable {
             """)
         while let row = try addresses.next() {
             let point = AddressPoint(columns: row)
-            addressesByStreet[point.streetID!, default: []].append(point)
+            tables.addressesByStreet[point.streetID!, default: []].append(point)
         }
         // The order of `street_point_idx` (street, then rowid): the order the store's lookup reads.
         let known = try Row.fetchCursor(db, sql: """
             SELECT street_id, kind, ref_id, x, y FROM street_point ORDER BY street_id, rowid
             """)
         while let row = try known.next() {
-            pointsByStreet[row[0] as Int64, default: []].append(
+            tables.pointsByStreet[row[0] as Int64, default: []].append(
                 StreetPoint(kind: row[1], refID: row[2], x: row[3], y: row[4]))
         }
     }
 
-    private func readPostcodes(_ db: Database) throws {
-        var xs: [Double] = [], ys: [Double] = []
+    private static func readPostcodes(_ db: Database, into tables: inout Tables) throws {
         let units = try Row.fetchCursor(db, sql: "SELECT x, y, borough_id FROM postcode ORDER BY id")
         while let row = try units.next() {
-            xs.append(row[0])
-            ys.append(row[1])
-            postcodeBoroughs.append(row[2])
+            tables.postcodeXs.append(row[0])
+            tables.postcodeYs.append(row[1])
+            tables.postcodeBoroughs.append(row[2])
         }
-        postcodePoints = PointGrid(xs: xs, ys: ys, cellSize: Self.postcodeCell)
     }
 
     /// The postcode grid's cell: the boundary reach of the matcher, so one ring of cells answers it.
@@ -126,7 +148,10 @@ final class MemoryIndexSlot: @unchecked Sendable {
     /// The gazetteer to read; nil: never.
     private let store: GazetteerStore?
     private var lookupsBeforeRead: Int
-    private var loaded: GazetteerMemoryIndex?
+    /// Written once, under `lock`, before `isLoaded` turns true; read without the lock after.
+    nonisolated(unsafe) private var loaded: GazetteerMemoryIndex?
+    /// Set (releasing) once `loaded` is written: the matching threads then read the index without a lock.
+    private let isLoaded = Atomic<Bool>(false)
     private var started = false
     private let lock = NSLock()
     private let done = DispatchSemaphore(value: 0)
@@ -138,6 +163,7 @@ final class MemoryIndexSlot: @unchecked Sendable {
 
     /// The index when read, else nil (counting the lookup towards starting the read).
     var index: GazetteerMemoryIndex? {
+        if isLoaded.load(ordering: .acquiring) { return loaded }
         lock.lock()
         defer { lock.unlock() }
         if loaded == nil && !started {
@@ -169,6 +195,7 @@ final class MemoryIndexSlot: @unchecked Sendable {
             let index = try? GazetteerMemoryIndex(store: store)
             lock.lock()
             loaded = index
+            if index != nil { isLoaded.store(true, ordering: .releasing) }
             lock.unlock()
             done.signal()
         }
