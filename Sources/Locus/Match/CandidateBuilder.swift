@@ -141,7 +141,7 @@ struct CandidateBuilder {
                 out.append(MatchCandidate(
                     level: found.level, x: found.x, y: found.y, precisionMeters: found.precision,
                     matched: "\(number) \(label)", award: Scoring.award(found.level), faults: faults,
-                    postcode: found.postcode, boroughID: street.boroughID, key: "street:\(street.id):\(number)"))
+                    postcode: found.postcode, boroughID: street.boroughID, key: .streetNumber(street.id, number)))
             }
         }
         var faults = reading.faults
@@ -157,7 +157,7 @@ struct CandidateBuilder {
         out.append(MatchCandidate(
             level: .street, x: x, y: y, precisionMeters: precision, matched: label,
             award: award, faults: faults, postcode: nil, boroughID: street.boroughID,
-            key: "street:\(street.id)"))
+            key: .street(street.id)))
         return out
     }
 
@@ -200,7 +200,7 @@ struct CandidateBuilder {
             for b in second.prefix(4) where b.street.id != a.street.id {
                 let faults = a.faults + b.faults
                 let matched = "\(a.street.name) / \(b.street.name)"
-                let key = "junction:\(min(a.street.id, b.street.id)):\(max(a.street.id, b.street.id))"
+                let key = CandidateKey.junction(min(a.street.id, b.street.id), max(a.street.id, b.street.id))
                 if let j = known.first(where: { $0.streetA == b.street.id || $0.streetB == b.street.id }) {
                     out.append(MatchCandidate(
                         level: .junction, x: j.x, y: j.y, precisionMeters: 75, matched: matched,
@@ -261,7 +261,7 @@ struct CandidateBuilder {
                 out.append(MatchCandidate(
                     level: .landmark, x: landmark.x, y: landmark.y, precisionMeters: precision,
                     matched: landmark.name, award: Scoring.award(.landmark), faults: faults,
-                    boroughID: landmark.boroughID, key: "landmark:\(landmark.id)"))
+                    boroughID: landmark.boroughID, key: .landmark(landmark.id)))
             }
         }
         return out
@@ -281,7 +281,7 @@ struct CandidateBuilder {
             out.append(MatchCandidate(
                 level: .postcode, x: unit.x, y: unit.y, precisionMeters: precision, matched: unit.postcode,
                 award: Scoring.award(.postcode), faults: unitFaults, postcode: unit.postcode,
-                boroughID: unit.boroughID, key: "postcode:\(unit.postcode)"))
+                boroughID: unit.boroughID, key: .postcode(unit.postcode)))
             if let sector = store.sectors[unit.sector] { out.append(area(sector, .postcodeSector, faults)) }
         } else if let area = evidence.area {
             out.append(self.area(area, evidence.areaLevel, faults))
@@ -293,7 +293,7 @@ struct CandidateBuilder {
         let extent = planeDistance(area.minX, area.minY, area.maxX, area.maxY) / 2
         return MatchCandidate(
             level: level, x: area.x, y: area.y, precisionMeters: max(200, extent), matched: area.code,
-            award: Scoring.award(level), faults: faults, boroughID: area.boroughID, key: "area:\(area.code)")
+            award: Scoring.award(level), faults: faults, boroughID: area.boroughID, key: .area(area.code))
     }
 
     private func placeCandidates() -> [MatchCandidate] {
@@ -306,13 +306,13 @@ struct CandidateBuilder {
             out.append(MatchCandidate(
                 level: .locality, x: locality.x, y: locality.y, precisionMeters: 1500, matched: locality.name,
                 award: Scoring.award(.locality), faults: faults, boroughID: locality.boroughID,
-                key: "locality:\(locality.id)"))
+                key: .locality(locality.id)))
         }
         for id in evidence.boroughIDs {
             guard let borough = store.borough(id: id), let x = borough.x, let y = borough.y else { continue }
             out.append(MatchCandidate(
                 level: .borough, x: x, y: y, precisionMeters: 5000, matched: borough.shortName,
-                award: Scoring.award(.borough), faults: [], boroughID: id, key: "borough:\(id)"))
+                award: Scoring.award(.borough), faults: [], boroughID: id, key: .borough(id)))
         }
         return out
     }

@@ -14,7 +14,7 @@ public struct MatchCandidate: Sendable, Equatable, Codable {
     public var postcode: String?
     public var boroughID: Int64?
     /// A stable identity (`street:123`, `postcode:SW1A 1AA`) for deterministic tie-breaks.
-    public var key: String
+    public var key: CandidateKey
 
     /// The award minus the faults' penalties, within 0–100.
     public var score: Double {
@@ -37,11 +37,51 @@ public struct MatchCandidate: Sendable, Equatable, Codable {
             if candidates[i].precisionMeters != candidates[j].precisionMeters {
                 return candidates[i].precisionMeters < candidates[j].precisionMeters
             }
-            return candidates[i].key < candidates[j].key
+            return candidates[i].key.text < candidates[j].key.text
         }.map { candidates[$0] }
     }
 
     func distance(to other: MatchCandidate) -> Double { planeDistance(x, y, other.x, other.y) }
+}
+
+/// What a candidate is (`street:123:12`, `postcode:SW1A 1AA`), kept as its parts: the text is made only for a
+/// tie-break or an explanation, not for each of the dozens of candidates a match weighs. Encoded as its text.
+public enum CandidateKey: Sendable, Equatable, Codable {
+    case street(Int64)
+    case streetNumber(Int64, HouseNumber)
+    case junction(Int64, Int64)
+    case landmark(Int64)
+    case postcode(String)
+    case area(String)
+    case locality(Int64)
+    case borough(Int64)
+    /// A key read back from its text.
+    case decoded(String)
+
+    /// `street:123`, `street:123:12A`, `junction:4:9`, `landmark:7`, `postcode:SW1A 1AA`, `area:SW1A 1`,
+    /// `locality:3`, `borough:12`.
+    public var text: String {
+        switch self {
+        case let .street(id): return "street:\(id)"
+        case let .streetNumber(id, number): return "street:\(id):\(number)"
+        case let .junction(a, b): return "junction:\(a):\(b)"
+        case let .landmark(id): return "landmark:\(id)"
+        case let .postcode(code): return "postcode:\(code)"
+        case let .area(code): return "area:\(code)"
+        case let .locality(id): return "locality:\(id)"
+        case let .borough(id): return "borough:\(id)"
+        case let .decoded(text): return text
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(text)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        self = .decoded(try decoder.singleValueContainer().decode(String.self))
+    }
 }
 
 /// Plane distance in metres between two BNG points.

@@ -128,7 +128,7 @@ public struct Matcher: Geocoding {
            let x = b.x, let y = b.y {
             let parent = MatchCandidate(
                 level: .borough, x: x, y: y, precisionMeters: 5000, matched: b.shortName,
-                award: Scoring.award(.borough), faults: [ambiguity], boroughID: borough, key: "borough:\(borough)")
+                award: Scoring.award(.borough), faults: [ambiguity], boroughID: borough, key: .borough(borough))
             return (parent, best)
         }
         if var borough = ranked.first(where: { $0.level == .borough }) {
