@@ -37,7 +37,7 @@ struct AddressLocator {
             return Found(level: .address, x: chosen.x, y: chosen.y, precision: chosen.sharedPoint ? 120 : 40,
                          postcode: chosen.postcode)
         }
-        return interpolate(house.number, known.numbered)
+        return interpolate(house.number, known)
     }
 
     /// How far apart two house numbers are, counting a facing number (other parity) as two more.
@@ -46,22 +46,23 @@ struct AddressLocator {
         return d % 2 == 0 ? d : d + 2
     }
 
-    /// `all`: the street's numbered points by (number, id).
-    private func interpolate(_ number: Int, _ all: [AddressPoint]) -> Found? {
+    /// `known`: the street's numbered points.
+    private func interpolate(_ number: Int, _ known: StreetAddresses) -> Found? {
+        let all = known.numbered, numbers = known.numbers, ids = known.ids
         guard !all.isEmpty else { return nil }
         // The nearest same-side numbers below (the lowest id among equals) and above (likewise), and the
         // nearest number on this side and on either side, in one pass.
         // Indices, not copies: an address point carries several strings.
         var lowerAt: Int?, higherAt: Int?, nearAt = 0, nearGap = Int.max, sideAt = 0, sideGap = Int.max
-        for i in all.indices {
-            let n = all[i].number!
+        for i in numbers.indices {
+            let n = numbers[i]
             let gap = Self.numberGap(n, number)
             if (n - number) % 2 == 0 {
-                if n < number, lowerAt.map({ n > all[$0].number! }) ?? true { lowerAt = i }
+                if n < number, lowerAt.map({ n > numbers[$0] }) ?? true { lowerAt = i }
                 if n > number, higherAt == nil { higherAt = i }
-                if gap < sideGap || (gap == sideGap && all[i].id < all[sideAt].id) { (sideAt, sideGap) = (i, gap) }
+                if gap < sideGap || (gap == sideGap && ids[i] < ids[sideAt]) { (sideAt, sideGap) = (i, gap) }
             }
-            if gap < nearGap || (gap == nearGap && all[i].id < all[nearAt].id) { (nearAt, nearGap) = (i, gap) }
+            if gap < nearGap || (gap == nearGap && ids[i] < ids[nearAt]) { (nearAt, nearGap) = (i, gap) }
         }
         let lower = lowerAt.map { all[$0] }, higher = higherAt.map { all[$0] }
         if let lo = lower, let hi = higher, hi.number! - lo.number! <= Self.maxNumberGap {

@@ -133,20 +133,26 @@ final class MatchLookups: Sendable {
 final class StreetAddresses: Sendable {
     /// Points with a number, by (number, id).
     let numbered: [AddressPoint]
+    /// Their numbers, ids and range ends (the number when not a range), apart: searched without touching the
+    /// points themselves.
+    let numbers: [Int], ids: [Int64], ends: [Int]
     /// The longest range (`152-154` spans 2), bounding the backward search for ranges covering a number.
     private let longestSpan: Int
 
     init(_ points: [AddressPoint]) {
         numbered = points.filter { $0.number != nil }.sorted { ($0.number!, $0.id) < ($1.number!, $1.id) }
-        longestSpan = numbered.reduce(0) { max($0, ($1.numberEnd ?? $1.number!) - $1.number!) }
+        numbers = numbered.map { $0.number! }
+        ids = numbered.map(\.id)
+        ends = numbered.map { $0.numberEnd ?? $0.number! }
+        longestSpan = zip(numbers, ends).reduce(0) { max($0, $1.1 - $1.0) }
     }
 
     /// The index of the first point numbered above `number`.
     func firstIndex(above number: Int) -> Int {
-        var low = 0, high = numbered.count
+        var low = 0, high = numbers.count
         while low < high {
             let mid = (low + high) / 2
-            if numbered[mid].number! <= number { low = mid + 1 } else { high = mid }
+            if numbers[mid] <= number { low = mid + 1 } else { high = mid }
         }
         return low
     }
@@ -155,9 +161,8 @@ final class StreetAddresses: Sendable {
     func covering(_ number: Int) -> [AddressPoint] {
         var found: [AddressPoint] = []
         var i = firstIndex(above: number) - 1
-        while i >= 0, numbered[i].number! >= number - longestSpan {
-            let a = numbered[i]
-            if (a.numberEnd ?? a.number!) >= number { found.append(a) }
+        while i >= 0, numbers[i] >= number - longestSpan {
+            if ends[i] >= number { found.append(numbered[i]) }
             i -= 1
         }
         return found.count > 1 ? found.sorted { $0.id < $1.id } : found
