@@ -83,7 +83,9 @@ enum PostcodeFormat {
         [first, .digit],
         [first, .digit, .digit],
         [first, second, .digit],
-        [first, .digit, .letterIn("ABCDEFGHJKPSTUW")],
+        // Today's A9A letters, and M N R V X Y: the W1 sub-districts withdrawn since (W1M 0AA), whose 4,667 units
+        // ONSPD keeps as terminated and older records still quote.
+        [first, .digit, .letterIn("ABCDEFGHJKMNPRSTUVWXY")],
         [first, second, .digit, .digit],
         [first, second, .digit, .letterIn("ABEHMNPRVWXY")],
     ]

@@ -14,6 +14,9 @@ import Testing
         ("CR0 1LA", "CR0 1LA", .unit, false),
         ("EC1A 1BB", "EC1A 1BB", .unit, false),
         ("W1A 0AX", "W1A 0AX", .unit, false),
+        ("W1M 0AA", "W1M 0AA", .unit, false),  // a withdrawn W1 sub-district, terminated in ONSPD
+        ("w1y3dg", "W1Y 3DG", .unit, false),
+        ("W1L 1AA", nil, nil, false),  // L was never an A9A letter
         ("SE28 OGU", "SE28 0GU", .unit, true),
         ("CRO 1LA", "CR0 1LA", .unit, true),
         ("cro1la", "CR0 1LA", .unit, true),
