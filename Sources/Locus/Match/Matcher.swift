@@ -5,7 +5,8 @@
 /// let matcher = Matcher(store: try GazetteerStore(path: url))
 /// let result = matcher.geocode(LocationQuery(text: "O/S 12 HIGH ST CROYDON"))
 /// ```
-/// Safe to share between threads: it holds only the read-only store and constants.
+/// Safe to share between threads: besides the read-only store and constants it holds only bounded caches and
+/// the memory index, each behind a lock or written once; a copy shares them.
 public struct Matcher: Geocoding {
     public let store: GazetteerStore
     private var lookups: MatchLookups
