@@ -59,9 +59,7 @@ final class GazetteerMemoryIndex: Sendable {
     }
 
     private static func readStreets(_ db: Database, into tables: inout Tables) throws {
-        let streets = try Row.fetchCursor(db, sql: """
-            SELECT id, name, borough_id, locality_id, x, y, min_x, min_y, max_x, max_y, points FROM street ORDER BY id
-            """)
+        let streets = try Row.fetchCursor(db, sql: "SELECT \(GazetteerStreet.columns) FROM street ORDER BY id")
         while let row = try streets.next() {
             let street = GazetteerStreet(columns: row)
             tables.streetsByID[street.id] = street
@@ -81,9 +79,7 @@ final class GazetteerMemoryIndex: Sendable {
 
     private static func readPoints(_ db: Database, into tables: inout Tables) throws {
         let addresses = try Row.fetchCursor(db, sql: """
-            SELECT id, number, suffix, number_end, sub_unit, building, premises, street_id, locality_id, postcode,
-              borough_id, x, y, shared_point
-            FROM address WHERE street_id IS NOT NULL ORDER BY street_id, number, id
+            SELECT \(AddressPoint.columns) FROM address WHERE street_id IS NOT NULL ORDER BY street_id, number, id
             """)
         while let row = try addresses.next() {
             let point = AddressPoint(columns: row)
@@ -199,24 +195,5 @@ final class MemoryIndexSlot: @unchecked Sendable {
             lock.unlock()
             done.signal()
         }
-    }
-}
-
-private extension GazetteerStreet {
-    /// From `id, name, borough_id, locality_id, x, y, min_x, min_y, max_x, max_y, points`, by position (reading
-    /// columns by name costs more than the rest of the index read).
-    init(columns row: Row) {
-        id = row[0]; name = row[1]; boroughID = row[2]; localityID = row[3]; x = row[4]; y = row[5]
-        minX = row[6]; minY = row[7]; maxX = row[8]; maxY = row[9]; points = row[10]
-    }
-}
-
-private extension AddressPoint {
-    /// From `id, number, suffix, number_end, sub_unit, building, premises, street_id, locality_id, postcode,
-    /// borough_id, x, y, shared_point`, by position.
-    init(columns row: Row) {
-        id = row[0]; number = row[1]; suffix = row[2]; numberEnd = row[3]; subUnit = row[4]; building = row[5]
-        premises = row[6]; streetID = row[7]; localityID = row[8]; postcode = row[9]; boroughID = row[10]
-        x = row[11]; y = row[12]; sharedPoint = row[13]
     }
 }
