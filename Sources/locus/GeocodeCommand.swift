@@ -103,6 +103,9 @@ struct GeocodeCommand: ParsableCommand {
     @Option(help: "Write the run summary as JSON to this file.")
     var summaryJson: String?
 
+    @Option(help: "Also write a one-page HTML quality report with a map (as locus report does) to this file; needs -o.")
+    var report: String?
+
     @Option(help: ArgumentHelp(
         "The gazetteer (default: $LOCUS_GAZETTEER, else gazetteer/london.sqlite).",
         discussion: "The default gazetteer/london.sqlite is built first when missing (from ../shared/data/london, "
@@ -121,6 +124,8 @@ struct GeocodeCommand: ParsableCommand {
         job.outputPath = output
         job.unmatchedPath = unmatched
         job.summaryJSONPath = summaryJson
+        let reportSummary = try reportSummaryPath()
+        job.summaryJSONPath = reportSummary ?? summaryJson
         job.quiet = quiet
         job.targetCRS = crs
         do {
@@ -155,5 +160,8 @@ struct GeocodeCommand: ParsableCommand {
             return try chosen.openMatcher(acceptanceRadius: radius)
         }
         if status != 0 { throw ExitCode(status) }
+        if let report, let output {
+            try writeReport(report, from: output, summary: reportSummary!, gazetteer: chosen.path)
+        }
     }
 }

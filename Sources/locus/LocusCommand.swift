@@ -13,6 +13,7 @@ struct LocusCommand: ParsableCommand {
             GazetteerCommand.self,
             GeocodeCommand.self,
             ExplainCommand.self,
+            ReportCommand.self,
         ]
     )
 }

@@ -1,0 +1,87 @@
+import Foundation
+
+/// What a `--summary-json` file says that a report shows: the run's totals (to check the file against) and the
+/// gazetteer edition and PROJ operation. Only these fields are read; others are ignored.
+public struct ReportRunSummary: Sendable, Equatable, Decodable {
+    public var input: String?
+    public var rows: Int?
+    public var locatedRows: Int?
+    public var gazetteerVersion: String?
+    public var projOperation: String?
+    /// The location columns the run read (`columns.address`), by name.
+    public var columns: Columns?
+
+    /// The part of `columns` a report uses.
+    public struct Columns: Sendable, Equatable, Decodable {
+        public struct Column: Sendable, Equatable, Decodable { public var name: String? }
+        public var address: [Column]
+    }
+
+    /// The names of the location columns the run read, when the summary has them all.
+    public var addressColumnNames: [String] {
+        let names = (columns?.address ?? []).compactMap(\.name)
+        return names.count == columns?.address.count ? names : []
+    }
+
+    public init(input: String? = nil, rows: Int? = nil, locatedRows: Int? = nil, gazetteerVersion: String? = nil,
+                projOperation: String? = nil) {
+        self.input = input
+        self.rows = rows
+        self.locatedRows = locatedRows
+        self.gazetteerVersion = gazetteerVersion
+        self.projOperation = projOperation
+    }
+
+    /// Reads the summary `locus geocode --summary-json` wrote.
+    public static func load(path: String) throws(ReportError) -> ReportRunSummary {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw .badSummary(path: path, reason: "it cannot be read (\(error.localizedDescription))")
+        }
+        do {
+            return try JSONDecoder().decode(ReportRunSummary.self, from: data)
+        } catch {
+            throw .badSummary(path: path, reason: "it is not the JSON locus geocode --summary-json writes")
+        }
+    }
+}
+
+/// Everything one report page shows.
+public struct ReportDocument: Sendable {
+    /// The geocoded file's name, as the page's title.
+    public var inputName: String
+    public var tally: ReportTally
+    public var summary: ReportRunSummary?
+    /// The version of the gazetteer the map was drawn from, when one was given.
+    public var mapGazetteerVersion: String?
+    public var map: ReportMap
+    /// How many texts not located to list; 0 with `--no-texts`.
+    public var topTexts: Int
+    /// The columns the texts came from.
+    public var textColumns: [String]
+
+    public init(inputName: String, tally: ReportTally, summary: ReportRunSummary? = nil,
+                mapGazetteerVersion: String? = nil, map: ReportMap, topTexts: Int = 50, textColumns: [String] = []) {
+        self.inputName = inputName
+        self.tally = tally
+        self.summary = summary
+        self.mapGazetteerVersion = mapGazetteerVersion
+        self.map = map
+        self.topTexts = topTexts
+        self.textColumns = textColumns
+    }
+
+    /// The fault code that kept a row without coordinates, for the texts table.
+    public static func stoppingFault(_ key: ReportTextKey) -> String {
+        let faults = key.faults.split(separator: ";").map(String.init)
+        for code in ["coarse", "low_score", "ambiguous", "postcode.outside_london"] where faults.contains(code) {
+            return code
+        }
+        if let nothing = faults.first(where: { $0.hasPrefix("nothing_to_geocode") }) { return nothing }
+        if let csv = faults.first(where: { $0.hasPrefix("csv.") }) { return csv }
+        if key.matchType == .none { return faults.isEmpty ? "no candidate" : "no candidate (\(faults[0]))" }
+        return faults.first ?? "no coordinates"
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+
+/// One `locus report` run: reads a geocoded file, draws the page and writes it atomically.
+public struct ReportJob: Sendable {
+    /// The file `locus geocode` wrote (`-` for standard input).
+    public var inputPath: String
+    /// Where the page goes.
+    public var outputPath: String
+    /// nil: from the extension, else the first line.
+    public var format: ReportInputFormat?
+    /// nil: found from the header.
+    public var prefix: String?
+    /// The location columns; empty: those the summary names, else a column called address or location.
+    public var textColumns: [String] = []
+    /// The run's `--summary-json`, for the gazetteer edition and PROJ operation.
+    public var summaryPath: String?
+    /// The gazetteer whose postcode units draw the boroughs; nil: no boroughs.
+    public var gazetteerPath: String?
+    /// How many texts not located to list.
+    public var topTexts = 50
+    /// Leave every location text out of the page.
+    public var noTexts = false
+    /// Above this many located points, hexagons.
+    public var dotLimit = ReportMap.defaultDotLimit
+
+    public init(inputPath: String, outputPath: String) {
+        self.inputPath = inputPath
+        self.outputPath = outputPath
+    }
+
+    /// What a run made, for the line on standard error.
+    public struct Outcome: Sendable {
+        public var rows: Int
+        public var located: Int
+        public var bytes: Int
+        public var seconds: Double
+        public var aggregated: Bool
+    }
+
+    /// Reads, renders and writes; throws `ReportError` (the page is then not written).
+    public func run() throws(ReportError) -> Outcome {
+        let started = Date()
+        guard topTexts >= 0 else { throw .badOption(option: "--top", reason: "give 0 or more") }
+        let summary = try summaryPath.map { (path) throws(ReportError) in try ReportRunSummary.load(path: path) }
+        let map = try gazetteerPath.map { (path) throws(ReportError) in try BoroughGrid.load(gazetteer: path) }
+        let document = try makeDocument(summary: summary, grid: map?.grid, gazetteerVersion: map?.gazetteerVersion)
+        let page = Array(ReportHTML.render(document).utf8)
+        do {
+            let file = try AtomicOutputFile(targetPath: outputPath)
+            try file.sink.write(page)
+            try file.commit()
+        } catch {
+            throw .cannotWrite(path: outputPath, reason: "\(error)")
+        }
+        return Outcome(rows: document.tally.rows, located: document.tally.located, bytes: page.count,
+                       seconds: Date().timeIntervalSince(started), aggregated: document.map.aggregated)
+    }
+
+    /// Reads the input into a document.
+    public func makeDocument(summary: ReportRunSummary?, grid: BoroughGrid?, gazetteerVersion: String?)
+        throws(ReportError) -> ReportDocument
+    {
+        let columns = textColumns.isEmpty ? summary?.addressColumnNames ?? [] : textColumns
+        let reader = try ReportReader(path: inputPath, format: format, prefix: prefix, textColumns: columns)
+        var tally = ReportTally(countsTexts: !noTexts && topTexts > 0)
+        while let row = try reader.next() { tally.add(row) }
+        let name = inputPath == "-" ? "standard input" : (inputPath as NSString).lastPathComponent
+        return ReportDocument(
+            inputName: name, tally: tally, summary: summary, mapGazetteerVersion: gazetteerVersion,
+            map: ReportMap(grid: grid, points: tally.points, dotLimit: dotLimit),
+            topTexts: noTexts ? 0 : topTexts, textColumns: reader.textColumns)
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+
+/// What a report reads of one row `locus geocode` wrote: the location text, the match and its figures.
+public struct ReportRow: Sendable, Equatable {
+    /// The location text (the location columns joined with ", "), empty when the file has none.
+    public var text: String
+    public var matchType: MatchLevel
+    public var score: Double?
+    public var precision: Double?
+    /// British National Grid metres, when the row was written with coordinates.
+    public var easting: Double?
+    public var northing: Double?
+    /// True when latitude and longitude were written: the row is located.
+    public var hasCoordinates: Bool
+    /// The borough's short name (`Croydon`), when matched in one.
+    public var borough: String?
+    /// Fault codes in the order written.
+    public var faults: [String]
+
+    public init(text: String = "", matchType: MatchLevel, score: Double? = nil, precision: Double? = nil,
+                easting: Double? = nil, northing: Double? = nil, hasCoordinates: Bool = false,
+                borough: String? = nil, faults: [String] = []) {
+        self.text = text
+        self.matchType = matchType
+        self.score = score
+        self.precision = precision
+        self.easting = easting
+        self.northing = northing
+        self.hasCoordinates = hasCoordinates
+        self.borough = borough
+        self.faults = faults
+    }
+
+    /// True when a CSV reader's fault marks the row as malformed (`csv.too_few_fields`…).
+    public var isMalformed: Bool { faults.contains { $0.hasPrefix("csv.") } }
+}
+
+/// The formats `locus geocode` writes and `locus report` reads.
+public enum ReportInputFormat: String, Sendable, CaseIterable {
+    case csv, jsonl, geojson
+
+    /// The format a file name's extension says (`.jsonl`/`.ndjson`, `.geojson`/`.json`), else nil.
+    public static func fromExtension(_ path: String) -> ReportInputFormat? {
+        switch (path as NSString).pathExtension.lowercased() {
+        case "jsonl", "ndjson": return .jsonl
+        case "geojson", "json": return .geojson
+        case "csv", "tsv", "txt": return .csv
+        default: return nil
+        }
+    }
+
+    /// The format the first bytes of a file suggest: `{` opening a FeatureCollection is GeoJSON, another
+    /// `{` JSONL, anything else CSV.
+    static func sniff(_ firstLine: [UInt8]) -> ReportInputFormat {
+        let text = String(decoding: firstLine.prefix(4096), as: UTF8.self)
+        let trimmed = text.drop { $0 == " " || $0 == "\u{FEFF}" }
+        guard trimmed.first == "{" else { return .csv }
+        return text.contains("\"FeatureCollection\"") ? .geojson : .jsonl
+    }
+}
+
+/// Why a report could not be made. Each names the file, and the row or column at fault when there is one.
+public enum ReportError: Error, Equatable, CustomStringConvertible {
+    /// An option is unusable.
+    case badOption(option: String, reason: String)
+    /// The file does not have the columns `locus geocode` adds.
+    case notGeocodedOutput(path: String, reason: String)
+    /// A row cannot be read.
+    case badRow(path: String, row: Int, column: String?, reason: String)
+    /// The input cannot be opened or read.
+    case unreadable(path: String, reason: String)
+    /// The summary JSON cannot be read.
+    case badSummary(path: String, reason: String)
+    /// The gazetteer for the map cannot be read.
+    case gazetteerUnavailable(path: String, reason: String)
+    /// The report cannot be written.
+    case cannotWrite(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case let .badOption(option, reason): return "\(option): \(reason)"
+        case let .notGeocodedOutput(path, reason): return "\(path) is not a file locus geocode wrote: \(reason)"
+        case let .badRow(path, row, column, reason):
+            return "\(path), row \(row)\(column.map { ", column \($0)" } ?? ""): \(reason)"
+        case let .unreadable(path, reason): return "cannot read \(path): \(reason)"
+        case let .badSummary(path, reason): return "cannot use the summary \(path): \(reason)"
+        case let .gazetteerUnavailable(path, reason): return "cannot use the gazetteer \(path) for the map: \(reason)"
+        case let .cannotWrite(path, reason): return "cannot write \(path): \(reason)"
+        }
+    }
+
+    /// The exit status `locus report` ends with (the `locus geocode` conventions).
+    public var exitCode: BatchExitCode {
+        switch self {
+        case .badOption: return .usage
+        case .notGeocodedOutput, .badRow, .badSummary: return .dataError
+        case .unreadable: return .cannotOpenInput
+        case .gazetteerUnavailable: return .gazetteerUnavailable
+        case .cannotWrite: return .cannotCreateOutput
+        }
+    }
+}
