@@ -104,6 +104,11 @@ def check_arguments(args: argparse.Namespace) -> None:
     if not os.path.isfile(args.gazetteer):
         raise LocusStageError(f"--gazetteer {args.gazetteer}: no such file (build one with locus gazetteer build)")
     args.locus = args.locus or default_locus()
+    if os.path.isfile(args.locus) and not os.access(args.locus, os.X_OK):
+        try:
+            os.chmod(args.locus, 0o755)  # shipped by spark-submit --files, which may drop the executable bit
+        except OSError:
+            pass
     if not (os.path.isfile(args.locus) and os.access(args.locus, os.X_OK)):
         raise LocusStageError(f"--locus {args.locus}: not an executable file (swift build -c release)")
     if args.partitions is not None and args.partitions < 1:
@@ -203,19 +208,21 @@ def is_local_output(sc, uri: str) -> bool:
     return sc._jsc.hadoopConfiguration().get("fs.defaultFS", "file:///").startswith("file:")
 
 
-def ship(sc, path: str) -> str:
-    """Adds `path` to the files every executor gets (unless spark-submit --files already did); its name there."""
+def ship(sc, path: str, python: bool = False) -> str:
+    """Adds `path` to the files every executor gets, unless spark-submit's --files (--py-files for Python)
+    already did; returns its name there."""
     name = os.path.basename(path)
-    shipped = [os.path.basename(f) for f in sc.getConf().get("spark.files", "").split(",") if f]
+    key = "spark.submit.pyFiles" if python else "spark.files"
+    shipped = [os.path.basename(f) for f in sc.getConf().get(key, "").split(",") if f]
     if name not in shipped:
-        sc.addFile(os.path.abspath(path))
+        (sc.addPyFile if python else sc.addFile)(os.path.abspath(path))
     return name
 
 
 def geocode(sc, args: argparse.Namespace) -> dict:
     """Runs the stage on `sc` and returns the summary; raises LocusStageError on failure."""
     started = time.monotonic()
-    sc.addPyFile(os.path.abspath(stage.__file__))
+    ship(sc, stage.__file__, python=True)
     length, ends_with_lf = hadoop_file(sc, args.input)
     threads = args.threads or int(sc.getConf().get("spark.task.cpus", "1"))
     default_partitions = max(sc.defaultParallelism, math.ceil(length / (128 << 20)))

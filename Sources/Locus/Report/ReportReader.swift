@@ -14,6 +14,10 @@ public final class ReportReader {
     private var indices: [String: Int] = [:]
     /// The header's width: a longer CSV row has its extra fields before the added columns.
     private var headerWidth = 0
+    /// The header positions of the added columns (-1 when absent), looked up once rather than per row.
+    private var addedIndices: [String: Int] = [:]
+    private var latitudeIndex = -1, longitudeIndex = -1, eastingIndex = -1, northingIndex = -1, typeIndex = -1
+    private var scoreIndex = -1, precisionIndex = -1, boroughIndex = -1, faultsIndex = -1
     private var textIndices: [Int] = []
     /// Data rows read so far (the header not counted).
     public private(set) var rowNumber = 0
@@ -87,6 +91,11 @@ public final class ReportReader {
             textColumns = givenText.map { column in names.first { $0 == column } ?? names.first { $0.lowercased() == column.lowercased() }! }
         }
         textIndices = textColumns.compactMap { indices[$0] }
+        addedIndices = Dictionary(uniqueKeysWithValues: ColumnLayout.addedColumns.map { ($0, indices[prefix + $0] ?? -1) })
+        (latitudeIndex, longitudeIndex, eastingIndex, northingIndex, typeIndex, scoreIndex, precisionIndex,
+         boroughIndex, faultsIndex) = (addedIndices["latitude"]!, addedIndices["longitude"]!, addedIndices["easting"]!,
+            addedIndices["northing"]!, addedIndices["match_type"]!, addedIndices["score"]!, addedIndices["precision_m"]!,
+            addedIndices["borough"]!, addedIndices["faults"]!)
     }
 
     /// The next row, or nil at the end.
@@ -115,31 +124,35 @@ public final class ReportReader {
     private func row(fields: [String]) throws(ReportError) -> ReportRow {
         // The added columns are the last ones: a long row keeps its extra fields before them.
         let shift = max(0, fields.count - headerWidth)
-        func field(_ name: String) -> String {
-            guard let index = indices[prefix + name].map({ $0 + shift }), index < fields.count else { return "" }
-            return fields[index]
+        func field(_ index: Int) -> String {
+            index >= 0 && index + shift < fields.count ? fields[index + shift] : ""
         }
-        func number(_ name: String) throws(ReportError) -> Double? {
-            let text = field(name).trimmingSpaces
+        func number(_ index: Int, _ name: String) throws(ReportError) -> Double? {
+            let text = field(index)
             if text.isEmpty { return nil }
-            guard let value = Double(text), value.isFinite else {
+            guard let value = Double(text) ?? Double(text.trimmingSpaces), value.isFinite else {
                 throw .badRow(path: path, row: rowNumber, column: prefix + name, reason: "\"\(text)\" is not a number")
             }
             return value
         }
-        let type = field("match_type").trimmingSpaces
-        guard let level = MatchLevel(rawValue: type) else {
+        let type = field(typeIndex)
+        guard let level = MatchLevel(rawValue: type) ?? MatchLevel(rawValue: type.trimmingSpaces) else {
             throw .badRow(path: path, row: rowNumber, column: prefix + "match_type",
                           reason: "\"\(type)\" is not a match type")
         }
         let text = Self.joined(textIndices.map { $0 < fields.count ? fields[$0] : nil })
-        let latitude = try number("latitude"), longitude = try number("longitude")
-        let borough = field("borough").trimmingSpaces
-        let faults = field("faults")
+        let hasCoordinates = !field(latitudeIndex).isEmpty && !field(longitudeIndex).isEmpty
+        if hasCoordinates {
+            _ = try number(latitudeIndex, "latitude")
+            _ = try number(longitudeIndex, "longitude")
+        }
+        let borough = field(boroughIndex)
+        let faults = field(faultsIndex)
         return ReportRow(
-            text: text, matchType: level, score: try number("score"), precision: try number("precision_m"),
-            easting: try number("easting"), northing: try number("northing"),
-            hasCoordinates: latitude != nil && longitude != nil, borough: borough.isEmpty ? nil : borough,
+            text: text, matchType: level, score: try number(scoreIndex, "score"),
+            precision: try number(precisionIndex, "precision_m"),
+            easting: try number(eastingIndex, "easting"), northing: try number(northingIndex, "northing"),
+            hasCoordinates: hasCoordinates, borough: borough.isEmpty ? nil : borough.trimmingSpaces,
             faults: faults.isEmpty ? [] : faults.split(separator: ";").map(String.init))
     }
 

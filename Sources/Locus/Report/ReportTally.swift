@@ -130,10 +130,15 @@ public struct ReportTally: Sendable {
             .prefix(limit).map { $0 }
     }
 
-    /// The label of precision bin `index` (metres): `≤25`, `25–50`, …, `>5000`.
+    /// The label of precision bin `index` (metres): `≤25`, `25–50`, …, `1k–2.5k`, `>5k`.
     public static func precisionLabel(_ index: Int) -> String {
-        if index == 0 { return "≤\(Int(precisionEdges[0]))" }
-        if index >= precisionEdges.count { return ">\(Int(precisionEdges.last!))" }
-        return "\(Int(precisionEdges[index - 1]))–\(Int(precisionEdges[index]))"
+        func metres(_ value: Double) -> String {
+            guard value >= 1000 else { return String(Int(value)) }
+            let thousands = value / 1000
+            return (thousands == thousands.rounded() ? String(Int(thousands)) : String(thousands)) + "k"
+        }
+        if index == 0 { return "≤" + metres(precisionEdges[0]) }
+        if index >= precisionEdges.count { return ">" + metres(precisionEdges.last!) }
+        return metres(precisionEdges[index - 1]) + "–" + metres(precisionEdges[index])
     }
 }

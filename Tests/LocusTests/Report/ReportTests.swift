@@ -129,6 +129,8 @@ import Testing
         let cells = group.components(separatedBy: "M").count - 1
         #expect(cells >= 1 && cells <= 2)
         #expect(hexagons.legend.contains("<li>"))
+        #expect((0...9).map(ReportTally.precisionLabel) == [
+            "≤25", "25–50", "50–100", "100–150", "150–250", "250–400", "400–1k", "1k–2.5k", "2.5k–5k", ">5k"])
         #expect(ReportMap.classBreaks(maximum: 1, classes: 7) == [1])
         #expect(ReportMap.classBreaks(maximum: 1000, classes: 3) == [10, 100, 1000])
         #expect(ReportMap.classBreaks(maximum: 5, classes: 7) == [1, 2, 3, 4, 5])
