@@ -104,6 +104,8 @@ def check_arguments(args: argparse.Namespace) -> None:
     if not os.path.isfile(args.gazetteer):
         raise LocusStageError(f"--gazetteer {args.gazetteer}: no such file (build one with locus gazetteer build)")
     args.locus = args.locus or default_locus()
+    if os.path.isfile(args.locus):
+        args.locus = os.path.abspath(args.locus)  # a bare name is a file here, not a command on PATH
     if os.path.isfile(args.locus) and not os.access(args.locus, os.X_OK):
         try:
             os.chmod(args.locus, 0o755)  # shipped by spark-submit --files, which may drop the executable bit
@@ -131,20 +133,18 @@ def spark_context(master: str | None, progress: bool = True):
     return SparkContext.getOrCreate(conf)
 
 
-class _Partitions:
-    """An accumulator of {partition: summary counts}; a task run twice reports the same counts twice."""
+def summaries_accumulator(sc):
+    """An accumulator of {partition: summary counts}: a task that runs twice reports the same entry twice."""
+    from pyspark.accumulators import AccumulatorParam
 
-    def __init__(self):
-        from pyspark.accumulators import AccumulatorParam
+    class ByPartition(AccumulatorParam):
+        def zero(self, value):
+            return {}
 
-        class Param(AccumulatorParam):
-            def zero(self, value):
-                return {}
-
-            def addInPlace(self, a, b):
-                a.update(b)
-                return a
-        self.param = Param()
+        def addInPlace(self, a, b):
+            a.update(b)
+            return a
+    return sc.accumulator({}, ByPartition())
 
 
 def run_preamble(locus: str, gazetteer: str, arguments: list[str], text: bytes) -> tuple[bytes, dict]:
@@ -172,8 +172,9 @@ def hadoop_file(sc, uri: str):
     try:
         fs = path.getFileSystem(sc._jsc.hadoopConfiguration())
         status = fs.getFileStatus(path)
-    except Exception as error:  # py4j wraps java.io.FileNotFoundException
-        raise LocusStageError(f"{uri}: cannot open: {str(error).splitlines()[0]}") from None
+    except Exception as error:  # py4j wraps java.io.FileNotFoundException and the like
+        reason = re.search(r"(?:java|org)\.[\w.]*(?:Exception|Error): (.*)", str(error))
+        raise LocusStageError(f"{uri}: cannot open: {reason.group(1) if reason else error}") from None
     if status.isDirectory():
         raise LocusStageError(f"{uri}: a folder; give one CSV file")
     length = status.getLen()
@@ -235,17 +236,14 @@ def geocode(sc, args: argparse.Namespace) -> dict:
     count = lines.getNumPartitions()
 
     # The first record, and the delimiter from its first line as Locus detects it.
-    head = sc.runJob(lines, lambda it: [next(it, None)], [0])[0] if length else None
-    first_line = head[1].lstrip(stage.BOM) if head else ""
-    delimiter = stage.DELIMITERS[args.delimiter] if args.delimiter else stage.detect_delimiter(first_line)
+    given = stage.DELIMITERS[args.delimiter] if args.delimiter else None
+    preamble, state, delimiter = sc.runJob(lines, lambda it: [stage.first_record(it, given)], [0])[0] \
+        if length else ([], stage.OUT, given or ",")
+    if state == stage.IN and count > 1:
+        # A first record longer than a partition: rare enough to read it through all of them.
+        preamble, state, delimiter = stage.first_record(lines.toLocalIterator(), given)
     delimiter_name = next(k for k, v in stage.DELIMITERS.items() if v == delimiter)
     arguments = locus_arguments(args, delimiter_name, threads)
-    preamble: list[str] = []
-    if length:
-        preamble, state = sc.runJob(lines, lambda it: [stage.first_record(it, delimiter)], [0])[0]
-        if state == stage.IN and count > 1:
-            # A first record longer than a partition: rare enough to read it through all of them.
-            preamble, state = stage.first_record(lines.toLocalIterator(), delimiter)
     whole_file = sum(len(l.encode("utf-8")) + 1 for l in preamble) >= length
     preamble_text = "\n".join(preamble) + ("" if whole_file and not ends_with_lf else "\n") if preamble else ""
     header, preamble_summary = run_preamble(args.locus, args.gazetteer, arguments, preamble_text.encode("utf-8"))
@@ -269,7 +267,7 @@ def geocode(sc, args: argparse.Namespace) -> dict:
         preamble_output_lines=header.count(b"\n"), preamble_counts=preamble_summary,
         last_line_unterminated=not ends_with_lf)
     shared = sc.broadcast(borrowed)
-    reports = sc.accumulator({}, _Partitions().param)
+    reports = summaries_accumulator(sc)
 
     def task(index, iterator):
         return stage.geocode_partition(job, shared.value, index, iterator,
@@ -333,7 +331,11 @@ def main(argv: list[str] | None = None) -> int:
             summary = geocode(sc, args)
         finally:
             sc.stop()
-    except LocusStageError as error:
+    except Exception as error:
+        if not isinstance(error, LocusStageError):
+            if type(error).__name__ != "Py4JJavaError":
+                raise
+            error = task_error(error)
         status = error.args[1] if len(error.args) > 1 else 1
         print(f"locus spark: error: {error.args[0]}", file=sys.stderr)
         return status

@@ -165,16 +165,20 @@ def plan_partitions(shapes: list[PartitionShape]) -> list[PartitionPlan]:
     return plans
 
 
-def first_record(lines: Iterable[tuple[int, str]], delimiter: str) -> tuple[list[str], int]:
-    """The lines of the file's first record (a header with a quoted newline spans several), and the state after
-    them: IN when the lines ran out inside a quoted field."""
+def first_record(lines: Iterable[tuple[int, str]], delimiter: str | None) -> tuple[list[str], int, str]:
+    """The lines of the file's first record (a header with a quoted newline spans several), the state after
+    them (IN when the lines ran out inside a quoted field), and the delimiter: `delimiter`, else the one Locus
+    detects from the first line."""
     record, state = [], OUT
     for offset, line in lines:
+        text = line[1:] if offset == 0 and line.startswith(BOM) else line
+        if delimiter is None:
+            delimiter = detect_delimiter(text)
         record.append(line)
-        state = line_end_state(line[1:] if offset == 0 and line.startswith(BOM) else line, state, delimiter)
+        state = line_end_state(text, state, delimiter)
         if state == OUT:
             break
-    return record, state
+    return record, state, delimiter or ","
 
 
 def file_sha256(path: str) -> str:
@@ -287,7 +291,8 @@ def add_counts(a: dict, b: dict) -> dict:
         return dict(b)
     out = {key: a[key] + b[key] for key in SUMMED}
     for key in SUMMED_BY_TYPE:
-        out[key] = {k: a[key].get(k, 0) + b[key].get(k, 0) for k in set(a[key]) | set(b[key])}
+        kinds = list(a[key]) + [k for k in b[key] if k not in a[key]]  # Locus's order of match types
+        out[key] = {k: a[key].get(k, 0) + b[key].get(k, 0) for k in kinds}
     for key in ("gazetteerVersion", "projOperation"):
         if a.get(key) != b.get(key):
             raise LocusStageError(f"partitions disagree on {key}: {a.get(key)!r} and {b.get(key)!r}")
@@ -305,7 +310,11 @@ def summary_text(summary: dict) -> str:
         f"  located {summary['locatedRows']} ({pct(summary['locatedRows'])}) with coordinates; "
         f"malformed rows {summary['malformedRows']}",
     ]
-    for kind, n in summary["rowsByMatchType"].items():
+    order = ["address", "interpolated", "street", "junction", "landmark", "postcode", "postcode_sector",
+             "postcode_district", "locality", "borough", "none"]
+    kinds = sorted(summary["rowsByMatchType"], key=lambda k: order.index(k) if k in order else len(order))
+    for kind in kinds:
+        n = summary["rowsByMatchType"][kind]
         if n or kind == "none":
             located = summary["locatedRowsByMatchType"].get(kind, 0)
             lines.append(f"  {kind}: {n} ({pct(n)}), located {located}")

@@ -299,6 +299,9 @@ class SparkStageTests(unittest.TestCase):
         self.assertIn('--address-column Street: no such column; the columns are: "id"', caught.exception.args[0])
         self.assertEqual(caught.exception.args[1], 64)
         with self.assertRaises(stage.LocusStageError) as caught:
+            self.spark(os.path.join(self.folder, "absent.csv"))
+        self.assertRegex(caught.exception.args[0], r"absent\.csv: cannot open: .*absent\.csv does not exist")
+        with self.assertRaises(stage.LocusStageError) as caught:
             geocode.check_arguments(geocode.parser().parse_args(
                 [self.big, "-o", "x", "--gazetteer", self.gazetteer, "--encoding", "windows-1252"]))
         self.assertIn("convert the file first", caught.exception.args[0])
