@@ -282,16 +282,34 @@ struct LocationReading {
                 {
                     last += 1
                 }
-                for k in i..<last { tokens[k].role = .qualifier; tokens[k].canon = "" }
-                tokens[i].canon = phrase.kind.canonicalText
+                let first = wordsJoiningQualifier(at: i, kind: phrase.kind)
+                for k in first..<last { tokens[k].role = .qualifier; tokens[k].canon = "" }
+                tokens[first].canon = phrase.kind.canonicalText
                 result.qualifiers.append(
-                    Qualifier(kind: phrase.kind, span: tokens[i].span.lowerBound..<tokens[last - 1].span.upperBound))
+                    Qualifier(kind: phrase.kind, span: tokens[first].span.lowerBound..<tokens[last - 1].span.upperBound))
                 i = last
                 matched = true
                 break
             }
             if !matched { i += 1 }
         }
+    }
+
+    /// `AT JCT`: the first of the words before qualifier `i` that its canonical text would take into a longer
+    /// phrase read there (`AT JUNCTION OF`), so that the canonical form reads the same again; `i` when none.
+    func wordsJoiningQualifier(at i: Int, kind: AddressWords.QualifierKind) -> Int {
+        for count in stride(from: 3, through: 1, by: -1) where i - count >= 0 {
+            let start = i - count
+            guard (start..<i).allSatisfy({ tokens[$0].role == nil && tokens[$0].part == tokens[i].part }),
+                (start + 1...i).allSatisfy({ tokens[$0].breakBefore == .none })
+            else { continue }
+            let text = (start..<i).map { tokens[$0].text }.joined(separator: " ") + " " + kind.canonicalText
+            guard let phrase = AddressWords.writtenQualifierPhrases.first(where: {
+                $0.kind == kind && $0.words.joined(separator: " ") == text
+            }), phrase.anywhere || opensPart(start) else { continue }
+            return start
+        }
+        return i
     }
 
     // MARK: Canonical words

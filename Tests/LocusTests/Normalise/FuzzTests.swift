@@ -29,6 +29,19 @@ import Testing
         #expect(Set(some).count > 40)
     }
 
+    /// Cases the long run found (seed 15): `AT JCT` read as JUNCTION OF with a word AT before it, which the
+    /// canonical form `AT JUNCTION OF` then read as one phrase.
+    @Test func foundCasesStayFixed() {
+        let fuzzer = Fuzzer(matcher: nil)
+        for index in [25_914, 52_864, 56_533] {
+            #expect(fuzzer.check(location: Fuzzer.locationInput(seed: 15, index: index)) == nil, "index \(index)")
+        }
+        for text in ["AT\t JCT SE28 OGU", "AT THE JCT OF HIGH ST AND X RD", "HIGH ST AT J/O X RD"] {
+            #expect(fuzzer.check(location: Array(text.utf8)) == nil, "\(text)")
+        }
+        #expect(Normaliser().parse("AT JCT SE28 OGU").canonical == "JUNCTION OF SE28 0GU")
+    }
+
     @Test func theRulesCatchABrokenCase() {
         // The CSV check fails when the records read are not the ones written.
         let document = Array("a,b\n\"c\nd\",e\n".utf8)
