@@ -37,6 +37,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // `locus-fuzz`: the fuzz harness (Sources/Locus/Reliability) at length, run on demand.
+        .executableTarget(name: "locus-fuzz", dependencies: ["Locus"]),
         .testTarget(name: "LocusTests", dependencies: ["Locus"]),
         // Runs the built `locus` binary on Fixtures/.
         .testTarget(name: "EndToEndTests", dependencies: ["Locus"]),

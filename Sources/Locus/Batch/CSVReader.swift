@@ -75,12 +75,24 @@ public final class CSVReader {
         field.reserveCapacity(256)
     }
 
-    /// Skips a UTF-8 byte-order mark at the very start of the input.
+    /// Bytes read while looking for a byte-order mark that turned out not to be one: the first field's start.
+    private var carried: [UInt8] = []
+    /// A field buffer grown beyond this by one huge field is let go after its record, not kept for the run.
+    static let keptFieldCapacity = 1 << 20
+    /// At most this many fields are reserved ahead for a record, however wide the last one was.
+    static let reservedFields = 1024
+
+    /// Skips a UTF-8 byte-order mark at the very start of the input, byte by byte, so that one split across
+    /// reads (a pipe delivering a byte at a time) is skipped too.
     private func skipBOM() throws(InputError) {
         started = true
-        guard try source.available() >= 3 else { return }
-        let isBOM = source.withAvailable { $0[0] == 0xEF && $0[1] == 0xBB && $0[2] == 0xBF }
-        if isBOM { source.consume(3) }
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        var matched = 0
+        while matched < bom.count, try source.available() > 0, source.withAvailable({ $0[0] }) == bom[matched] {
+            source.consume(1)
+            matched += 1
+        }
+        if matched < bom.count { carried = Array(bom[..<matched]) }
     }
 
     private enum State { case fieldStart, unquoted, quoted, quoteInQuoted }
@@ -92,13 +104,24 @@ public final class CSVReader {
         // `removeAll(keepingCapacity:)` kept every old buffer alive to the end of the run (Swift 6.3.1,
         // measured with valgrind massif: about 100 bytes a row).
         fields = []
-        fields.reserveCapacity(fieldsPerRecord)
-        field.removeAll(keepingCapacity: true)
+        fields.reserveCapacity(min(fieldsPerRecord, Self.reservedFields))
+        if field.capacity > Self.keptFieldCapacity {
+            field = []
+            field.reserveCapacity(256)
+        } else {
+            field.removeAll(keepingCapacity: true)
+        }
         let startLine = line
         recordLine = line
         var state = State.fieldStart
         var fault: CSVFault?
         var sawAnything = false
+        if !carried.isEmpty {
+            field = carried
+            carried = []
+            state = .unquoted
+            sawAnything = true
+        }
         let delimiter = self.delimiter
         let quote = UInt8(ascii: "\"")
         let cr = UInt8(ascii: "\r")

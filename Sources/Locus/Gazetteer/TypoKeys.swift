@@ -7,6 +7,9 @@ public enum TypoKeys {
     public static let oneEditLength = 5
     /// Words at least this long also get two-deletion keys.
     public static let twoEditLength = 9
+    /// Longer query words are not looked up by their keys: a word of n letters has about n²/2 keys of n
+    /// letters each, and no London name word comes near this length (only pasted blobs do).
+    public static let maximumQueryLength = 24
 
     /// The keys of `word` (upper-case ASCII), itself first, then its deletions, without duplicates.
     public static func keys(_ word: String) -> [String] {

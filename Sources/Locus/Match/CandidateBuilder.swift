@@ -6,6 +6,8 @@ struct CandidateBuilder {
     let evidence: MatchEvidence
     /// Streets kept per written street after ranking by evidence.
     static let streetsPerReading = 6
+    /// At most this many written street forms are looked up, however many the text names: each costs lookups.
+    static let writtenStreetsRead = 8
     /// Two streets meet when their known points come this close (metres).
     static let junctionReach = 200.0
     /// A street whose centroid has a postcode of the named borough this close is on its boundary.
@@ -64,7 +66,7 @@ struct CandidateBuilder {
         // name) are kept alongside the next forms' (LORDSHIP LANE WOOD GREEN reads as LORDSHIP LANE ESTATE
         // only with faults: LORDSHIP LANE itself must still be tried).
         var found: [StreetReading] = []
-        for (i, text) in written.enumerated() {
+        for (i, text) in written.prefix(Self.writtenStreetsRead).enumerated() {
             let readings = finder.find(text: text, source: 0)
             found.reserveCapacity(found.count + readings.count)
             // The finder gives each street once; a later form may give a street an earlier one gave.

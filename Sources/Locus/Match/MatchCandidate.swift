@@ -129,6 +129,9 @@ enum Scoring {
     static let qualifier = "qualifier"
     static let ambiguous = "ambiguous"
     static let nothingToGeocode = "nothing_to_geocode"
+    /// Part of the query was not read to bound the work (see `Matcher.explain`).
+    static let textTooLong = "text.too_long"
+    static let textLongWord = "text.long_word"
     /// Faults saying the evidence (borough, locality, postcode) disagrees with a place.
     static let evidenceCodes: Set<String> = [boroughMismatch, localityMismatch, postcodeConflict]
 }

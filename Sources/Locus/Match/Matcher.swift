@@ -60,13 +60,37 @@ public struct Matcher: Geocoding {
     public var isPreloaded: Bool { lookups.memory.index != nil }
 
     public func geocode(_ query: LocationQuery) -> GeocodeResult {
-        guard remembersResults else { return explain(query).result }
+        // A text cut short is no location repeated over and over: not remembered, so the cache holds no blobs.
+        guard remembersResults, !Self.exceedsBounds(query) else { return explain(query).result }
         return results.value(query) { explain(query).result }
     }
 
+    /// True when some text of the query is longer than the matcher reads (`Normaliser.maximumTextBytes`).
+    static func exceedsBounds(_ query: LocationQuery) -> Bool {
+        let limit = Normaliser.maximumTextBytes
+        return query.text.utf8.count > limit || (query.postcode?.utf8.count ?? 0) > limit
+            || (query.borough?.utf8.count ?? 0) > limit
+    }
+
     /// The whole reasoning for one query: the parse, every candidate ranked, the chosen result and runner-up.
+    ///
+    /// The work is bounded whatever the query: a text longer than `Normaliser.maximumTextBytes` is read only
+    /// that far, and a postcode or borough column that long is not read (fault `text.too_long`); words longer
+    /// than `Normaliser.maximumWordBytes` are not looked up (fault `text.long_word`).
     public func explain(_ query: LocationQuery) -> MatchExplanation {
         let parse = normaliser.parse(query.text)
+        var bounded = query
+        var cut = parse.unread?.cutAt != nil
+        if (query.postcode?.utf8.count ?? 0) > Normaliser.maximumTextBytes { bounded.postcode = nil; cut = true }
+        if (query.borough?.utf8.count ?? 0) > Normaliser.maximumTextBytes { bounded.borough = nil; cut = true }
+        var explanation = match(bounded, parse: parse)
+        explanation.query = query
+        if cut { explanation.result.faults.append(Fault(Scoring.textTooLong)) }
+        if !(parse.unread?.longWords.isEmpty ?? true) { explanation.result.faults.append(Fault(Scoring.textLongWord)) }
+        return explanation
+    }
+
+    private func match(_ query: LocationQuery, parse: ParsedLocation) -> MatchExplanation {
         if let nothing = parse.nothingToGeocode, query.postcode?.isEmpty ?? true {
             let result = GeocodeResult.unmatched([Fault("\(Scoring.nothingToGeocode).\(nothing.reason.rawValue)")])
             return MatchExplanation(query: query, parse: parse, candidates: [], chosen: nil, runnerUp: nil,

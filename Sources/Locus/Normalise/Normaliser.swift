@@ -12,10 +12,59 @@ public struct Normaliser: Sendable {
     }
 
     /// The parse of UTF-8 bytes (invalid sequences are read as separators).
+    ///
+    /// The work is bounded whatever the text: only its first `maximumTextBytes` (cut at a word break) are read,
+    /// and words longer than `maximumWordBytes` are not read as words; `unread` says when either happened.
     public func parse(utf8 bytes: UnsafeBufferPointer<UInt8>) -> ParsedLocation {
-        var reading = LocationReading(bytes: bytes)
-        return reading.read()
+        var cut = Self.cutPoint(bytes, limit: Self.maximumTextBytes)
+        while true {
+            var reading = LocationReading(bytes: UnsafeBufferPointer(rebasing: bytes[..<cut]))
+            var parsed = reading.read()
+            let length = parsed.canonical.utf8.count
+            if length > Self.maximumTextBytes, cut > 0 {
+                // Abbreviations written out made the canonical form longer than what is read: read less, so
+                // that the canonical form is itself read whole, and reads the same, when normalised again.
+                cut = Self.cutPoint(bytes, limit: min(cut - 1, cut * Self.maximumTextBytes / length))
+                continue
+            }
+            if cut < bytes.count || !reading.longWords.isEmpty {
+                parsed.unread = UnreadText(cutAt: cut < bytes.count ? cut : nil, longWords: reading.longWords)
+            }
+            return parsed
+        }
     }
+
+    /// The most of a text read: a real location is well under this (the longest of the dev set's is 117
+    /// bytes); a pasted blob or broken export beyond it is cut, so no row costs more than this much reading.
+    /// The canonical form is kept within it too (a text is read less far when written-out abbreviations would
+    /// make it longer), so that it is read whole when normalised again.
+    public static let maximumTextBytes = 400
+    /// Longer words are no name (London's longest street words have about 20 letters): they are not looked up.
+    public static let maximumWordBytes = 40
+
+    /// Where a text is cut: its end when it fits, else at the last word break at or before `limit` (for one
+    /// word longer than that, at a character boundary inside it).
+    static func cutPoint(_ bytes: UnsafeBufferPointer<UInt8>, limit: Int) -> Int {
+        guard bytes.count > limit else { return bytes.count }
+        // Letters, digits, apostrophes and non-ASCII bytes make words; anything else breaks them.
+        func inWord(_ b: UInt8) -> Bool {
+            b >= 0x80 || PostcodeFormat.upperAlnum(b) != nil || b == UInt8(ascii: "'") || b == UInt8(ascii: "`")
+        }
+        var cut = limit
+        while cut > 0, inWord(bytes[cut - 1]), inWord(bytes[cut]) { cut -= 1 }
+        if cut > 0 { return cut }
+        cut = limit
+        while cut > 0, bytes[cut] & 0xC0 == 0x80 { cut -= 1 }
+        return cut
+    }
+}
+
+/// What the normaliser left unread to bound its work.
+public struct UnreadText: Sendable, Equatable, Codable {
+    /// Set when the text was longer than `Normaliser.maximumTextBytes`: only the bytes before this offset were read.
+    public var cutAt: Int?
+    /// The spans of words longer than `Normaliser.maximumWordBytes`, read as breaks between parts.
+    public var longWords: [Range<Int>]
 }
 
 /// The working state of one parse: tokens with their roles and canonical forms.
@@ -28,12 +77,16 @@ struct LocationReading {
     /// Token ranges of the building and premises names, turned into components at the end.
     var premisesRange: Range<Int>?
     var buildingRange: Range<Int>?
+    /// Words too long to be names, left out of `tokens`.
+    let longWords: [Range<Int>]
 
     enum StreetSlot { case primary, cross, other }
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
-        tokens = Tokeniser.splitGluedTypes(Tokeniser.tokens(bytes))
+        let scanned = Tokeniser.scan(bytes)
+        tokens = Tokeniser.splitGluedTypes(scanned.tokens)
+        longWords = scanned.longWords
         var part: Int32 = 0
         for i in tokens.indices {
             if i > 0, tokens[i].breakBefore != .none { part += 1 }
@@ -229,16 +282,34 @@ struct LocationReading {
                 {
                     last += 1
                 }
-                for k in i..<last { tokens[k].role = .qualifier; tokens[k].canon = "" }
-                tokens[i].canon = phrase.kind.canonicalText
+                let first = wordsJoiningQualifier(at: i, kind: phrase.kind)
+                for k in first..<last { tokens[k].role = .qualifier; tokens[k].canon = "" }
+                tokens[first].canon = phrase.kind.canonicalText
                 result.qualifiers.append(
-                    Qualifier(kind: phrase.kind, span: tokens[i].span.lowerBound..<tokens[last - 1].span.upperBound))
+                    Qualifier(kind: phrase.kind, span: tokens[first].span.lowerBound..<tokens[last - 1].span.upperBound))
                 i = last
                 matched = true
                 break
             }
             if !matched { i += 1 }
         }
+    }
+
+    /// `AT JCT`: the first of the words before qualifier `i` that its canonical text would take into a longer
+    /// phrase read there (`AT JUNCTION OF`), so that the canonical form reads the same again; `i` when none.
+    func wordsJoiningQualifier(at i: Int, kind: AddressWords.QualifierKind) -> Int {
+        for count in stride(from: 3, through: 1, by: -1) where i - count >= 0 {
+            let start = i - count
+            guard (start..<i).allSatisfy({ tokens[$0].role == nil && tokens[$0].part == tokens[i].part }),
+                (start + 1...i).allSatisfy({ tokens[$0].breakBefore == .none })
+            else { continue }
+            let text = (start..<i).map { tokens[$0].text }.joined(separator: " ") + " " + kind.canonicalText
+            guard let phrase = AddressWords.writtenQualifierPhrases.first(where: {
+                $0.kind == kind && $0.words.joined(separator: " ") == text
+            }), phrase.anywhere || opensPart(start) else { continue }
+            return start
+        }
+        return i
     }
 
     // MARK: Canonical words

@@ -65,6 +65,8 @@ extension ParsedLocation {
         }
         lines.append("words         " + words.map { "\($0.text)/\($0.role.rawValue)" }.joined(separator: " "))
         lines.append("canonical     \(canonical)")
+        if let cut = unread?.cutAt { lines.append("unread        from byte \(cut) (text too long)") }
+        for span in unread?.longWords ?? [] { lines.append("unread        word of \(span.count) bytes at \(span.lowerBound)") }
         return lines.joined(separator: "\n")
     }
 }

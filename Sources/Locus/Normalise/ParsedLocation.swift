@@ -32,6 +32,8 @@ public struct ParsedLocation: Sendable, Equatable, Codable {
     /// The canonical form: the words in order, parts joined by `, ` (or ` / ` for a written junction slash).
     /// Normalising it again gives the same canonical form.
     public var canonical: String = ""
+    /// Set when part of the text was not read to bound the work (a text too long, words too long).
+    public var unread: UnreadText?
 
     /// All canonical words, for fuzzy matching.
     public var tokens: [String] { words.map(\.text) }

@@ -50,10 +50,12 @@ enum Tokeniser {
         return words
     }()
 
-    static func tokens(_ bytes: UnsafeBufferPointer<UInt8>) -> [Token] {
+    /// The tokens of `bytes`, and the spans of words too long to be names (`Normaliser.maximumWordBytes`),
+    /// which are left out and read as a break between parts.
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> (tokens: [Token], longWords: [Range<Int>]) {
         var scanner = TokenScanner(bytes: bytes)
         scanner.run()
-        return scanner.tokens
+        return (scanner.tokens, scanner.longWords)
     }
 
     /// Splits a name glued to its street type (`BRADWELLAVENUE` → `BRADWELL AVENUE`) when the name part has
@@ -133,6 +135,7 @@ private struct TokenScanner {
     let bytes: UnsafeBufferPointer<UInt8>
     let n: Int
     var tokens: [Token] = []
+    var longWords: [Range<Int>] = []
     var word: [UInt8] = []
     var wordStart = 0
     var pendingBreak = Token.Break.none
@@ -147,6 +150,13 @@ private struct TokenScanner {
 
     mutating func flush(end: Int) {
         guard !word.isEmpty else { return }
+        guard word.count <= Normaliser.maximumWordBytes else {
+            longWords.append(wordStart..<end)
+            word.removeAll(keepingCapacity: true)
+            pendingNumberJoin = false
+            raise(.part)
+            return
+        }
         // Appended first and filled in place, so the token is never copied.
         tokens.append(Token(text: String(decoding: word, as: UTF8.self), span: wordStart..<end))
         let k = tokens.count - 1

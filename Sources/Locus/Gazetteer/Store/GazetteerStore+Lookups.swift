@@ -49,8 +49,10 @@ extension GazetteerStore {
         }
     }
 
-    /// Indexed words within one edit (5+ letters) or two (9+) of `word`, with their distances, nearest first.
+    /// Indexed words within one edit (5+ letters) or two (9+) of `word`, with their distances, nearest first;
+    /// none for a word longer than `TypoKeys.maximumQueryLength`.
     public func typoCandidates(_ word: String) throws(GazetteerStoreError) -> [(token: String, distance: Int)] {
+        guard word.utf8.count <= TypoKeys.maximumQueryLength else { return [] }
         let keys = TypoKeys.keys(word)
         let limit = word.utf8.count >= TypoKeys.twoEditLength ? 2 : (word.utf8.count >= TypoKeys.oneEditLength ? 1 : 0)
         // The keys go in batches of `typoKeysPerRead` (a word of 12 letters has 67), padded with "", which is
