@@ -125,7 +125,7 @@ struct GeocodeCommand: ParsableCommand {
         job.unmatchedPath = unmatched
         job.summaryJSONPath = summaryJson
         let reportSummary = try reportSummaryPath()
-        job.summaryJSONPath = reportSummary ?? summaryJson
+        if let reportSummary { job.summaryJSONPath = reportSummary }
         job.quiet = quiet
         job.targetCRS = crs
         do {
