@@ -260,9 +260,15 @@ def geocode(sc, args: argparse.Namespace) -> dict:
     first = next((p.index for p in plans if p.lines), 0)
 
     gazetteer_sha256 = stage.file_sha256(args.gazetteer)
+    verify = has_verify(args.locus)
+    if verify:  # the driver's copy first: a failure here is the file's (or the command's), not the shipping's
+        result = subprocess.run([args.locus, "gazetteer", "verify", args.gazetteer], capture_output=True)
+        if result.returncode != 0:
+            raise LocusStageError(f"locus gazetteer verify {args.gazetteer} failed on the driver: "
+                                  + result.stderr.decode("utf-8", "replace").strip(), result.returncode)
     job = stage.StageJob(
         locus_name=ship(sc, args.locus), gazetteer_name=ship(sc, args.gazetteer), gazetteer_sha256=gazetteer_sha256,
-        has_verify=has_verify(args.locus), arguments=arguments, plans=plans, first=first, preamble=preamble,
+        has_verify=verify, arguments=arguments, plans=plans, first=first, preamble=preamble,
         header_mode=not args.no_header, header=header if not args.no_header else b"",
         preamble_output_lines=header.count(b"\n"), preamble_counts=preamble_summary,
         last_line_unterminated=not ends_with_lf)
