@@ -112,6 +112,7 @@ enum Scoring {
     static let streetTypeMismatch = "street.type_mismatch"
     static let streetTypeMissing = "street.type_missing"
     static let streetWordMissing = "street.word_missing"
+    static let streetTypeUnconfirmed = "street.type_unconfirmed"
     static let streetLong = "street.long"
     static let numberNotFound = "number.not_found"
     static let numberInterpolated = "number.interpolated"

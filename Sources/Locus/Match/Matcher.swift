@@ -163,6 +163,12 @@ public struct Matcher: Geocoding {
             result.easting = nil
             result.northing = nil
             result.faults.append(Fault(chosen.precisionMeters > acceptanceRadius ? "coarse" : "low_score"))
+            // Not located: only the areas the evidence itself established, never a rejected candidate's.
+            result.postcode = evidence.unit?.postcode ?? evidence.postcode?.canonical
+            result.ward = evidence.unit?.wardID.flatMap { store.ward(id: $0)?.name }
+            result.lsoa = evidence.unit?.lsoa
+            let established = evidence.unit?.boroughID ?? (evidence.boroughIDs.count == 1 ? evidence.boroughIDs[0] : nil)
+            result.borough = established.flatMap { store.borough(id: $0)?.shortName }
         }
         return result
     }
