@@ -30,6 +30,9 @@ struct CandidateBuilder {
     /// street nor a house number found on it confirms: in London another type is almost always another
     /// street, so the reading is kept below the score that gets coordinates.
     static let typeUnconfirmed = 20.0
+    /// Penalty for answering a junction with one of its streets: below the score that gets coordinates
+    /// (a street award of at most 86), whatever the street's length.
+    static let junctionNotFound = 20.0
     /// The least radius of a long street's point placed by a locality named (not a postcode).
     static let localityAnchorReach = 500.0
     /// The penalty for a numbered point whose own postcode is outside the sector or district given.
@@ -43,8 +46,10 @@ struct CandidateBuilder {
         out += postcodeCandidates()
         var onStreet = main.flatMap(streetCandidates)
         if parse.crossStreet != nil {
-            // The text names a junction: one street alone answers only half of it.
-            for i in onStreet.indices { onStreet[i].faults.append(Fault(Scoring.junctionNotFound, penalty: 12)) }
+            // The text names a junction: a point somewhere on one of its streets is not where they meet.
+            for i in onStreet.indices {
+                onStreet[i].faults.append(Fault(Scoring.junctionNotFound, penalty: Self.junctionNotFound))
+            }
         }
         out += onStreet
         if let cross = parse.crossStreet {
@@ -197,7 +202,8 @@ struct CandidateBuilder {
     /// The street's point nearest the postcode or locality evidence, else its centroid; with how far the
     /// place may be from it. A junction not found is somewhere on the street: only a postcode unit says where.
     private func anchoredPoint(on street: GazetteerStreet) -> (Double, Double, Double) {
-        let whole = lookups.streetReach.reach(of: street)
+        let whole = lookups.streetReach.reach(of: street, extentAgrees: evidence.localities.isEmpty
+            || evidence.localities.contains { $0.id == street.localityID })
         if parse.crossStreet != nil && evidence.unit == nil { return (street.x, street.y, whole) }
         let anchor: (Double, Double)?
         /// The least radius the anchor allows: a unit's point is where the place is; a locality's centroid only

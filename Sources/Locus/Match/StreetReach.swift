@@ -41,9 +41,11 @@ struct StreetReach: Sendable {
     }
 
     /// How far a place on `street` may be from its centroid: its own half-extent when it is well known, else
-    /// at least the typical reach of its borough's streets.
-    func reach(of street: GazetteerStreet) -> Double {
-        guard street.points < Self.wellKnownPoints else { return street.halfDiagonal }
+    /// at least the typical reach of its borough's streets. `extentAgrees` false: the evidence (a locality
+    /// named that the street's known points are not in) says the place may be on a stretch the known points
+    /// do not show, so the street counts as little known.
+    func reach(of street: GazetteerStreet, extentAgrees: Bool = true) -> Double {
+        guard street.points < Self.wellKnownPoints || !extentAgrees else { return street.halfDiagonal }
         let typical = street.boroughID.flatMap { byBorough[$0] } ?? london
         return max(street.halfDiagonal, typical)
     }
