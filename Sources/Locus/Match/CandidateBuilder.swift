@@ -173,7 +173,9 @@ struct CandidateBuilder {
         }
         var faults = reading.faults
         if parse.houseNumber != nil && reading.numbered && !out.contains(where: { $0.level == .address }) {
-            faults.append(Fault(Scoring.numberNotFound, penalty: 8))
+            // No number known on the street at all: absence of data, not evidence against it.
+            let unknown = lookups.addresses(streetID: street.id).numbered.isEmpty
+            faults.append(Fault(unknown ? Scoring.numberUnknown : Scoring.numberNotFound, penalty: 8))
         }
         if Self.typeUnconfirmed(reading, evidence: evidence) {
             faults.append(Fault(Scoring.streetTypeUnconfirmed, penalty: Self.typeUnconfirmed))

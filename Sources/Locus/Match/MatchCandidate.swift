@@ -115,6 +115,7 @@ enum Scoring {
     static let streetTypeUnconfirmed = "street.type_unconfirmed"
     static let streetLong = "street.long"
     static let numberNotFound = "number.not_found"
+    static let numberUnknown = "number.unknown"
     static let numberInterpolated = "number.interpolated"
     static let numberSharedPoint = "number.shared_point"
     static let postcodeConflict = "postcode.conflict"

@@ -110,6 +110,7 @@ public struct Matcher: Geocoding {
             guard $0.distance(to: best) > ambiguityDistance, $0.level <= .landmark else { return false }
             let edge = $0.evidencePenalty - best.evidencePenalty
             if edge >= Self.decisiveEvidence { return false }
+            if Self.numbersUnknown($0, against: best), edge <= 0 { return true }
             return best.score - $0.score < ambiguityMargin + (edge <= -Self.decisiveEvidence ? -edge : 0)
         }
         let runnerUp = rival ?? ranked.dropFirst().first
@@ -138,6 +139,13 @@ public struct Matcher: Geocoding {
             return (borough, best)
         }
         return (nil, best)
+    }
+
+    /// True when `other` is the same street name as the numbered `best` elsewhere, on a street whose numbers
+    /// the gazetteer does not hold: the number may well be there too.
+    static func numbersUnknown(_ other: MatchCandidate, against best: MatchCandidate) -> Bool {
+        best.level <= .interpolated && other.level == .street
+            && other.faults.contains { $0.code == Scoring.numberUnknown } && best.matched.hasSuffix(" " + other.matched)
     }
 
     private func makeResult(_ chosen: MatchCandidate?, runnerUp: MatchCandidate?, evidence: MatchEvidence,

@@ -96,3 +96,19 @@ import Testing
         #expect(reach.reach(of: street) == 50)
     }
 }
+
+/// Issue 11 pattern 5: a street whose numbers the gazetteer does not hold is not beaten by absence of data.
+@Suite struct NumbersUnknownTests {
+    @Test func aSameNameStreetWithoutKnownNumbersIsARival() throws {
+        // Croydon's Vale Road has 11 and 16; Ham's is known only by a stop. Nothing says which one 17 is on.
+        let r = try MatchFixture.matcher().geocode(LocationQuery(text: "17 VALE ROAD"))
+        #expect(r.faults.map(\.code).contains("ambiguous"))
+        #expect(r.easting == nil)
+    }
+
+    @Test func theBoroughColumnTellsThemApart() throws {
+        let r = try MatchFixture.matcher().geocode(LocationQuery(text: "17 VALE ROAD", borough: "Croydon"))
+        #expect(r.level == .interpolated)
+        #expect(r.easting != nil)
+    }
+}
