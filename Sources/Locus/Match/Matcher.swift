@@ -170,7 +170,7 @@ public struct Matcher: Geocoding {
         if chosen.precisionMeters > acceptanceRadius || chosen.score < minimumScore {
             result.easting = nil
             result.northing = nil
-            result.faults.append(Fault(chosen.precisionMeters > acceptanceRadius ? "coarse" : "low_score"))
+            result.faults.append(Fault(chosen.precisionMeters > acceptanceRadius ? Scoring.coarse : Scoring.lowScore))
             // Not located: only the areas the evidence itself established, never a rejected candidate's.
             result.postcode = evidence.unit?.postcode ?? evidence.postcode?.canonical
             result.ward = evidence.unit?.wardID.flatMap { store.ward(id: $0)?.name }
