@@ -83,7 +83,9 @@ write("naptan.csv", ["ATCOCode", "CommonName", "Indicator", "Street", "LocalityN
       [("9100ECROYDN", "East Croydon Rail Station", "", "-", "East Croydon", "Croydon", 533000, 165900, "RLY", "active")])
 write("bus-stops.csv", ["Stop_Code_LBSL", "Bus_Stop_Code", "Naptan_Atco", "Stop_Name", "Location_Easting",
                         "Location_Northing", "Heading", "Stop_Area", "Virtual_Bus_Stop"],
-      [(1, 70001, "490000001A", "High Street / Park Lane", 532310, 165105, 0, "A001", 0)])
+      [(1, 70001, "490000001A", "High Street / Park Lane", 532310, 165105, 0, "A001", 0),
+       # A Vale Road in Ham known only by its stop: no house numbers known there.
+       (2, 70002, "490000002B", "Vale Road / Ham Common", 518600, 171200, 0, "A002", 0)])
 lonlat = wgs84([(e, n) for _, _, _, _, e, n, _ in premises])
 write("fhrs.csv", ["FHRSID", "BusinessName", "BusinessType", "AddressLine1", "AddressLine2", "AddressLine3",
                    "AddressLine4", "PostCode", "Longitude", "Latitude", "LocalAuthorityName"],

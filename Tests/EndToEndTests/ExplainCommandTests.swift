@@ -24,7 +24,7 @@ import Testing
         #expect(result.stdout.contains("qualifier     outside"))
         #expect(result.stdout.contains("street        HIGH STREET"))
         #expect(result.stdout.contains("  1. "))
-        #expect(result.stdout.contains("result: address score 99 at 532300, 165100 precision 65 m matched \"12 HIGH STREET\""))
+        #expect(result.stdout.contains("result: address score 99 at 532300, 165100 precision 125 m matched \"12 HIGH STREET\""))
     }
 
     @Test func jsonCarriesTheTopCandidatesAndTheResult() throws {

@@ -34,7 +34,7 @@ struct AddressLocator {
                 return da != db ? da < db : a.id < b.id
             }!
             // A point shared with other records is often the postcode's, not the building's.
-            return Found(level: .address, x: chosen.x, y: chosen.y, precision: chosen.sharedPoint ? 120 : 40,
+            return Found(level: .address, x: chosen.x, y: chosen.y, precision: chosen.sharedPoint ? CandidateBuilder.sharedPointReach : 40,
                          postcode: chosen.postcode)
         }
         return interpolate(house.number, known)

@@ -12,8 +12,29 @@ struct CandidateBuilder {
     static let junctionReach = 200.0
     /// A street whose centroid has a postcode of the named borough this close is on its boundary.
     static let boundaryReach = 250.0
-    /// The radius of a street known by one or two points.
-    static let unknownStreetReach = 200.0
+    /// The least radius of a street's point.
+    static let streetFloor = 100.0
+    /// The least radius of an address or interpolated point: the premises file's points are often the
+    /// postcode's, so a numbered point is no surer than a postcode unit's (`postcodeReach`).
+    static let numberedPointFloor = 100.0
+    /// The radius of a postcode unit's point (300 m when OS marks its position approximate).
+    static let postcodeReach = 100.0
+    static let approximatePostcodeReach = 300.0
+    /// The radius of an address point shared by several records (often a postcode-level point).
+    static let sharedPointReach = 150.0
+    /// Landmark radii by kind: a named premises is one door of a site that may be large (a market, a
+    /// shopping centre, a station complex), and its point is often the postcode's; a stop named after a site
+    /// stands at its edge; a station's point is one of its entrances; a hail-and-ride stretch is long.
+    static let premisesReach = 150.0, stationReach = 200.0, hailAndRideReach = 250.0
+    /// Other points of a landmark's name this close are taken as parts of the same site (its spread).
+    static let siteSpread = 500.0
+    /// Penalty for a street type the text wrote differently (or not at all) that no postcode unit near the
+    /// street nor a house number found on it confirms: in London another type is almost always another
+    /// street, so the reading is kept below the score that gets coordinates.
+    static let typeUnconfirmed = 20.0
+    /// Penalty for answering a junction with one of its streets: below the score that gets coordinates
+    /// (a street award of at most 86), whatever the street's length.
+    static let junctionNotFound = 20.0
     /// The least radius of a long street's point placed by a locality named (not a postcode).
     static let localityAnchorReach = 500.0
     /// The penalty for a numbered point whose own postcode is outside the sector or district given.
@@ -27,8 +48,10 @@ struct CandidateBuilder {
         out += postcodeCandidates()
         var onStreet = main.flatMap(streetCandidates)
         if parse.crossStreet != nil {
-            // The text names a junction: one street alone answers only half of it.
-            for i in onStreet.indices { onStreet[i].faults.append(Fault(Scoring.junctionNotFound, penalty: 12)) }
+            // The text names a junction: a point somewhere on one of its streets is not where they meet.
+            for i in onStreet.indices {
+                onStreet[i].faults.append(Fault(Scoring.junctionNotFound, penalty: Self.junctionNotFound))
+            }
         }
         out += onStreet
         if let cross = parse.crossStreet {
@@ -140,19 +163,27 @@ struct CandidateBuilder {
                         faults.append(Fault(Scoring.postcodeConflict, penalty: 10))
                     }
                 }
+                if found.level != .address, Self.typeUnconfirmed(reading, evidence: evidence) {
+                    faults.append(Fault(Scoring.streetTypeUnconfirmed, penalty: Self.typeUnconfirmed))
+                }
                 out.append(MatchCandidate(
-                    level: found.level, x: found.x, y: found.y, precisionMeters: found.precision,
+                    level: found.level, x: found.x, y: found.y,
+                    precisionMeters: max(Self.numberedPointFloor, found.precision),
                     matched: "\(number) \(label)", award: Scoring.award(found.level), faults: faults,
                     postcode: found.postcode, boroughID: street.boroughID, key: .streetNumber(street.id, number)))
             }
         }
         var faults = reading.faults
         if parse.houseNumber != nil && reading.numbered && !out.contains(where: { $0.level == .address }) {
-            faults.append(Fault(Scoring.numberNotFound, penalty: 8))
+            // No number known on the street at all: absence of data, not evidence against it.
+            let unknown = lookups.addresses(streetID: street.id).numbered.isEmpty
+            faults.append(Fault(unknown ? Scoring.numberUnknown : Scoring.numberNotFound, penalty: 8))
+        }
+        if Self.typeUnconfirmed(reading, evidence: evidence) {
+            faults.append(Fault(Scoring.streetTypeUnconfirmed, penalty: Self.typeUnconfirmed))
         }
         let (x, y, reach) = anchoredPoint(on: street)
-        // One or two known points say little of a street's length: assume a typical London street's half.
-        let precision = max(street.points <= 2 ? Self.unknownStreetReach : 100, reach)
+        let precision = max(Self.streetFloor, reach)
         if precision > 150 { faults.append(Fault(Scoring.streetLong, penalty: min(15, (precision - 150) / 25))) }
         // With a postcode unit the unit is the more specific point; the street stands in when they disagree.
         let award = Scoring.award(.street) - (evidence.unit != nil ? 4 : 0)
@@ -163,9 +194,21 @@ struct CandidateBuilder {
         return out
     }
 
+    /// True when the reading changed or supplied the street type and no postcode unit near the street confirms it.
+    static func typeUnconfirmed(_ reading: StreetReading, evidence: MatchEvidence) -> Bool {
+        guard reading.faults.contains(where: {
+            $0.code == Scoring.streetTypeMismatch || $0.code == Scoring.streetTypeMissing
+        }) else { return false }
+        guard evidence.unit != nil, let d = evidence.postcodeDistance(to: reading.street) else { return true }
+        return d > 400
+    }
+
     /// The street's point nearest the postcode or locality evidence, else its centroid; with how far the
-    /// place may be from it.
+    /// place may be from it. A junction not found is somewhere on the street: only a postcode unit says where.
     private func anchoredPoint(on street: GazetteerStreet) -> (Double, Double, Double) {
+        let whole = lookups.streetReach.reach(of: street, extentAgrees: evidence.localities.isEmpty
+            || evidence.localities.contains { $0.id == street.localityID })
+        if parse.crossStreet != nil && evidence.unit == nil { return (street.x, street.y, whole) }
         let anchor: (Double, Double)?
         /// The least radius the anchor allows: a unit's point is where the place is; a locality's centroid only
         /// says which part of a long street, and the place may lie anywhere along it there.
@@ -182,7 +225,7 @@ struct CandidateBuilder {
         }
         guard let (ax, ay) = anchor, street.points > 1,
               case let points = lookups.points(streetID: street.id), !points.isEmpty else {
-            return (street.x, street.y, street.halfDiagonal)
+            return (street.x, street.y, whole)
         }
         let nearest = points.min {
             let a = planeDistance($0.x, $0.y, ax, ay), b = planeDistance($1.x, $1.y, ax, ay)
@@ -190,7 +233,7 @@ struct CandidateBuilder {
         }!
         let gap = planeDistance(nearest.x, nearest.y, ax, ay)
         // The anchor says which stretch; the street's extent still bounds the radius.
-        return (nearest.x, nearest.y, min(street.halfDiagonal, max(floor, gap + 100)))
+        return (nearest.x, nearest.y, min(whole, max(floor, gap + 100)))
     }
 
     // MARK: - Junctions and landmarks
@@ -259,7 +302,12 @@ struct CandidateBuilder {
                 if !evidence.boroughIDs.isEmpty, let b = landmark.boroughID, !evidence.boroughIDs.contains(b) {
                     faults.append(Fault(Scoring.boroughMismatch, penalty: 20))
                 }
-                let precision = landmark.indicative ? 250.0 : (landmark.kind == .station ? 150 : 60)
+                let base = landmark.indicative ? Self.hailAndRideReach
+                    : landmark.kind == .station ? Self.stationReach : Self.premisesReach
+                // Several points of the name close together are one site: the place may be at any of them.
+                let spread = found.lazy.map { planeDistance($0.x, $0.y, landmark.x, landmark.y) }
+                    .filter { $0 <= Self.siteSpread }.max() ?? 0
+                let precision = max(base, spread)
                 out.append(MatchCandidate(
                     level: .landmark, x: landmark.x, y: landmark.y, precisionMeters: precision,
                     matched: landmark.name, award: Scoring.award(.landmark), faults: faults,
@@ -275,8 +323,9 @@ struct CandidateBuilder {
         var out: [MatchCandidate] = []
         let faults = evidence.postcodeFaults
         if let unit = evidence.unit {
-            let precision: Double = (unit.pqi ?? 10) <= 10 ? 100 : 300
+            let precision = (unit.pqi ?? 10) <= 10 ? Self.postcodeReach : Self.approximatePostcodeReach
             var unitFaults = faults
+
             if !evidence.boroughIDs.isEmpty, let b = unit.boroughID, !evidence.boroughIDs.contains(b) {
                 unitFaults.append(Fault(Scoring.boroughMismatch, penalty: 20))
             }

@@ -111,17 +111,16 @@ enum Scoring {
     static let streetSpelling = "street.spelling"
     static let streetTypeMismatch = "street.type_mismatch"
     static let streetTypeMissing = "street.type_missing"
-    static let streetWordMissing = "street.word_missing"
+    static let streetTypeUnconfirmed = "street.type_unconfirmed"
     static let streetLong = "street.long"
     static let numberNotFound = "number.not_found"
+    static let numberUnknown = "number.unknown"
     static let numberInterpolated = "number.interpolated"
-    static let numberSharedPoint = "number.shared_point"
     static let postcodeConflict = "postcode.conflict"
     static let postcodeTerminated = "postcode.terminated"
     static let postcodeNotFound = "postcode.not_found"
     static let postcodeOutsideLondon = "postcode.outside_london"
     static let postcodeRepaired = "postcode.repaired"
-    static let postcodeUnconfirmed = "postcode.unconfirmed"
     static let boroughMismatch = "borough.mismatch"
     static let localityMismatch = "locality.mismatch"
     static let landmarkFar = "landmark.far"
@@ -132,6 +131,17 @@ enum Scoring {
     /// Part of the query was not read to bound the work (see `Matcher.explain`).
     static let textTooLong = "text.too_long"
     static let textLongWord = "text.long_word"
+    /// Coordinates withheld: the radius is over the acceptance radius, or the score under the minimum.
+    static let coarse = "coarse"
+    static let lowScore = "low_score"
+    /// Every fault code the matcher emits (`nothing_to_geocode` as the prefix of `nothing_to_geocode.*`), in
+    /// README "Faults" order; `ScoringTableTests` checks that the README's table names exactly these.
+    static let faultCodes: [String] = [
+        streetSpelling, streetTypeMismatch, streetTypeMissing, streetTypeUnconfirmed, streetLong, numberNotFound,
+        numberUnknown, numberInterpolated, junctionNotFound, landmarkFar, postcodeConflict, postcodeTerminated,
+        postcodeNotFound, postcodeOutsideLondon, postcodeRepaired, boroughMismatch, localityMismatch, qualifier,
+        ambiguous, coarse, lowScore, nothingToGeocode, textTooLong, textLongWord,
+    ]
     /// Faults saying the evidence (borough, locality, postcode) disagrees with a place.
     static let evidenceCodes: Set<String> = [boroughMismatch, localityMismatch, postcodeConflict]
 }

@@ -23,6 +23,7 @@ final class MatchLookups: Sendable {
     private let boroughNearStreet = LookupCache<Int64, Int64?>()
     private let readingsOfText = LookupCache<String, [StreetReading]>()
     private let boroughsNamed = LookupCache<String, [Int64]>()
+    private let reach = LookupCache<Int, StreetReach>(capacity: 1)
 
     /// Lookups that go to SQLite before the memory index is read (about a hundred queries).
     static let lookupsBeforePreload = 1_000
@@ -119,6 +120,9 @@ final class MatchLookups: Sendable {
     func landmarks(named name: String) -> [GazetteerLandmark] {
         landmarkNames.value(name) { (try? store.landmarks(named: name)) ?? [] }
     }
+
+    /// How far a place on a street may be from its centroid (read from the gazetteer once).
+    var streetReach: StreetReach { reach.value(0) { StreetReach(store: store) } }
 
     /// The borough of the postcode nearest a street's centroid within `reach` metres.
     func boroughNear(_ street: GazetteerStreet, reach: Double) -> Int64? {

@@ -134,6 +134,7 @@ public struct Matcher: Geocoding {
             guard $0.distance(to: best) > ambiguityDistance, $0.level <= .landmark else { return false }
             let edge = $0.evidencePenalty - best.evidencePenalty
             if edge >= Self.decisiveEvidence { return false }
+            if Self.numbersUnknown($0, against: best), edge <= 0 { return true }
             return best.score - $0.score < ambiguityMargin + (edge <= -Self.decisiveEvidence ? -edge : 0)
         }
         let runnerUp = rival ?? ranked.dropFirst().first
@@ -164,6 +165,13 @@ public struct Matcher: Geocoding {
         return (nil, best)
     }
 
+    /// True when `other` is the same street name as the numbered `best` elsewhere, on a street whose numbers
+    /// the gazetteer does not hold: the number may well be there too.
+    static func numbersUnknown(_ other: MatchCandidate, against best: MatchCandidate) -> Bool {
+        best.level <= .interpolated && other.level == .street
+            && other.faults.contains { $0.code == Scoring.numberUnknown } && best.matched.hasSuffix(" " + other.matched)
+    }
+
     private func makeResult(_ chosen: MatchCandidate?, runnerUp: MatchCandidate?, evidence: MatchEvidence,
                             candidates: [MatchCandidate]) -> GeocodeResult {
         guard let chosen else {
@@ -186,7 +194,13 @@ public struct Matcher: Geocoding {
         if chosen.precisionMeters > acceptanceRadius || chosen.score < minimumScore {
             result.easting = nil
             result.northing = nil
-            result.faults.append(Fault(chosen.precisionMeters > acceptanceRadius ? "coarse" : "low_score"))
+            result.faults.append(Fault(chosen.precisionMeters > acceptanceRadius ? Scoring.coarse : Scoring.lowScore))
+            // Not located: only the areas the evidence itself established, never a rejected candidate's.
+            result.postcode = evidence.unit?.postcode ?? evidence.postcode?.canonical
+            result.ward = evidence.unit?.wardID.flatMap { store.ward(id: $0)?.name }
+            result.lsoa = evidence.unit?.lsoa
+            let established = evidence.unit?.boroughID ?? (evidence.boroughIDs.count == 1 ? evidence.boroughIDs[0] : nil)
+            result.borough = established.flatMap { store.borough(id: $0)?.shortName }
         }
         return result
     }
