@@ -141,7 +141,7 @@ func runBlocks(_ total: Int, _ what: String, _ body: @escaping @Sendable (Range<
         for r in reports.sorted() { report.merge(r) }
         start = ranges.last!.upperBound
         let slowest = report.slowest.map { FuzzReportFormat.ms($0.seconds) } ?? "-"
-        say("  \(what): \(report.cases) cases, \(Int(Date().timeIntervalSince(started))) s, slowest \(slowest) ms, "
+        say("  \(what): \(report.cases) cases, \(Int(Date().timeIntervalSince(started))) s, slowest \(slowest) ms CPU, "
             + "failures \(report.failureCount)")
     }
     return report
