@@ -100,6 +100,7 @@ struct RowProcessor: Sendable {
         outcomes.reserveCapacity(chunk.records.count)
         var batch = CoordinateBatch()
         var placed: [Int] = []
+        var lines: [Int] = [], times: [Double] = []
         let width = layout.width
         for (index, record) in chunk.records.enumerated() {
             if index % Self.rowsBetweenStopChecks == Self.rowsBetweenStopChecks - 1 && isStopping() { return out }
@@ -113,7 +114,11 @@ struct RowProcessor: Sendable {
                 faults.append("csv.too_many_fields")
             }
             if !faults.isEmpty { out.tally.malformedRows += 1 }
+            let started = monotonicSeconds()
             let result = geocoder.geocode(layout.query(from: fields))
+            let seconds = monotonicSeconds() - started
+            lines.append(record.line)
+            times.append(seconds)
             for fault in result.faults { faults.append(fault.code) }
             if let e = result.easting, let n = result.northing {
                 placed.append(outcomes.count)
@@ -134,7 +139,8 @@ struct RowProcessor: Sendable {
             if !batch.longitude[i].isFinite { outcomes[row].faultCodes.append("projection.failed") }
         }
         out.bytes.reserveCapacity(chunk.records.count * 160)
-        for (fields, outcome) in zip(rows, outcomes) {
+        for (index, (fields, outcome)) in zip(rows, outcomes).enumerated() {
+            out.tally.note(faultCodes: outcome.faultCodes, seconds: times[index], line: lines[index])
             encoder.encode(fields: fields, outcome: outcome, into: &out.bytes)
             if writesUnmatched && !outcome.isMatched {
                 encoder.encode(fields: fields, outcome: outcome, into: &out.unmatchedBytes)
