@@ -229,3 +229,32 @@ enum UnattendedShell {
         #expect(UnattendedShell.names(folder) == ["out.csv", "link.csv"])
     }
 }
+
+/// Issue 16, item 5: a long row's extra fields go after the added columns, so a reader going by header name
+/// (Python's csv.DictReader here) reads every added column's own value.
+@Suite struct GeocodeLongRowTests {
+    @Test func theAddedColumnsStayUnderTheirHeaders() throws {
+        let folder = try UnattendedShell.folder()
+        let input = folder.appendingPathComponent("in.csv"), out = folder.appendingPathComponent("out.csv")
+        try Data("ref,address,borough_name,crime\nA1,O/S 12 HIGH ST CROYDON,Croydon,Theft\nA2,FLAT 3, 45 RYE LANE,Southwark,Burglary\n".utf8)
+            .write(to: input)
+        let result = try GeocodeBinary.run(["--quiet", "-o", out.path, input.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let check = try UnattendedShell.run("""
+            python3 -c 'import csv, sys
+            rows = list(csv.DictReader(open(sys.argv[1])))
+            for r in rows: print(r["ref"], r["crime"], r["match_type"], r["faults"], r.get(None))' '\(out.path)'
+            """)
+        guard check.status == 0 || !check.stderr.contains("python3: command not found") else { return }
+        #expect(check.status == 0, "\(check.stderr)")
+        let lines = check.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 2)
+        // The long row: its 5th field (Burglary) is an extra, not the latitude; match_type is a match type.
+        let long = lines[1].split(separator: " ", maxSplits: 3).map(String.init)
+        #expect(long[0] == "A2" && long[1] == "Southwark")
+        #expect(GeocodeBinary.addedColumns.count == 13)
+        #expect(["none", "street", "address", "interpolated", "postcode", "postcode_sector", "postcode_district",
+                 "locality", "borough", "landmark", "junction"].contains(long[2]), "\(lines[1])")
+        #expect(lines[1].contains("csv.too_many_fields") && lines[1].hasSuffix("['Burglary']"), "\(lines[1])")
+    }
+}
