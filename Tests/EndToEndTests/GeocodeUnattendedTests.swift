@@ -258,3 +258,28 @@ enum UnattendedShell {
         #expect(lines[1].contains("csv.too_many_fields") && lines[1].hasSuffix("['Burglary']"), "\(lines[1])")
     }
 }
+
+/// Issue 16, item 4: a row without coordinates always carries a reason in `faults`.
+@Suite struct GeocodeReasonTests {
+    @Test func everyRowWithoutCoordinatesSaysWhy() throws {
+        let texts = ["TQ 3003 8001", "KINGS X STN", "M25 J28", "NFA - CALLER UNABLE TO GIVE LOCATION",
+                     "UNKNOWN, CALLER HUNG UP", "NFA", "", "ZZZZ QQQQ", "O/S 12 HIGH ST CROYDON"]
+        let input = "id,location\n" + texts.enumerated().map { "\($0.offset),\"\($0.element)\"\n" }.joined()
+        let result = try GeocodeBinary.run(["--quiet", "-"], stdin: Data(input.utf8))
+        #expect(result.status == 0, "\(result.stderr)")
+        let records = try GeocodeBinary.records(result.stdout)
+        let latitude = try #require(records[0].firstIndex(of: "latitude"))
+        let faults = try #require(records[0].firstIndex(of: "faults"))
+        #expect(records.count == texts.count + 1)
+        var located = 0
+        for record in records.dropFirst() {
+            if record[latitude].isEmpty {
+                #expect(!record[faults].isEmpty, "\(record)")
+            } else {
+                located += 1
+            }
+        }
+        #expect(located >= 1, "the High Street row is located on the fixture gazetteer")
+        #expect(records[7][faults] == "nothing_to_geocode.empty")
+    }
+}

@@ -85,6 +85,14 @@ struct RowProcessor: Sendable {
     let geocoder: any Geocoding
     let writesUnmatched: Bool
 
+    /// The fault a row left without coordinates gets when the geocoder gave no reason: `nothing_to_geocode.empty`
+    /// for an empty location, else `not_found`; nil when the row has coordinates or a reason already. So no row
+    /// comes out with empty coordinates and empty `faults`.
+    static func reasonWithoutCoordinates(_ result: GeocodeResult, text: String) -> String? {
+        guard !result.isMatched, result.faults.isEmpty else { return nil }
+        return text.isEmpty ? "nothing_to_geocode.empty" : "not_found"
+    }
+
     /// Rows geocoded between two looks at `isStopping`.
     static let rowsBetweenStopChecks = 64
 
@@ -115,11 +123,13 @@ struct RowProcessor: Sendable {
             }
             if !faults.isEmpty { out.tally.malformedRows += 1 }
             let started = monotonicSeconds()
-            let result = geocoder.geocode(layout.query(from: fields))
+            let query = layout.query(from: fields)
+            let result = geocoder.geocode(query)
             let seconds = monotonicSeconds() - started
             lines.append(record.line)
             times.append(seconds)
             for fault in result.faults { faults.append(fault.code) }
+            if let reason = Self.reasonWithoutCoordinates(result, text: query.text) { faults.append(reason) }
             if let e = result.easting, let n = result.northing {
                 placed.append(outcomes.count)
                 batch.append(easting: e, northing: n)
