@@ -69,7 +69,8 @@ struct GeocodeCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp(
         "A location column (name or number); repeat to join several in order with \", \".",
-        discussion: "Default: a column called address or location (any case)."))
+        discussion: "Default: the first column called address, location, crime location, incident location, "
+            + "location description or locus (any case; spaces, underscores, hyphens and dots ignored)."))
     var addressColumn: [String] = []
 
     @Option(help: ArgumentHelp(

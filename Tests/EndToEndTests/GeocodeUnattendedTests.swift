@@ -283,3 +283,15 @@ enum UnattendedShell {
         #expect(records[7][faults] == "nothing_to_geocode.empty")
     }
 }
+
+/// Issue 16, item 6 (part): the location column is found under the names crime extracts use.
+@Suite struct GeocodeAddressHeaderTests {
+    @Test(arguments: ["Crime Location", "Incident Location", "Location Description", "Address", "Locus", "crime_location"])
+    func theLocationColumnIsFoundByItsHeader(header: String) throws {
+        let result = try GeocodeBinary.run(["--quiet", "-"], stdin: Data("Ref,\(header)\n1,O/S 12 HIGH ST CROYDON\n".utf8))
+        #expect(result.status == 0, "\(result.stderr)")
+        let records = try GeocodeBinary.records(result.stdout)
+        let matchType = try #require(records[0].firstIndex(of: "match_type"))
+        #expect(records[1][matchType] != "none", "\(records[1])")
+    }
+}
