@@ -31,14 +31,18 @@ struct GeocodeCommand: ParsableCommand {
             EXIT STATUS:
               0   success, also with unmatched rows or a closed output pipe
               64  unusable arguments: unknown option or column, a column
-                  clash (use --prefix), a bad --crs
+                  clash (use --prefix), a bad --crs, --delimiter, --encoding,
+                  --format or --threads, two outputs naming the same file
               65  bad data: a malformed row under --strict, or text that is
                   not valid in --encoding
               66  the input cannot be opened
               69  the gazetteer is missing or unusable
               70  internal error
-              73  an output file cannot be created
-              74  reading or writing failed midway
+              73  an output file cannot be created (or is a folder)
+              74  reading or writing failed midway (/dev/full: no space)
+
+            --summary-json is written on every exit once the options are
+            parsed, with exitStatus, error, startedAt and finishedAt.
             """
     )
 
@@ -65,7 +69,8 @@ struct GeocodeCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp(
         "A location column (name or number); repeat to join several in order with \", \".",
-        discussion: "Default: a column called address or location (any case)."))
+        discussion: "Default: the first column called address, location, crime location, incident location, "
+            + "location description or locus (any case; spaces, underscores, hyphens and dots ignored)."))
     var addressColumn: [String] = []
 
     @Option(help: ArgumentHelp(
@@ -100,7 +105,7 @@ struct GeocodeCommand: ParsableCommand {
     @Flag(name: [.short, .long], help: "No progress and no summary on standard error.")
     var quiet = false
 
-    @Option(help: "Write the run summary as JSON to this file.")
+    @Option(help: "Write the run summary as JSON to this file, on every exit (see EXIT STATUS).")
     var summaryJson: String?
 
     @Option(help: "Also write a one-page HTML quality report with a map (as locus report does) to this file; needs -o.")
@@ -128,17 +133,6 @@ struct GeocodeCommand: ParsableCommand {
         if let reportSummary { job.summaryJSONPath = reportSummary }
         job.quiet = quiet
         job.targetCRS = crs
-        do {
-            guard let format = OutputFormat(rawValue: format.lowercased()) else {
-                throw BatchError.badOption(option: "--format", reason: "use csv, jsonl or geojson")
-            }
-            job.options.format = format
-            job.options.delimiter = try delimiter.map { (text) throws(BatchError) in try BatchOptions.parseDelimiter(text) }
-            job.options.encoding = try BatchOptions.parseEncoding(encoding)
-        } catch {
-            FileHandle.standardError.write(Data("locus geocode: error: \(error)\n".utf8))
-            throw ExitCode(BatchExitCode.usage.rawValue)
-        }
         job.options.hasHeader = !noHeader
         job.options.addressColumns = addressColumn.map(ColumnSelector.init)
         job.options.postcodeColumn = postcodeColumn.map(ColumnSelector.init)
@@ -153,7 +147,15 @@ struct GeocodeCommand: ParsableCommand {
         let chosen = BatchGazetteer(option: gazetteer)
         let radius = maxPrecisionM
         let quiet = quiet
-        let status = job.run {
+        let (formatName, delimiterName, encodingName) = (format, delimiter, encoding)
+        let status = job.run(configure: { options in
+            guard let format = OutputFormat(rawValue: formatName.lowercased()) else {
+                throw BatchError.badOption(option: "--format", reason: "use csv, jsonl or geojson")
+            }
+            options.format = format
+            options.delimiter = try delimiterName.map { (text) throws(BatchError) in try BatchOptions.parseDelimiter(text) }
+            options.encoding = try BatchOptions.parseEncoding(encodingName)
+        }) {
             try chosen.buildIfNeeded { line in
                 if !quiet { FileHandle.standardError.write(Data("locus: \(line)\n".utf8)) }
             }

@@ -9,6 +9,8 @@ struct ExpectedRow {
     var postcode: String? = nil
     var borough: String? = nil
     var csvFaults: [String] = []
+    /// A long row's fields beyond the header's, written after the added columns.
+    var extra: [String] = []
 }
 
 /// The exact output of the fixtures in every input dialect: every byte of it, the added columns computed
@@ -23,7 +25,7 @@ struct ExpectedRow {
         for row in rows {
             let added = expected.added(text: row.location, postcode: row.postcode, borough: row.borough,
                                        csvFaults: row.csvFaults)
-            text += GeocodeBinary.csvLine(row.fields + added, delimiter: delimiter)
+            text += GeocodeBinary.csvLine(row.fields + added + row.extra, delimiter: delimiter)
         }
         return text
     }
@@ -55,8 +57,8 @@ struct ExpectedRow {
         #expect(result.stdout == expectedCSV(header: ["id", "address", "category"], rows: [
             ExpectedRow(fields: ["1", "O/S 12 HIGH ST CROYDON", ""], location: "O/S 12 HIGH ST CROYDON",
                         csvFaults: ["csv.too_few_fields"]),
-            ExpectedRow(fields: ["2", "J/O OXFORD ST & REGENT ST W1", "Robbery", "extra field"],
-                        location: "J/O OXFORD ST & REGENT ST W1", csvFaults: ["csv.too_many_fields"]),
+            ExpectedRow(fields: ["2", "J/O OXFORD ST & REGENT ST W1", "Robbery"],
+                        location: "J/O OXFORD ST & REGENT ST W1", csvFaults: ["csv.too_many_fields"], extra: ["extra field"]),
             ExpectedRow(fields: ["3", "O/S 5 MAIN\" RD\"", "Assault"], location: "O/S 5 MAIN\" RD\"",
                         csvFaults: ["csv.text_after_quote"]),
             ExpectedRow(fields: ["4", "OPEN QUOTE TO THE END\n", ""], location: "OPEN QUOTE TO THE END\n",

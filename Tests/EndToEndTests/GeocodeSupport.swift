@@ -131,11 +131,14 @@ final class ExpectedColumns {
             longitude = point.x
             latitude = point.y
         }
+        // A row without coordinates always says why (issue 16): `not_found` when the matcher gave no fault.
+        let reason = latitude == nil && result.faults.isEmpty
+            ? [query.text.isEmpty ? "nothing_to_geocode.empty" : "not_found"] : []
         return [
             Self.fixed(latitude, 6), Self.fixed(longitude, 6), Self.fixed(result.easting, 1),
             Self.fixed(result.northing, 1), result.level.rawValue, Self.fixed(result.score, 1),
             Self.fixed(result.precisionMeters, 0), result.matched, result.postcode ?? "", result.borough ?? "",
-            result.ward ?? "", result.lsoa ?? "", (csvFaults + result.faults.map(\.code)).joined(separator: ";"),
+            result.ward ?? "", result.lsoa ?? "", (csvFaults + result.faults.map(\.code) + reason).joined(separator: ";"),
         ]
     }
 

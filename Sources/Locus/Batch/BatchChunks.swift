@@ -85,6 +85,14 @@ struct RowProcessor: Sendable {
     let geocoder: any Geocoding
     let writesUnmatched: Bool
 
+    /// The fault a row left without coordinates gets when the geocoder gave no reason: `nothing_to_geocode.empty`
+    /// for an empty location, else `not_found`; nil when the row has coordinates or a reason already. So no row
+    /// comes out with empty coordinates and empty `faults`.
+    static func reasonWithoutCoordinates(_ result: GeocodeResult, text: String) -> String? {
+        guard !result.isMatched, result.faults.isEmpty else { return nil }
+        return text.isEmpty ? "nothing_to_geocode.empty" : Scoring.notFound
+    }
+
     /// Rows geocoded between two looks at `isStopping`.
     static let rowsBetweenStopChecks = 64
 
@@ -100,6 +108,7 @@ struct RowProcessor: Sendable {
         outcomes.reserveCapacity(chunk.records.count)
         var batch = CoordinateBatch()
         var placed: [Int] = []
+        var lines: [Int] = [], times: [Double] = []
         let width = layout.width
         for (index, record) in chunk.records.enumerated() {
             if index % Self.rowsBetweenStopChecks == Self.rowsBetweenStopChecks - 1 && isStopping() { return out }
@@ -113,8 +122,14 @@ struct RowProcessor: Sendable {
                 faults.append("csv.too_many_fields")
             }
             if !faults.isEmpty { out.tally.malformedRows += 1 }
-            let result = geocoder.geocode(layout.query(from: fields))
+            let started = monotonicSeconds()
+            let query = layout.query(from: fields)
+            let result = geocoder.geocode(query)
+            let seconds = monotonicSeconds() - started
+            lines.append(record.line)
+            times.append(seconds)
             for fault in result.faults { faults.append(fault.code) }
+            if let reason = Self.reasonWithoutCoordinates(result, text: query.text) { faults.append(reason) }
             if let e = result.easting, let n = result.northing {
                 placed.append(outcomes.count)
                 batch.append(easting: e, northing: n)
@@ -134,7 +149,8 @@ struct RowProcessor: Sendable {
             if !batch.longitude[i].isFinite { outcomes[row].faultCodes.append("projection.failed") }
         }
         out.bytes.reserveCapacity(chunk.records.count * 160)
-        for (fields, outcome) in zip(rows, outcomes) {
+        for (index, (fields, outcome)) in zip(rows, outcomes).enumerated() {
+            out.tally.note(faultCodes: outcome.faultCodes, seconds: times[index], line: lines[index])
             encoder.encode(fields: fields, outcome: outcome, into: &out.bytes)
             if writesUnmatched && !outcome.isMatched {
                 encoder.encode(fields: fields, outcome: outcome, into: &out.unmatchedBytes)

@@ -13,6 +13,8 @@ public enum BatchError: Error, Equatable, CustomStringConvertible {
     case noAddressColumn(input: String, available: [String])
     /// An added output column has the name of input column `input`, ignoring case and surrounding spaces.
     case columnClash(name: String, input: String)
+    /// Two outputs (`-o`, `--unmatched`, `--summary-json`) name the same file.
+    case sameOutputFile(first: String, second: String, path: String)
     /// A malformed row under `--strict`.
     case malformedRow(input: String, line: Int, column: Int, problem: String)
     /// The gazetteer is missing or unusable (raised by whoever opens it).
@@ -38,6 +40,8 @@ public enum BatchError: Error, Equatable, CustomStringConvertible {
             let same = name == input ? "an input column of the same name" : "the input column \"\(input)\" (names are compared ignoring case)"
             return "the output column \(name) would repeat \(same); "
                 + "use --prefix (for example --prefix locus_) to rename the added columns"
+        case let .sameOutputFile(first, second, path):
+            return "\(first) and \(second) both name \(path); give each output a file of its own"
         case let .malformedRow(input, line, column, problem):
             return "\(input): line \(line), column \(column): \(problem) (--strict); "
                 + "fix the row or run without --strict to pass malformed rows through with a fault"
@@ -79,7 +83,8 @@ public enum BatchExitCode: Int32, Sendable, CaseIterable {
         switch error {
         case let error as BatchError:
             switch error {
-            case .badOption, .unknownColumn, .columnNumberOutOfRange, .noAddressColumn, .columnClash: return .usage
+            case .badOption, .unknownColumn, .columnNumberOutOfRange, .noAddressColumn, .columnClash, .sameOutputFile:
+                return .usage
             case .malformedRow: return .dataError
             case .gazetteerUnavailable, .projUnavailable: return .gazetteerUnavailable
             case .internalFailure: return .internalError

@@ -20,7 +20,28 @@ public struct BatchGeocoder: Sendable {
     public func run(input: ByteSource, output: ByteSink, unmatched: ByteSink? = nil, geocoder: any Geocoding)
         throws -> BatchSummary
     {
+        var summary = BatchSummary(input: input.name, output: output.name, threads: options.threads)
+        try run(input: input, output: output, unmatched: unmatched, geocoder: geocoder, into: &summary)
+        return summary
+    }
+
+    /// As `run(input:output:unmatched:geocoder:)`, filling `summary` with what was done also when it throws
+    /// midway (the rows written until then), so that a failed run's summary says how far it got.
+    public func run(
+        input: ByteSource, output: ByteSink, unmatched: ByteSink? = nil, geocoder: any Geocoding,
+        into summary: inout BatchSummary
+    ) throws {
         let started = monotonicSeconds()
+        var tally = ChunkTally()
+        var peak = 0
+        var columns = UsedColumns(), notes: [String] = []
+        defer {
+            summary = BatchSummary(
+                input: input.name, output: output.name, tally: tally, columns: columns, notes: notes,
+                seconds: monotonicSeconds() - started, threads: options.threads,
+                gazetteerVersion: options.gazetteerVersion, projOperation: projection.operation,
+                peakChunksInFlight: peak)
+        }
         let delimiter = try options.delimiter ?? ColumnLayout.detectDelimiter(firstLine: input.peekLine())
         let reader = CSVReader(source: input, delimiter: delimiter, encoding: options.encoding)
         var firstRecord = try reader.next()
@@ -29,9 +50,6 @@ public struct BatchGeocoder: Sendable {
             header = record.fields
             firstRecord = nil
         }
-        var tally = ChunkTally()
-        var peak = 0
-        var columns = UsedColumns(), notes: [String] = []
         if header != nil || firstRecord != nil {
             let layout = try ColumnLayout(
                 header: header, width: (header ?? firstRecord?.fields ?? []).count, options: options,
@@ -76,10 +94,6 @@ public struct BatchGeocoder: Sendable {
                 try sink.flush()
             }
         }
-        return BatchSummary(
-            input: input.name, output: output.name, tally: tally, columns: columns, notes: notes,
-            seconds: monotonicSeconds() - started, threads: options.threads, gazetteerVersion: options.gazetteerVersion,
-            projOperation: projection.operation, peakChunksInFlight: peak)
     }
 }
 

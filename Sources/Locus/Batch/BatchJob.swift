@@ -1,7 +1,8 @@
 import Foundation
 
-/// One `locus geocode` run from paths to exit status: opens the input, the geocoder and the (atomic) outputs,
-/// runs the batch, prints the summary and reports any error on standard error.
+/// One `locus geocode` run from paths to exit status: opens the outputs (atomic files, or devices and FIFOs
+/// written directly), the input and the geocoder, runs the batch, prints the summary and reports any error on
+/// standard error. With `summaryJSONPath`, the summary is written (atomically) on every exit, success or not.
 public struct BatchJob {
     /// The input file, or `-` for standard input.
     public var inputPath = "-"
@@ -23,50 +24,90 @@ public struct BatchJob {
     public typealias GeocoderFactory = () throws -> (geocoder: any Geocoding, gazetteerVersion: String)
 
     /// Runs the job and returns the exit status (see `BatchExitCode`). Errors are printed, not thrown.
-    public func run(makeGeocoder: GeocoderFactory) -> Int32 {
+    ///
+    /// Order: the summary file is opened first (so that every later failure is recorded in it), then
+    /// `configure` adjusts the options (a thrown error is a usage error like any other), the options are
+    /// checked, every output is opened (and two naming the same file refused) before the input is opened
+    /// or the gazetteer built; then the rows are geocoded.
+    public func run(
+        configure: (inout BatchOptions) throws -> Void = { _ in }, makeGeocoder: GeocoderFactory
+    ) -> Int32 {
+        let startedAt = Date()
+        var summary = BatchSummary(
+            input: inputPath == "-" ? "stdin" : inputPath, output: outputPath ?? "stdout", threads: options.threads)
+        var summaryFile: AtomicOutputFile?
         var outputs: [AtomicOutputFile] = []
-        defer { for file in outputs { file.discard() } }
+        defer {
+            for file in outputs { file.discard() }
+            summaryFile?.discard()
+        }
+        var failure: (any Error)?
         do {
+            if let summaryJSONPath { summaryFile = try AtomicOutputFile(targetPath: summaryJSONPath) }
             var options = self.options
+            try configure(&options)
             options.targetCRS = try targetCRS.map { (text) throws(BatchError) in try BatchOptions.parseCRS(text) }
             guard options.threads >= 1 else {
                 throw BatchError.badOption(option: "--threads", reason: "give at least 1")
             }
+            var outputFile: AtomicOutputFile?, unmatchedFile: AtomicOutputFile?
+            if let outputPath, outputPath != "-" { outputFile = try AtomicOutputFile(targetPath: outputPath) }
+            if let unmatchedPath { unmatchedFile = try AtomicOutputFile(targetPath: unmatchedPath) }
+            outputs = [outputFile, unmatchedFile].compactMap { $0 }
+            try Self.checkDistinct([("-o", outputFile), ("--unmatched", unmatchedFile), ("--summary-json", summaryFile)])
+            let output = outputFile?.sink ?? ByteSink(fileDescriptor: STDOUT_FILENO, name: "stdout")
+            let unmatched = unmatchedFile?.sink
             let projection = try CoordinateProjection.proj(targetCRS: options.targetCRS)
             let input = try ByteSource(path: inputPath)
             let (geocoder, version) = try makeGeocoder()
             options.gazetteerVersion = version
             options.showProgress = !quiet && isatty(2) == 1
-            let output: ByteSink
-            if let outputPath, outputPath != "-" {
-                let file = try AtomicOutputFile(targetPath: outputPath)
-                outputs.append(file)
-                output = file.sink
-            } else {
-                output = ByteSink(fileDescriptor: STDOUT_FILENO, name: "stdout")
-            }
-            var unmatched: ByteSink?
-            if let unmatchedPath {
-                let file = try AtomicOutputFile(targetPath: unmatchedPath)
-                outputs.append(file)
-                unmatched = file.sink
-            }
-            var summary = try BatchGeocoder(options: options, projection: projection)
-                .run(input: input, output: output, unmatched: unmatched, geocoder: geocoder)
-            summary.output = outputPath ?? "stdout"
+            summary.gazetteerVersion = version
+            try BatchGeocoder(options: options, projection: projection)
+                .run(input: input, output: output, unmatched: unmatched, geocoder: geocoder, into: &summary)
             for file in outputs { try file.commit() }
-            if let summaryJSONPath {
-                let file = try AtomicOutputFile(targetPath: summaryJSONPath)
-                outputs.append(file)
-                try file.sink.write(Array(summary.json()) + [0x0A])
-                try file.commit()
-            }
-            if !quiet { Self.printError(summary.text) }
-            return BatchExitCode.success.rawValue
         } catch {
-            let code = BatchExitCode.forError(error)
-            if code != .success { Self.printError("locus geocode: error: \(error)\n") }
-            return code.rawValue
+            failure = error
+            // Writing the summary would overwrite the file another output names: leave both untouched.
+            if case BatchError.sameOutputFile = error {
+                summaryFile?.discard()
+                summaryFile = nil
+            }
+        }
+        summary.output = outputPath ?? "stdout"
+        var code = failure.map(BatchExitCode.forError) ?? .success
+        var message = code == .success ? nil : failure.map { "\($0)" }
+        if let summaryFile {
+            summary.finish(startedAt: startedAt, finishedAt: Date(), exitStatus: code.rawValue, error: message)
+            do {
+                try summaryFile.sink.write(Array(summary.json()) + [0x0A])
+                try summaryFile.commit()
+            } catch {
+                // The run itself may have succeeded; a summary that cannot be written is still a failure.
+                if code == .success {
+                    code = BatchExitCode.forError(error)
+                    message = "\(error)"
+                }
+            }
+        }
+        if let message {
+            Self.printError("locus geocode: error: \(message)\n")
+        } else if !quiet && failure == nil {
+            // Not after a closed pipe (`| head`): that run ends quietly.
+            Self.printError(summary.text)
+        }
+        return code.rawValue
+    }
+
+    /// Refuses two outputs naming the same file (a device such as /dev/null may be named by several).
+    private static func checkDistinct(_ outputs: [(option: String, file: AtomicOutputFile?)]) throws(BatchError) {
+        var seen: [String: (option: String, file: AtomicOutputFile)] = [:]
+        for case let (option, file?) in outputs where !file.isDirect {
+            if let first = seen[file.identity] {
+                throw .sameOutputFile(first: "\(first.option) \(first.file.targetPath)",
+                                      second: "\(option) \(file.targetPath)", path: file.resolvedPath)
+            }
+            seen[file.identity] = (option, file)
         }
     }
 

@@ -29,6 +29,44 @@ public struct BatchSummary: Sendable, Equatable, Codable {
     public var projOperation: String
     /// The most chunks that were read but not yet written at one time (bounded by the pipeline).
     public var peakChunksInFlight: Int
+    /// Rows per fault code in `faults` (`not_found`, `coarse`, `csv.too_many_fields`, …).
+    public var faultCounts: [String: Int]
+    /// The longest one row took to geocode, in seconds (0 with no rows).
+    public var slowestRowSeconds: Double
+    /// The input line on which that row starts; nil (JSON `null`) with no rows.
+    public var slowestRowLine: Int?
+    /// When the run started and finished, UTC ISO 8601 (`2026-12-04T02:00:00Z`).
+    public var startedAt: String
+    public var finishedAt: String
+    /// The run's exit status (see `BatchExitCode`); a monitor alerts on anything but 0.
+    public var exitStatus: Int32
+    /// Why the run failed, as printed on standard error; nil (JSON `null`) on success.
+    public var error: String?
+    /// The version of Locus that ran.
+    public var locusVersion: String
+
+    /// The summary of a run that has not read a row yet (or failed before): nothing counted.
+    public init(input: String, output: String, threads: Int, gazetteerVersion: String = "unknown") {
+        self.init(
+            input: input, output: output, tally: ChunkTally(), columns: UsedColumns(), notes: [], seconds: 0,
+            threads: threads, gazetteerVersion: gazetteerVersion, projOperation: "", peakChunksInFlight: 0)
+    }
+
+    /// Stamps the run's times, exit status and error.
+    public mutating func finish(startedAt: Date, finishedAt: Date, exitStatus: Int32, error: String?) {
+        self.startedAt = Self.timestamp(startedAt)
+        self.finishedAt = Self.timestamp(finishedAt)
+        self.exitStatus = exitStatus
+        self.error = error
+    }
+
+    /// UTC ISO 8601 to the second.
+    static func timestamp(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: date)
+    }
 
     /// A summary of the rows counted in `tally`; the other fields as given.
     init(
@@ -52,6 +90,45 @@ public struct BatchSummary: Sendable, Equatable, Codable {
         self.gazetteerVersion = gazetteerVersion
         self.projOperation = projOperation
         self.peakChunksInFlight = peakChunksInFlight
+        faultCounts = tally.faultCounts
+        slowestRowSeconds = tally.slowestRowSeconds
+        slowestRowLine = tally.slowestRowLine
+        let now = Self.timestamp(Date())
+        startedAt = now
+        finishedAt = now
+        exitStatus = 0
+        error = nil
+        locusVersion = LocusInfo.version
+    }
+
+    /// Writes every key, `null` for an absent value, as monitoring expects every key.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(input, forKey: .input)
+        try c.encode(output, forKey: .output)
+        try c.encode(rows, forKey: .rows)
+        try c.encode(malformedRows, forKey: .malformedRows)
+        try c.encode(rowsByMatchType, forKey: .rowsByMatchType)
+        try c.encode(locatedRows, forKey: .locatedRows)
+        try c.encode(locatedPercent, forKey: .locatedPercent)
+        try c.encode(locatedRowsByMatchType, forKey: .locatedRowsByMatchType)
+        try c.encode(rowsWithoutCoordinatesByMatchType, forKey: .rowsWithoutCoordinatesByMatchType)
+        try c.encode(columns, forKey: .columns)
+        try c.encode(notes, forKey: .notes)
+        try c.encode(seconds, forKey: .seconds)
+        try c.encode(rowsPerSecond, forKey: .rowsPerSecond)
+        try c.encode(threads, forKey: .threads)
+        try c.encode(gazetteerVersion, forKey: .gazetteerVersion)
+        try c.encode(projOperation, forKey: .projOperation)
+        try c.encode(peakChunksInFlight, forKey: .peakChunksInFlight)
+        try c.encode(faultCounts, forKey: .faultCounts)
+        try c.encode(slowestRowSeconds, forKey: .slowestRowSeconds)
+        try c.encode(slowestRowLine, forKey: .slowestRowLine)
+        try c.encode(startedAt, forKey: .startedAt)
+        try c.encode(finishedAt, forKey: .finishedAt)
+        try c.encode(exitStatus, forKey: .exitStatus)
+        try c.encode(error, forKey: .error)
+        try c.encode(locusVersion, forKey: .locusVersion)
     }
 
     /// Rows with a match of any level, with coordinates or not.
@@ -120,6 +197,20 @@ struct ChunkTally: Sendable {
     var byLevel = [Int](repeating: 0, count: MatchLevel.allCases.count)
     /// Rows written with coordinates, per `MatchLevel.rank`.
     var locatedByLevel = [Int](repeating: 0, count: MatchLevel.allCases.count)
+    /// Rows per fault code.
+    var faultCounts: [String: Int] = [:]
+    /// The slowest row's geocoding time and its input line (the first such row on a tie).
+    var slowestRowSeconds = 0.0
+    var slowestRowLine: Int?
+
+    /// Counts a row's fault codes and how long it took.
+    mutating func note(faultCodes: [String], seconds: Double, line: Int) {
+        for code in faultCodes { faultCounts[code, default: 0] += 1 }
+        if slowestRowLine == nil || seconds > slowestRowSeconds {
+            slowestRowSeconds = seconds
+            slowestRowLine = line
+        }
+    }
 
     /// Counts one row's result.
     mutating func count(_ result: GeocodeResult) {
@@ -134,6 +225,11 @@ struct ChunkTally: Sendable {
         for i in byLevel.indices {
             byLevel[i] += other.byLevel[i]
             locatedByLevel[i] += other.locatedByLevel[i]
+        }
+        for (code, count) in other.faultCounts { faultCounts[code, default: 0] += count }
+        if let line = other.slowestRowLine, slowestRowLine == nil || other.slowestRowSeconds > slowestRowSeconds {
+            slowestRowSeconds = other.slowestRowSeconds
+            slowestRowLine = line
         }
     }
 

@@ -11,14 +11,17 @@ public final class ByteSink {
     public let name: String
     private let fd: Int32
     private let ownsDescriptor: Bool
+
+    /// The descriptor written to.
+    public var fileDescriptor: Int32 { fd }
     private var buffer: [UInt8] = []
     private let flushThreshold: Int
 
-    /// Writes to an open descriptor (not closed by the sink), e.g. `STDOUT_FILENO`.
-    public init(fileDescriptor: Int32, name: String, flushThreshold: Int = 1 << 16) {
+    /// Writes to an open descriptor, e.g. `STDOUT_FILENO`, closed when the sink goes only if `closesDescriptor`.
+    public init(fileDescriptor: Int32, name: String, flushThreshold: Int = 1 << 16, closesDescriptor: Bool = false) {
         self.fd = fileDescriptor
         self.name = name
-        self.ownsDescriptor = false
+        self.ownsDescriptor = closesDescriptor
         self.flushThreshold = flushThreshold
         buffer.reserveCapacity(flushThreshold + 4096)
         ByteSink.ignoreSIGPIPE()

@@ -23,6 +23,12 @@ struct ColumnLayout: Sendable {
     /// What the user should know about the choice of columns (several candidates for an evidence column).
     let notes: [String]
 
+    /// Header names (compared by `headerKey`) taken as the location column without `--address-column`: the first
+    /// column so named (`Address`, `Location`, `Crime Location`, `Incident Location`, `Location Description`,
+    /// `Locus`), as crime and incident extracts name it.
+    static let addressHeaders: Set<String> = [
+        "address", "location", "crimelocation", "incidentlocation", "locationdescription", "locus",
+    ]
     /// Header names (compared by `headerKey`) that mark a postcode column found without `--postcode-column`.
     /// Exact names only: `Home Postcode` or `truth_postcode` may be someone's address or the answer, not evidence.
     static let postcodeHeaders: Set<String> = ["postcode", "postalcode"]
@@ -39,10 +45,7 @@ struct ColumnLayout: Sendable {
         let names = header ?? []
         var addressDetected = false
         if options.addressColumns.isEmpty {
-            guard let index = names.firstIndex(where: {
-                let name = $0.trimmingSpaces.lowercased()
-                return name == "address" || name == "location"
-            }) else {
+            guard let index = names.firstIndex(where: { Self.addressHeaders.contains(Self.headerKey($0)) }) else {
                 if header == nil {
                     throw .badOption(
                         option: "--address-column",

@@ -109,13 +109,16 @@ struct RowEncoder: Sendable {
 
     // MARK: CSV
 
+    /// The header's fields, then the added columns, then a long row's extra fields: the added columns stay
+    /// under their header names for any reader that goes by name.
     private func encodeCSV(_ fields: [String], _ outcome: RowOutcome, into bytes: inout [UInt8]) {
-        for i in fields.indices {
+        let head = min(fields.count, layout.width)
+        for i in 0..<head {
             if i > 0 { bytes.append(delimiter) }
             CSVWriter.appendField(fields[i], delimiter: delimiter, into: &bytes)
         }
         // Each added value is preceded by the delimiter (none before the first when the row has no fields).
-        var first = fields.isEmpty
+        var first = head == 0
         func number(_ value: Double?, _ decimals: Int) {
             if !first { bytes.append(delimiter) }
             first = false
@@ -135,6 +138,7 @@ struct RowEncoder: Sendable {
             number(outcome.x, crsDecimals)
             number(outcome.y, crsDecimals)
         }
+        for extra in fields[head...] { text(extra) }
         bytes.append(0x0A)
     }
 

@@ -131,6 +131,8 @@ enum Scoring {
     /// Part of the query was not read to bound the work (see `Matcher.explain`).
     static let textTooLong = "text.too_long"
     static let textLongWord = "text.long_word"
+    /// Nothing in the gazetteer matched and no other fault says why: no unlocated result has empty faults.
+    static let notFound = "not_found"
     /// Coordinates withheld: the radius is over the acceptance radius, or the score under the minimum.
     static let coarse = "coarse"
     static let lowScore = "low_score"
@@ -140,7 +142,7 @@ enum Scoring {
         streetSpelling, streetTypeMismatch, streetTypeMissing, streetTypeUnconfirmed, streetLong, numberNotFound,
         numberUnknown, numberInterpolated, junctionNotFound, landmarkFar, postcodeConflict, postcodeTerminated,
         postcodeNotFound, postcodeOutsideLondon, postcodeRepaired, boroughMismatch, localityMismatch, qualifier,
-        ambiguous, coarse, lowScore, nothingToGeocode, textTooLong, textLongWord,
+        ambiguous, coarse, lowScore, nothingToGeocode, textTooLong, textLongWord, notFound,
     ]
     /// Faults saying the evidence (borough, locality, postcode) disagrees with a place.
     static let evidenceCodes: Set<String> = [boroughMismatch, localityMismatch, postcodeConflict]

@@ -177,6 +177,7 @@ public struct Matcher: Geocoding {
         guard let chosen else {
             var faults = evidence.postcodeFaults
             if runnerUp != nil { faults.append(Fault(Scoring.ambiguous)) }
+            if faults.isEmpty { faults.append(Fault(Scoring.notFound)) }
             return .unmatched(faults)
         }
         var result = GeocodeResult(

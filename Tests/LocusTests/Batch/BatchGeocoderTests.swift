@@ -53,7 +53,7 @@ import Testing
         #expect(run.output == """
             id,address,x,\(addedHeader)
             1,530000 180000,,\(matchedColumns("530000 180000|-|-").replacingOccurrences(of: ",street.spelling", with: ",csv.too_few_fields;street.spelling"))
-            2,NO GRID,a,b,\(unmatchedColumns("NO GRID|-|-", extraFaults: ["csv.too_many_fields"]))
+            2,NO GRID,a,\(unmatchedColumns("NO GRID|-|-", extraFaults: ["csv.too_many_fields"])),b
             3,"open
             ",,\(unmatchedColumns("\"open\n|-|-\"", extraFaults: ["csv.unterminated_quote", "csv.too_few_fields"]))
 
