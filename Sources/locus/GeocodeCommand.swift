@@ -112,9 +112,10 @@ struct GeocodeCommand: ParsableCommand {
     var report: String?
 
     @Option(help: ArgumentHelp(
-        "The gazetteer (default: $LOCUS_GAZETTEER, else gazetteer/london.sqlite).",
-        discussion: "The default gazetteer/london.sqlite is built first when missing (from ../shared/data/london, "
-            + "else Code-Point Open via pip); a named one must exist."))
+        "The gazetteer (default: $LOCUS_GAZETTEER, else $XDG_DATA_HOME/locus/<edition>.sqlite, else "
+            + "~/.local/share/locus/<edition>.sqlite).",
+        discussion: "The default one is built first when missing, from the London source pack shipped with Locus "
+            + "(offline; a note on standard error even with --quiet); a named one must exist."))
     var gazetteer: String?
 
     @Option(help: ArgumentHelp(
@@ -146,7 +147,6 @@ struct GeocodeCommand: ParsableCommand {
         job.options.strict = strict
         let chosen = BatchGazetteer(option: gazetteer)
         let radius = maxPrecisionM
-        let quiet = quiet
         let (formatName, delimiterName, encodingName) = (format, delimiter, encoding)
         let status = job.run(configure: { options in
             guard let format = OutputFormat(rawValue: formatName.lowercased()) else {
@@ -156,10 +156,11 @@ struct GeocodeCommand: ParsableCommand {
             options.delimiter = try delimiterName.map { (text) throws(BatchError) in try BatchOptions.parseDelimiter(text) }
             options.encoding = try BatchOptions.parseEncoding(encodingName)
         }) {
-            try chosen.buildIfNeeded { line in
-                if !quiet { FileHandle.standardError.write(Data("locus: \(line)\n".utf8)) }
+            // Building the default gazetteer, and a gazetteer without streets, are said even with --quiet.
+            try chosen.buildIfNeeded { line in FileHandle.standardError.write(Data("locus: \(line)\n".utf8)) }
+            return try chosen.openMatcher(acceptanceRadius: radius) { warning in
+                FileHandle.standardError.write(Data("locus geocode: warning: \(warning)\n".utf8))
             }
-            return try chosen.openMatcher(acceptanceRadius: radius)
         }
         if status != 0 { throw ExitCode(status) }
         if let report, let output {

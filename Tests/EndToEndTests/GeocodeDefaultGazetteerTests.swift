@@ -1,14 +1,16 @@
 import Foundation
+import Locus
 import Testing
 
 /// `locus geocode` with no gazetteer named builds the default one first when it is missing, as the README's
-/// first command does on a fresh machine. Here the "shared data" folder is the matcher's fixture sources laid
-/// out like `shared/data/london`, so the build takes a second and needs no network.
+/// first command does on a fresh machine: from the source pack, into the per-user data folder (never the
+/// working directory), announced on standard error even with `--quiet`. Here the pack (`LOCUS_PACK`) is a
+/// folder of the matcher's fixture sources laid out like the London pack, so the build takes a second.
 @Suite struct GeocodeDefaultGazetteerTests {
-    /// A working folder and a `shared/data/london` of fixture files beside it; returns (work, environment).
-    static func freshMachine() throws -> (work: URL, environment: [String: String]) {
+    /// A working folder, a pack folder of fixture files and a data folder; returns (work, environment, data).
+    static func freshMachine() throws -> (work: URL, environment: [String: String], data: URL) {
         let root = GeocodeBinary.scratchFile("-fresh")
-        let london = root.appendingPathComponent("shared/data/london")
+        let pack = root.appendingPathComponent("pack")
         let layout = [
             "postcodes/codepoint-open-london.csv": "codepoint-london.csv", "postcodes/onspd-london.csv": "onspd.csv",
             "areas/boroughs-wards.csv": "boroughs-wards.csv", "areas/lsoa-names.csv": "lsoa-names.csv",
@@ -16,29 +18,36 @@ import Testing
             "addresses/fhrs-london-2020.csv": "fhrs.csv",
         ]
         for (path, fixture) in layout {
-            let target = london.appendingPathComponent(path)
+            let target = pack.appendingPathComponent(path)
             try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
             try FileManager.default.createSymbolicLink(
                 at: target, withDestinationURL: LocusBinary.repositoryRoot.appendingPathComponent("Fixtures/match/\(fixture)"))
         }
+        // The shipped pack's OSTN15 grid, so that this pack reprojects as the shipped one does.
+        let grid = pack.appendingPathComponent(SourcePack.ostn15GridPath)
+        try FileManager.default.createDirectory(at: grid.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(try SourcePack.member(SourcePack.ostn15GridPath, of: LocusBinary.repositoryRoot
+            .appendingPathComponent("gazetteer/london/london-pack.zip"))).write(to: grid)
         let work = root.appendingPathComponent("work")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         var environment = ProcessInfo.processInfo.environment
         environment["LOCUS_GAZETTEER"] = nil
-        environment["LOCUS_SHARED_DIR"] = root.appendingPathComponent("shared").path
-        return (work, environment)
+        environment["LOCUS_PACK"] = pack.path
+        environment["XDG_DATA_HOME"] = root.appendingPathComponent("data").path
+        return (work, environment, root.appendingPathComponent("data/locus"))
     }
 
-    @Test func theDefaultGazetteerIsBuiltWhenMissingThenReused() throws {
-        let (work, environment) = try Self.freshMachine()
+    @Test func theDefaultGazetteerIsBuiltInTheDataFolderWhenMissingThenReused() throws {
+        let (work, environment, data) = try Self.freshMachine()
         let sample = GeocodeBinary.fixtureURL("sample-incidents.csv").path
-        let first = try LocusBinary.run(["geocode", sample], environment: environment, directory: work)
+        let first = try LocusBinary.run(["geocode", "--quiet", sample], environment: environment, directory: work)
         #expect(first.status == 0, "\(first.stderr)")
-        let built = work.appendingPathComponent("gazetteer/london.sqlite").path
-        #expect(first.stderr.contains("locus: no gazetteer at \(built) yet: building the default one from "))
-        #expect(first.stderr.contains("shared/data/london, once"))
-        #expect(first.stderr.contains("30 rows from \(sample) to stdout"))
+        let built = data.appendingPathComponent("\(LondonPackEdition.edition).sqlite").path
+        // Announced even with --quiet.
+        #expect(first.stderr.contains("locus: no gazetteer at \(built) yet: building the default one from the source pack "))
+        #expect(first.stderr.contains("locus: built \(built) in "))
         #expect(FileManager.default.fileExists(atPath: built))
+        #expect(!FileManager.default.fileExists(atPath: work.appendingPathComponent("gazetteer").path))
         #expect(try GeocodeBinary.records(first.stdout).count == 31)
         // The same output as from the same sources built by `locus gazetteer build`.
         let named = try GeocodeBinary.run(["--quiet", sample])
@@ -51,7 +60,7 @@ import Testing
     }
 
     @Test func aNamedGazetteerIsNeverBuilt() throws {
-        let (work, environment) = try Self.freshMachine()
+        let (work, environment, data) = try Self.freshMachine()
         let sample = GeocodeBinary.fixtureURL("sample-incidents.csv").path
         let result = try LocusBinary.run(
             ["geocode", "--gazetteer", "gazetteer/london.sqlite", sample], environment: environment, directory: work)
@@ -59,18 +68,29 @@ import Testing
         #expect(result.stderr.contains("no gazetteer at "))
         #expect(result.stderr.contains("build one with `locus gazetteer build`"))
         #expect(!FileManager.default.fileExists(atPath: work.appendingPathComponent("gazetteer/london.sqlite").path))
+        #expect(!FileManager.default.fileExists(atPath: data.appendingPathComponent("\(LondonPackEdition.edition).sqlite").path))
     }
 
     @Test func aDefaultBuildThatFailsExits69() throws {
-        var (work, environment) = try Self.freshMachine()
-        // The shared folder has Code-Point Open but not the ONS directory the shared layout names.
-        let onspd = URL(fileURLWithPath: environment["LOCUS_SHARED_DIR"]!).appendingPathComponent("data/london/postcodes/onspd-london.csv")
-        try FileManager.default.removeItem(at: onspd)
-        work = work.appendingPathComponent("sub")
-        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        let (work, environment, _) = try Self.freshMachine()
+        // The pack has Code-Point Open but not the ONS directory the pack layout names.
+        try FileManager.default.removeItem(atPath: environment["LOCUS_PACK"]! + "/postcodes/onspd-london.csv")
         let result = try LocusBinary.run(["geocode", GeocodeBinary.fixtureURL("sample-incidents.csv").path],
                                          environment: environment, directory: work)
         #expect(result.status == 69)
-        #expect(result.stderr.contains("gazetteer/london.sqlite: it could not be built: the ONSPD source is missing"))
+        #expect(result.stderr.contains(".sqlite: it could not be built: the ONSPD source is missing"))
+    }
+
+    @Test func aGazetteerWithoutStreetsIsSaidOnEveryRunEvenQuiet() throws {
+        let output = GeocodeBinary.scratchFile("-postcodes.sqlite").path
+        let build = try LocusBinary.run(["gazetteer", "build", "-o", output, "--codepoint",
+                                         "Fixtures/match/codepoint-london.csv"])
+        #expect(build.status == 0, "\(build.stderr)")
+        let run = try LocusBinary.run(["geocode", "--quiet", "--gazetteer", output,
+                                       GeocodeBinary.fixtureURL("sample-incidents.csv").path])
+        #expect(run.status == 0)
+        #expect(run.stderr.contains("warning: the gazetteer \(output) has no streets (a postcode-only build)"))
+        let full = try GeocodeBinary.run(["--quiet", GeocodeBinary.fixtureURL("sample-incidents.csv").path])
+        #expect(!full.stderr.contains("no streets"))
     }
 }

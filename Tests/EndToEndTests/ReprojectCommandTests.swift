@@ -7,11 +7,12 @@ import Testing
     static let fixture = "Fixtures/reproject/sample-incidents.csv"
     static let bngToWGS = ["--from", "EPSG:27700", "--to", "EPSG:4326", "--x-column", "easting", "--y-column", "northing"]
 
-    /// PROJ sees only its database, never an OSTN15 grid a user may have installed: results are the Helmert's.
+    /// PROJ sees only its database, never an OSTN15 grid a user may have installed, and no source pack gives
+    /// Locus its grid: results are the Helmert's.
     static let noGridEnvironment: [String: String] = {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("locus-e2e-nogrid-\(getpid())").path
         PROJ.makeDatabaseOnlyFolder(dir)
-        return ["PROJ_DATA": dir, "XDG_DATA_HOME": dir, "HOME": dir]
+        return ["PROJ_DATA": dir, "XDG_DATA_HOME": dir, "HOME": dir, "LOCUS_PACK": dir + "/no-pack.zip"]
     }()
 
     static func run(_ arguments: [String], stdin: Data? = nil) throws -> LocusBinary.Result {
@@ -98,7 +99,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: empty) }
         let result = try LocusBinary.run(
             ["reproject", "--info", "--from", "EPSG:27700", "--to", "EPSG:4326"],
-            environment: ["PROJ_DATA": empty.path, "XDG_DATA_HOME": empty.path, "HOME": empty.path])
+            environment: ["PROJ_DATA": empty.path, "XDG_DATA_HOME": empty.path, "HOME": empty.path,
+                          "LOCUS_PACK": empty.path + "/no-pack.zip"])
         #expect(result.status == 69)
         #expect(result.stderr.contains("proj.db was not found"))
     }

@@ -95,6 +95,8 @@ public enum BatchExitCode: Int32, Sendable, CaseIterable {
             case .readFailed: return .ioError
             case .invalidEncoding: return .dataError
             }
+        case GazetteerStoreError.readFailed:
+            return .ioError
         case is GazetteerStoreError:
             return .gazetteerUnavailable
         case let error as OutputError:

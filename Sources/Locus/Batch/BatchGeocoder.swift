@@ -80,6 +80,8 @@ public struct BatchGeocoder: Sendable {
                     }
                 },
                 consume: { chunk, more in
+                    // A gazetteer read that failed makes every later row suspect: stop before writing them.
+                    if let failure = geocoder.readFailure() { throw failure }
                     try writers[0].write(chunk.bytes, flush: !more)
                     if writers.count > 1 { try writers[1].write(chunk.unmatchedBytes, flush: !more) }
                     tally.add(chunk.tally)

@@ -59,6 +59,17 @@ public final class ByteSource {
         self.buffer = [UInt8](repeating: 0, count: max(chunkSize, 1024))
     }
 
+    /// Reads `bytes` held in memory (a file of a source pack), as if they were a file called `name`.
+    public init(bytes: [UInt8], name: String) {
+        self.fd = -1
+        self.name = name
+        self.ownsDescriptor = false
+        self.knownSize = bytes.count
+        self.buffer = bytes
+        self.end = bytes.count
+        self.atEOF = true
+    }
+
     deinit {
         if ownsDescriptor { close(fd) }
     }

@@ -99,4 +99,11 @@ public struct LocationQuery: Sendable, Hashable, Codable {
 /// Implementations must be safe to call from several threads at once.
 public protocol Geocoding: Sendable {
     func geocode(_ query: LocationQuery) -> GeocodeResult
+    /// The first failure to read the data behind the results (a gazetteer read error), or nil: a batch run
+    /// stops with it instead of writing rows whose lookups failed. Default: nil.
+    func readFailure() -> (any Error)?
+}
+
+extension Geocoding {
+    public func readFailure() -> (any Error)? { nil }
 }

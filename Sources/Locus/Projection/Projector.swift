@@ -60,6 +60,8 @@ public final class Projector {
         var paths = spec.searchPaths
         if spec.includeDefaultSearchPaths {
             paths += PROJ.defaultSearchPaths().filter { !paths.contains($0) }
+            // The pack's OSTN15 grid, after PROJ's own folders (an official grid there comes first).
+            if let grid = OSTN15Grid.searchFolder, !paths.contains(grid) { paths.append(grid) }
         }
         self.searchPaths = paths
         let log = PROJ.LogCapture()

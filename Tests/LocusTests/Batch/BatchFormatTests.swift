@@ -12,7 +12,7 @@ import Testing
         let rows = try lines.map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
         #expect(rows[0]["id"] as? String == "1")
         #expect(rows[0]["note"] as? String == "a \"quoted\"\nnote")
-        #expect(rows[0]["latitude"] as? Double == 51.503991 && rows[0]["longitude"] as? Double == -0.128354)
+        #expect(rows[0]["latitude"] as? Double == 51.503992 && rows[0]["longitude"] as? Double == -0.128329)
         #expect(rows[0]["easting"] as? Double == 530000 && rows[0]["score"] as? Double == 87.3)
         #expect(rows[0]["precision_m"] as? Int == 50 && rows[0]["match_type"] as? String == "street")
         #expect(rows[0]["postcode"] is NSNull && rows[0]["ward"] is NSNull && rows[0]["lsoa"] as? String == "E01004736")
@@ -34,7 +34,7 @@ import Testing
         #expect(features.count == 3)
         let point = features[0]["geometry"] as! [String: Any]
         #expect(point["type"] as? String == "Point")
-        #expect(point["coordinates"] as? [Double] == [-0.128354, 51.503991])
+        #expect(point["coordinates"] as? [Double] == [-0.128329, 51.503992])
         #expect((features[0]["properties"] as! [String: Any])["id"] as? String == "1")
         #expect(features[1]["geometry"] is NSNull)
         #expect((features[1]["properties"] as! [String: Any])["match_type"] as? String == "none")

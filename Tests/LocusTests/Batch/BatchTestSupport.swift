@@ -82,10 +82,10 @@ func thrownError(_ body: () throws -> Void) -> (any Error)? {
     }
 }
 
-/// The added CSV columns of a matched test row at 530000, 180000 (PROJ, Helmert OSGB36 → WGS 84, `cs2cs`:
-/// 51.503990828 -0.128353940), with the test geocoder's fixed values.
+/// The added CSV columns of a matched test row at 530000, 180000 (PROJ, OSTN15 OSGB36 → WGS 84 through the
+/// pack's grid: 51.503992170 -0.128328893), with the test geocoder's fixed values.
 func matchedColumns(_ echo: String, postcode: String = "", borough: String = "Westminster") -> String {
-    "51.503991,-0.128354,530000.0,180000.0,street,87.3,50,\(echo),\(postcode),\(borough),,E01004736,street.spelling"
+    "51.503992,-0.128329,530000.0,180000.0,street,87.3,50,\(echo),\(postcode),\(borough),,E01004736,street.spelling"
 }
 
 /// The added CSV columns of a row the test geocoder does not match.

@@ -2,8 +2,7 @@ import Foundation
 import Testing
 @testable import Locus
 
-/// The full London gazetteer built from `../shared/data/london` (built once per run, cached between runs).
-@Suite(.enabled(if: SharedData.isAvailable, SharedData.skipMessage))
+/// The full London gazetteer built from the shipped pack (built once per run, cached between runs).
 struct LondonGazetteerTests {
     @Test func countsAndSpotValues() throws {
         let path = try TestGazetteer.london()

@@ -47,8 +47,7 @@ import Testing
         #expect(compared > 10)
     }
 
-    @Test(.enabled(if: SharedData.isAvailable, SharedData.skipMessage))
-    func answersAsTheStoreDoesOnLondon() throws {
+    @Test func answersAsTheStoreDoesOnLondon() throws {
         let store = try GazetteerStore(path: try TestGazetteer.london())
         let compared = try Self.compare(store, try GazetteerMemoryIndex(store: store), stride: 25)
         #expect(compared > 500)

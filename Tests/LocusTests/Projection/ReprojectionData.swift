@@ -1,7 +1,7 @@
 import Foundation
 @testable import Locus
 
-/// The reprojection test data in `shared/data/london/reprojection/` and search paths with and without a grid.
+/// The reprojection test data in the shipped pack's `reprojection/` and search paths with and without a grid.
 enum ReprojectionData {
     struct TestPoint {
         var id: String
@@ -12,7 +12,9 @@ enum ReprojectionData {
 
     /// Reads a small CSV into dictionaries keyed by header name.
     static func rows(_ relative: String) throws -> [[String: String]] {
-        let reader = CSVReader(source: try ByteSource(path: SharedData.london("reprojection/" + relative).path))
+        let path = "reprojection/" + relative
+        let reader = CSVReader(source: ByteSource(
+            bytes: try SourcePack.member(path, of: TestGazetteer.packFile), name: path))
         guard let header = try reader.next()?.fields else { return [] }
         var rows: [[String: String]] = []
         while let record = try reader.next() {
@@ -40,7 +42,14 @@ enum ReprojectionData {
     }
 
     /// The folder holding the London-only grid in the OSTN15 file name.
-    static var derivedGrid: String { SharedData.london("reprojection/derived-grid").path }
+    static var derivedGrid: String { gridFolder.path }
+
+    /// The pack's grid installed into a folder of this test process.
+    private static let gridFolder: URL = {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("locus-test-grid-\(getpid())")
+        _ = try? OSTN15Grid.install(from: TestGazetteer.packFile, into: folder)
+        return folder
+    }()
 
     /// A folder holding only a link to the installed `proj.db`: PROJ sees no grid at all, whatever the machine.
     static let noGridFolder: String = {

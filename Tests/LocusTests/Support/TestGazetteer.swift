@@ -4,7 +4,8 @@ import Foundation
 /// Gazetteers built for tests, once per test run and cached between runs under `.build/locus-test-cache/`,
 /// keyed by the source files, the schema version and the builder's code (so a change to either rebuilds).
 ///
-/// `TestGazetteer.london()` is the full London gazetteer from `../shared` (the matcher's tests reuse it);
+/// `TestGazetteer.london()` is the full London gazetteer from the pack in `gazetteer/london/` (the matcher's
+/// tests reuse it);
 /// `TestGazetteer.fixture()` is a small one from `Fixtures/gazetteer/`.
 enum TestGazetteer {
     /// The repository root (holding Package.swift).
@@ -28,14 +29,17 @@ enum TestGazetteer {
             points: [fixtureFile("points.csv")])
     }
 
-    /// The full London gazetteer built from `../shared/data/london`; only call when `SharedData.isAvailable`.
+    /// The London source pack shipped in the repository.
+    static let packFile = repository.appendingPathComponent("gazetteer/london/london-pack.zip")
+
+    /// The full London gazetteer built from the shipped pack (no `../shared` needed).
     static func london() throws -> URL { try londonBuild.get() }
 
     /// The fixture gazetteer.
     static func fixture() throws -> URL { try fixtureBuild.get() }
 
     private static let londonBuild: Result<URL, Error> = Result {
-        try cachedBuild(name: "london", sources: .sharedLondon(SharedData.london("")))
+        try cachedBuild(name: "london", sources: SourcePack(packFile).gazetteerSources)
     }
 
     private static let fixtureBuild: Result<URL, Error> = Result {
@@ -54,7 +58,7 @@ enum TestGazetteer {
     private static func cacheKey(_ sources: GazetteerSources) throws -> String {
         var parts = ["schema \(GazetteerSchema.version)"]
         let code = repository.appendingPathComponent("Sources/Locus")
-        var files = sources.allFiles
+        var files = sources.pack.map { [$0.location] } ?? sources.allFiles
         if let walker = FileManager.default.enumerator(at: code, includingPropertiesForKeys: nil) {
             // The matcher only reads gazetteers: changing it must not rebuild them.
             for case let file as URL in walker where file.pathExtension == "swift"

@@ -52,9 +52,10 @@ public struct GazetteerBuilder: Sendable {
             progress?("writing \(output.lastPathComponent)")
             digest = try queue.write { db in
                 try GazetteerWriter(db: db, draft: draft, places: places).writeAll(sources: draft.reports)
-                let digest = try Self.contentDigest(db)
-                try Self.writeMeta(db, digest: digest, reports: draft.reports, builtAt: started)
-                return digest
+                let digests = try Self.digests(db)
+                try Self.writeMeta(db, digest: digests.content, reports: draft.reports, builtAt: started,
+                                   packEdition: sources.pack?.edition, tableDigests: digests.tables)
+                return digests.content
             }
             try queue.writeWithoutTransaction { db in try db.execute(sql: "ANALYZE") }
             try queue.close()
@@ -75,11 +76,12 @@ public struct GazetteerBuilder: Sendable {
     /// Reads every source in a fixed order: postcodes first (the other importers place things by them).
     func read(progress: (@Sendable (String) -> Void)?) throws(GazetteerBuildError) -> GazetteerDraft {
         let draft = GazetteerDraft()
+        draft.pack = sources.pack
         progress?("reading postcodes")
         for url in sources.codePoint {
             if url.pathExtension.lowercased() == "zip" || url.pathExtension.lowercased() == "whl" {
                 try draft.importCodePointZip(url)
-            } else if try Self.hasHeader(url, firstColumn: "postcode") {
+            } else if try Self.hasHeader(url, firstColumn: "postcode", pack: sources.pack) {
                 try draft.importCodePointLondonCSV(url)
             } else {
                 try draft.importCodePointAreaCSV(url)
@@ -109,22 +111,34 @@ public struct GazetteerBuilder: Sendable {
     }
 
     /// Whether the CSV at `url` starts with a header whose first column is `firstColumn`.
-    static func hasHeader(_ url: URL, firstColumn: String) throws(GazetteerBuildError) -> Bool {
+    static func hasHeader(_ url: URL, firstColumn: String, pack: SourcePack? = nil) throws(GazetteerBuildError) -> Bool {
+        if let bytes = pack?.contents(of: url) { return isHeader(Array(bytes.prefix(64)), firstColumn: firstColumn) }
         guard let handle = FileHandle(forReadingAtPath: url.path) else {
             throw .missingSource(what: "Code-Point Open", path: url.path)
         }
         defer { try? handle.close() }
-        let head = String(decoding: handle.readData(ofLength: 64), as: UTF8.self)
+        return isHeader([UInt8](handle.readData(ofLength: 64)), firstColumn: firstColumn)
+    }
+
+    private static func isHeader(_ bytes: [UInt8], firstColumn: String) -> Bool {
+        let head = String(decoding: bytes, as: UTF8.self)
         let first = head.drop { $0 == "\u{FEFF}" }.prefix { $0 != "," && $0 != "\n" && $0 != "\r" }
         return first.trimmingCharacters(in: .whitespaces).lowercased() == firstColumn
     }
 
     /// SHA-256 over every table but `meta`, each in a fixed order, value by value.
-    static func contentDigest(_ db: Database) throws -> String {
+    static func contentDigest(_ db: Database) throws -> String { try digests(db).content }
+
+    /// The content digest and, for each table of `GazetteerSchema.digestTables` in order, the SHA-256 of that
+    /// table alone (the same bytes the content digest reads for it). Stored in `meta` at build as
+    /// `content_digest` and `table_digest.<table>`; `locus gazetteer verify` recomputes them.
+    static func digests(_ db: Database) throws -> (content: String, tables: [(table: String, digest: String)]) {
         var hasher = SHA256()
+        var tables: [(String, String)] = []
         for (table, order) in GazetteerSchema.digestTables {
+            var own = SHA256()
             let rows = try Row.fetchCursor(db, sql: "SELECT * FROM \(table) ORDER BY \(order)")
-            Array((table + "\n").utf8).withUnsafeBytes { hasher.update($0) }
+            Array((table + "\n").utf8).withUnsafeBytes { hasher.update($0); own.update($0) }
             var line: [UInt8] = []
             while let row = try rows.next() {
                 line.removeAll(keepingCapacity: true)
@@ -133,13 +147,15 @@ public struct GazetteerBuilder: Sendable {
                     line.append(0x1F)
                 }
                 line.append(10)
-                line.withUnsafeBytes { hasher.update($0) }
+                line.withUnsafeBytes { hasher.update($0); own.update($0) }
             }
+            tables.append((table, own.finalizeHex()))
         }
-        return hasher.finalizeHex()
+        return (hasher.finalizeHex(), tables)
     }
 
-    static func writeMeta(_ db: Database, digest: String, reports: [SourceReport], builtAt: Date) throws {
+    static func writeMeta(_ db: Database, digest: String, reports: [SourceReport], builtAt: Date,
+                          packEdition: String? = nil, tableDigests: [(table: String, digest: String)] = []) throws {
         var licences: [String] = []
         for report in reports where !licences.contains(report.licence) { licences.append(report.licence) }
         let formatter = ISO8601DateFormatter()
@@ -147,7 +163,7 @@ public struct GazetteerBuilder: Sendable {
             ("schema_version", String(GazetteerSchema.version)), ("locus_version", LocusInfo.version),
             ("built_at", formatter.string(from: builtAt)), ("content_digest", digest),
             ("attribution", licences.joined(separator: "\n")),
-        ]
+        ] + (packEdition.map { [("pack_edition", $0)] } ?? []) + tableDigests.map { ("table_digest.\($0.table)", $0.digest) }
         for (key, value) in meta {
             try db.execute(sql: "INSERT INTO meta VALUES (?, ?)", arguments: [key, value])
         }

@@ -1,6 +1,9 @@
 /// Everything the importers read, held in memory until the builder derives streets, localities and indexes
 /// and writes the file. Names here are already canonical (`CanonicalText` + street types) where noted.
 final class GazetteerDraft {
+    /// The source pack the sources are read from, when they are.
+    var pack: SourcePack?
+
     struct Postcode {
         var x: Double
         var y: Double

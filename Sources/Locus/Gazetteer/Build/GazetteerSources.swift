@@ -21,6 +21,8 @@ public struct GazetteerSources: Sendable, Equatable {
     public var openNames: [URL]
     /// Plain points CSVs (a force's own extract).
     public var points: [URL]
+    /// The source pack the URLs above point into (`SourcePack.url(_:)`), read from memory; nil for files on disk.
+    public var pack: SourcePack?
 
     public init(codePoint: [URL], onspd: URL? = nil, areaNames: URL? = nil, lsoaNames: URL? = nil,
                 naptan: URL? = nil, busStops: URL? = nil, premises: URL? = nil, openNames: [URL] = [],
@@ -60,6 +62,7 @@ public struct GazetteerSources: Sendable, Equatable {
         ] + openNames.map { ("OS Open Names", $0) } + points.map { ("points", $0) }
         for (what, url) in named {
             guard let url else { continue }
+            if pack?.contents(of: url) != nil { continue }
             if !FileManager.default.fileExists(atPath: url.path) { throw .missingSource(what: what, path: url.path) }
         }
     }

@@ -47,7 +47,7 @@ public enum GazetteerBuildError: Error, Equatable, CustomStringConvertible {
     case noPostcodes(String)
     case database(String)
     case output(path: String, reason: String)
-    case download(String)
+    case pack(String)
     case projection(String)
 
     public var description: String {
@@ -65,8 +65,8 @@ public enum GazetteerBuildError: Error, Equatable, CustomStringConvertible {
             return "cannot write the gazetteer: \(reason)"
         case let .output(path, reason):
             return "cannot write \(path): \(reason)"
-        case let .download(reason):
-            return "cannot fetch the default source: \(reason)"
+        case let .pack(reason):
+            return reason
         case let .projection(reason):
             return "cannot project WGS84 source points to the British National Grid: \(reason)"
         }
@@ -84,12 +84,14 @@ final class SourceReader {
 
     /// Opens `url`; when `hasHeader`, reads the header and checks that every name in `required` is present.
     /// `fingerprint: false` skips the SHA-256 (for zip members: the zip's own digest is recorded instead).
-    init(url: URL, displayName: String? = nil, format: String, licence: String, hasHeader: Bool,
-         required: [String] = [], fingerprint: Bool = true) throws(GazetteerBuildError) {
+    /// A file of `pack` is read from memory.
+    init(url: URL, pack: SourcePack? = nil, displayName: String? = nil, format: String, licence: String,
+         hasHeader: Bool, required: [String] = [], fingerprint: Bool = true) throws(GazetteerBuildError) {
         path = url.path
+        let packed = pack?.contents(of: url)
         let bytes: [UInt8]
         do {
-            bytes = [UInt8](try Data(contentsOf: url, options: .mappedIfSafe))
+            bytes = try packed ?? [UInt8](Data(contentsOf: url, options: .mappedIfSafe))
         } catch {
             if !FileManager.default.fileExists(atPath: url.path) {
                 throw .missingSource(what: format, path: url.path)
@@ -101,7 +103,9 @@ final class SourceReader {
             name: displayName ?? url.lastPathComponent, format: format, sha256: fingerprint ? SHA256.hex(bytes) : "",
             licence: licence)
         do {
-            reader = CSVReader(source: try ByteSource(path: url.path), encoding: encoding)
+            let source = packed != nil ? ByteSource(bytes: bytes, name: url.path)
+                : try ByteSource(path: url.path)
+            reader = CSVReader(source: source, encoding: encoding)
         } catch {
             throw .unreadableSource(path: url.path, reason: error.description)
         }

@@ -4,7 +4,8 @@ import GRDB
 /// A gazetteer's metadata, sources and entity counts, as `locus gazetteer info` prints them.
 public struct GazetteerInfo: Sendable {
     public var path: URL
-    /// `meta` table: schema_version, locus_version, built_at, content_digest, attribution.
+    /// `meta` table: schema_version, locus_version, built_at, content_digest, attribution, pack_edition (when
+    /// built from a source pack).
     public var meta: [String: String]
     public var sources: [SourceReport]
     /// Row counts by table, plus `postcode.live` / `postcode.terminated` / `postcode.unknown` and
@@ -49,8 +50,8 @@ public struct GazetteerInfo: Sendable {
     /// The report as printed by `locus gazetteer info`.
     public var text: String {
         var out = "gazetteer \(path.path)\n"
-        for key in ["schema_version", "locus_version", "built_at", "content_digest"] {
-            out += "  \(key): \(meta[key] ?? "?")\n"
+        for key in ["schema_version", "locus_version", "built_at", "content_digest", "pack_edition"] {
+            out += "  \(key): \(meta[key] ?? (key == "pack_edition" ? "none (not built from a source pack)" : "?"))\n"
         }
         out += "sources:\n"
         for s in sources {

@@ -6,6 +6,8 @@ public enum GazetteerStoreError: Error, Equatable, CustomStringConvertible {
     case missing(path: String)
     case unreadable(path: String, reason: String)
     case wrongSchema(path: String, found: Int, expected: Int)
+    /// A lookup failed after the gazetteer was opened (a damaged page, a file replaced or truncated under it).
+    case readFailed(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -13,6 +15,9 @@ public enum GazetteerStoreError: Error, Equatable, CustomStringConvertible {
             return "no gazetteer at \(path): build one with `locus gazetteer build` (or set LOCUS_GAZETTEER)"
         case let .unreadable(path, reason):
             return "cannot read the gazetteer \(path): \(reason)"
+        case let .readFailed(path, reason):
+            return "reading the gazetteer \(path) failed during the run: \(reason); check it with "
+                + "`locus gazetteer verify \(path)` and rebuild it with `locus gazetteer build`"
         case let .wrongSchema(path, found, expected):
             return "\(path) has gazetteer schema \(found) but this Locus reads schema \(expected): rebuild it "
                 + "with `locus gazetteer build`"
@@ -40,6 +45,7 @@ public final class GazetteerStore: Sendable {
     /// Number of entities per kind (for inverse document frequency).
     public let entityCounts: [EntityKind: Int]
     private let pool: DatabasePool
+    private let failures = ReadFailureRecord()
     private let boroughByID: [Int64: GazetteerBorough]
     private let wardByID: [Int64: GazetteerWard]
 
@@ -131,12 +137,16 @@ public final class GazetteerStore: Sendable {
     func read<T>(_ body: (Database) throws -> T) throws(GazetteerStoreError) -> T {
         do {
             return try pool.unsafeReentrantRead(body)
-        } catch let error as GazetteerStoreError {
-            throw error
         } catch {
-            throw .unreadable(path: path.path, reason: "\(error)")
+            let failure = (error as? GazetteerStoreError) ?? .readFailed(path: path.path, reason: "\(error)")
+            failures.record(failure)
+            throw failure
         }
     }
+
+    /// The first lookup that failed since the store was opened, or nil. The matcher treats a failed lookup
+    /// as "nothing found"; a batch run checks this and stops (exit 74) rather than write such rows.
+    public var firstReadError: GazetteerStoreError? { failures.first }
 
     public func borough(id: Int64) -> GazetteerBorough? { boroughByID[id] }
     public func ward(id: Int64) -> GazetteerWard? { wardByID[id] }
@@ -149,5 +159,23 @@ public final class GazetteerStore: Sendable {
     /// Wards having the canonical name form `name`.
     public func wards(named name: String) -> [GazetteerWard] {
         (wardNames[name] ?? []).compactMap { wardByID[$0] }
+    }
+}
+
+/// The first read failure of a store, shared by its threads.
+private final class ReadFailureRecord: @unchecked Sendable {
+    private let lock = NSLock()
+    private var error: GazetteerStoreError?
+
+    func record(_ failure: GazetteerStoreError) {
+        lock.lock()
+        if error == nil { error = failure }
+        lock.unlock()
+    }
+
+    var first: GazetteerStoreError? {
+        lock.lock()
+        defer { lock.unlock() }
+        return error
     }
 }

@@ -5,7 +5,7 @@ extension GazetteerDraft {
     /// `areas/boroughs-wards.csv`: `code,name,kind` with kind `london_borough` or `london_borough_ward`.
     func importAreaNames(_ url: URL) throws(GazetteerBuildError) {
         let source = try SourceReader(
-            url: url, format: "area-names", licence: SourceLicences.codePoint, hasHeader: true,
+            url: url, pack: pack, format: "area-names", licence: SourceLicences.codePoint, hasHeader: true,
             required: ["code", "name", "kind"])
         let c = (code: source.column("code"), name: source.column("name"), kind: source.column("kind"))
         while let row = try source.next() {
@@ -33,7 +33,7 @@ extension GazetteerDraft {
     /// `areas/lsoa-names.csv`: `lsoa11cd,lsoa11nm,ladcd,ladnm`.
     func importLSOANames(_ url: URL) throws(GazetteerBuildError) {
         let source = try SourceReader(
-            url: url, format: "lsoa-names", licence: SourceLicences.ons, hasHeader: true,
+            url: url, pack: pack, format: "lsoa-names", licence: SourceLicences.ons, hasHeader: true,
             required: ["lsoa11cd", "lsoa11nm", "ladcd", "ladnm"])
         let c = (code: source.column("lsoa11cd"), name: source.column("lsoa11nm"), la: source.column("ladcd"),
                  laName: source.column("ladnm"))

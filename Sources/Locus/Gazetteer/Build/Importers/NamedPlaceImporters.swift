@@ -7,7 +7,7 @@ extension GazetteerDraft {
     /// Named roads become streets, populated places localities, railway stations stations, other named
     /// features places; postcodes and numbered roads are left to Code-Point (counted as skipped).
     func importOpenNames(_ url: URL) throws(GazetteerBuildError) {
-        let source = try SourceReader(url: url, format: "os-open-names", licence: SourceLicences.os, hasHeader: false)
+        let source = try SourceReader(url: url, pack: pack, format: "os-open-names", licence: SourceLicences.os, hasHeader: false)
         let id = 0, name1 = 2, name2 = 4, type = 6, localType = 7, gx = 8, gy = 9, place = 18
         while let row = try source.next() {
             if row.fields.count < 34 {
@@ -53,7 +53,7 @@ extension GazetteerDraft {
     /// `place`); `crs` is `EPSG:27700` (BNG metres) or `EPSG:4326` (x = longitude, y = latitude).
     func importPoints(_ url: URL, projection: Projector) throws(GazetteerBuildError) {
         let source = try SourceReader(
-            url: url, format: "points", licence: SourceLicences.points, hasHeader: true,
+            url: url, pack: pack, format: "points", licence: SourceLicences.points, hasHeader: true,
             required: ["name", "kind", "x", "y", "crs"])
         let c = (name: source.column("name"), kind: source.column("kind"), x: source.column("x"),
                  y: source.column("y"), crs: source.column("crs"), street: source.column("street"),

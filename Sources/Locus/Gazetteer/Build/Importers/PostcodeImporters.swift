@@ -7,7 +7,7 @@ extension GazetteerDraft {
     /// `postcodes/codepoint-open-london.csv`: `postcode,pqi,easting,northing,district_code,ward_code`.
     func importCodePointLondonCSV(_ url: URL) throws(GazetteerBuildError) {
         let source = try SourceReader(
-            url: url, format: "codepoint-london-csv", licence: SourceLicences.codePoint, hasHeader: true,
+            url: url, pack: pack, format: "codepoint-london-csv", licence: SourceLicences.codePoint, hasHeader: true,
             required: ["postcode", "pqi", "easting", "northing", "district_code", "ward_code"])
         let c = (pc: source.column("postcode"), pqi: source.column("pqi"), x: source.column("easting"),
                  y: source.column("northing"), district: source.column("district_code"),
@@ -25,7 +25,7 @@ extension GazetteerDraft {
     func importCodePointAreaCSV(_ url: URL, displayName: String? = nil, fingerprint: Bool = true)
         throws(GazetteerBuildError) {
         let source = try SourceReader(
-            url: url, displayName: displayName, format: "codepoint-os-csv", licence: SourceLicences.codePoint,
+            url: url, pack: pack, displayName: displayName, format: "codepoint-os-csv", licence: SourceLicences.codePoint,
             hasHeader: false, fingerprint: fingerprint)
         while let row = try source.next() {
             if row.fields.count < 10 {
@@ -111,7 +111,7 @@ extension GazetteerDraft {
     /// postcodes and LSOA/MSOA codes; a unit in Code-Point Open stays live and keeps Code-Point's point.
     func importONSPD(_ url: URL) throws(GazetteerBuildError) {
         let source = try SourceReader(
-            url: url, format: "onspd", licence: SourceLicences.ons, hasHeader: true,
+            url: url, pack: pack, format: "onspd", licence: SourceLicences.ons, hasHeader: true,
             required: ["pcd", "laua", "easting", "northing"])
         let c = (pc: source.column("pcd"), la: source.column("laua"), x: source.column("easting"),
                  y: source.column("northing"), term: source.column("doterm"), lsoa: source.column("lsoa11cd"),

@@ -7,7 +7,7 @@ extension GazetteerDraft {
     /// unit's point (and so is a shared, postcode-level point).
     func importPremises(_ url: URL, projection: Projector) throws(GazetteerBuildError) {
         let source = try SourceReader(
-            url: url, format: "fhrs", licence: SourceLicences.fhrs, hasHeader: true,
+            url: url, pack: pack, format: "fhrs", licence: SourceLicences.fhrs, hasHeader: true,
             required: ["FHRSID", "BusinessName", "AddressLine1", "PostCode", "Longitude", "Latitude"])
         let c = (id: source.column("FHRSID"), name: source.column("BusinessName"),
                  lines: ["AddressLine1", "AddressLine2", "AddressLine3", "AddressLine4"].map { source.column($0) },

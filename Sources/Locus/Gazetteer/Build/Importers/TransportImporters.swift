@@ -7,7 +7,7 @@ extension GazetteerDraft {
     /// 500 m) become one station landmark with every name form; `Street` (unless `-`) names a street there.
     func importNaPTAN(_ url: URL) throws(GazetteerBuildError) {
         let source = try SourceReader(
-            url: url, format: "naptan", licence: SourceLicences.naptan, hasHeader: true,
+            url: url, pack: pack, format: "naptan", licence: SourceLicences.naptan, hasHeader: true,
             required: ["ATCOCode", "CommonName", "Street", "LocalityName", "Easting", "Northing", "StopType"])
         let c = (atco: source.column("ATCOCode"), name: source.column("CommonName"), street: source.column("Street"),
                  locality: source.column("LocalityName"), parent: source.column("ParentLocalityName"),
@@ -68,7 +68,7 @@ extension GazetteerDraft {
     /// parts make a junction.
     func importBusStops(_ url: URL) throws(GazetteerBuildError) {
         let source = try SourceReader(
-            url: url, format: "tfl-bus-stops", licence: SourceLicences.tfl, hasHeader: true,
+            url: url, pack: pack, format: "tfl-bus-stops", licence: SourceLicences.tfl, hasHeader: true,
             required: ["Stop_Code_LBSL", "Stop_Name", "Location_Easting", "Location_Northing"])
         let c = (code: source.column("Stop_Code_LBSL"), name: source.column("Stop_Name"),
                  x: source.column("Location_Easting"), y: source.column("Location_Northing"))
