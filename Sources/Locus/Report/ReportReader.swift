@@ -13,7 +13,6 @@ public final class ReportReader {
     private var csv: CSVReader?
     private var indices: [String: Int] = [:]
     /// The header's width: a longer CSV row has its extra fields before the added columns.
-    private var headerWidth = 0
     /// The header positions of the added columns (-1 when absent), looked up once rather than per row.
     private var addedIndices: [String: Int] = [:]
     private var latitudeIndex = -1, longitudeIndex = -1, eastingIndex = -1, northingIndex = -1, typeIndex = -1
@@ -67,7 +66,6 @@ public final class ReportReader {
             prefix = String(candidates[0].dropLast("match_type".count))
         }
         indices = [:]
-        headerWidth = names.count
         for (i, name) in names.enumerated() where indices[name] == nil { indices[name] = i }
         for column in ["match_type", "latitude", "longitude"] where indices[prefix + column] == nil {
             throw .notGeocodedOutput(path: path, reason: "no \(prefix + column) column"
@@ -122,10 +120,9 @@ public final class ReportReader {
     // MARK: CSV
 
     private func row(fields: [String]) throws(ReportError) -> ReportRow {
-        // The added columns are the last ones: a long row keeps its extra fields before them.
-        let shift = max(0, fields.count - headerWidth)
+        // The added columns stay under their headers: a long row's extra fields come after them.
         func field(_ index: Int) -> String {
-            index >= 0 && index + shift < fields.count ? fields[index + shift] : ""
+            index >= 0 && index < fields.count ? fields[index] : ""
         }
         func number(_ index: Int, _ name: String) throws(ReportError) -> Double? {
             let text = field(index)
