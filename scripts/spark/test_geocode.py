@@ -236,10 +236,11 @@ class SparkStageTests(unittest.TestCase):
         header = records.pop("\ufeffid", None) or records.pop("id")
         self.assertEqual(header[-13:], ADDED)
         kind = header.index("match_type")
-        fault = lambda row_id: records[row_id][-1].split(";")[0]
+        faults = header.index("faults")
+        fault = lambda row_id: records[row_id][faults].split(";")[0]
         self.assertEqual(fault("0050997"), "csv.too_few_fields")
         self.assertEqual(fault("0050998"), "csv.too_many_fields")
-        self.assertEqual(records["0050998"][5], "extra")                               # kept before the added columns
+        self.assertEqual(records["0050998"][len(header)], "extra")                     # kept after the added columns
         self.assertEqual(fault("0050999"), "csv.text_after_quote")
         self.assertEqual(records["9999999"][4], "never closed\nstill open")
         self.assertEqual(fault("9999999"), "csv.unterminated_quote")
