@@ -4,6 +4,8 @@ struct CandidateBuilder {
     var store: GazetteerStore { lookups.store }
     let parse: ParsedLocation
     let evidence: MatchEvidence
+    /// The query's text as written (station names are read from it: `StationForms`).
+    var text = ""
     /// Streets kept per written street after ranking by evidence.
     static let streetsPerReading = 6
     /// At most this many written street forms are looked up, however many the text names: each costs lookups.
@@ -58,7 +60,9 @@ struct CandidateBuilder {
             let second = finder.find(text: cross.text, source: 1).map(scored)
             out += junctionCandidates(main, ranked(second))
         }
-        out += landmarkCandidates(main)
+        let stations = stationCandidates()
+        out += stations
+        out += landmarkCandidates(main, besideStations: !stations.isEmpty)
         out += placeCandidates()
         return out
     }
@@ -276,7 +280,7 @@ struct CandidateBuilder {
     }
 
     /// Named premises, stations and stops, taken on or near the named street or the postcode evidence.
-    private func landmarkCandidates(_ streets: [StreetReading]) -> [MatchCandidate] {
+    private func landmarkCandidates(_ streets: [StreetReading], besideStations: Bool) -> [MatchCandidate] {
         var names: [String] = []
         if let premises = parse.premisesName?.text { names.append(premises) }
         if let building = parse.buildingName?.text { names.append(building) }
@@ -287,7 +291,9 @@ struct CandidateBuilder {
         for name in names {
             let found = lookups.landmarks(named: name)
             guard !found.isEmpty, found.count <= 400 else { continue }
-            for landmark in found {
+            // A stop named after a station the text names is not the station (`WATERLOO STATION`); the
+            // station itself is answered as its whole complex (`StationMatching`).
+            for landmark in found where !(besideStations && (landmark.kind == .busStop || landmark.kind == .station)) {
                 var faults: [Fault] = []
                 let onStreet = streets.first { $0.street.id == landmark.streetID }
                     ?? streets.first { $0.street.distanceFromExtent(landmark.x, landmark.y) <= 150 }

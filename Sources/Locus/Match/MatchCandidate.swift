@@ -124,6 +124,8 @@ enum Scoring {
     static let boroughMismatch = "borough.mismatch"
     static let localityMismatch = "locality.mismatch"
     static let landmarkFar = "landmark.far"
+    /// A station read from its bare name (no mode, line or station word): `StationMatching`.
+    static let stationAssumed = "station.assumed"
     static let junctionNotFound = "junction.not_found"
     static let qualifier = "qualifier"
     static let ambiguous = "ambiguous"
@@ -140,7 +142,7 @@ enum Scoring {
     /// README "Faults" order; `ScoringTableTests` checks that the README's table names exactly these.
     static let faultCodes: [String] = [
         streetSpelling, streetTypeMismatch, streetTypeMissing, streetTypeUnconfirmed, streetLong, numberNotFound,
-        numberUnknown, numberInterpolated, junctionNotFound, landmarkFar, postcodeConflict, postcodeTerminated,
+        numberUnknown, numberInterpolated, junctionNotFound, landmarkFar, stationAssumed, postcodeConflict, postcodeTerminated,
         postcodeNotFound, postcodeOutsideLondon, postcodeRepaired, boroughMismatch, localityMismatch, qualifier,
         ambiguous, coarse, lowScore, nothingToGeocode, textTooLong, textLongWord, notFound,
     ]

@@ -100,7 +100,7 @@ public struct Matcher: Geocoding {
         // remembered takes one from the pool.
         let evidence = MatchEvidence(parse: parse, query: query, lookups: lookups)
         var candidates = evidence.outsideLondon
-            ? [] : CandidateBuilder(lookups: lookups, parse: parse, evidence: evidence).candidates()
+            ? [] : CandidateBuilder(lookups: lookups, parse: parse, evidence: evidence, text: query.text).candidates()
         if evidence.outsideLondon {
             // Reported, never forced onto a London street of the same name.
             return MatchExplanation(query: query, parse: parse, candidates: [], chosen: nil, runnerUp: nil,
