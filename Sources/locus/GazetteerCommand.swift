@@ -93,14 +93,21 @@ struct GazetteerCommand: ParsableCommand {
 
     struct Info: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Print a gazetteer's metadata, pack edition, sources, counts and attribution.")
+            abstract: "Print a gazetteer's metadata, pack edition, sources, counts and attribution.",
+            discussion: "EXIT STATUS: 0 printed; 69 the file is missing or is not a readable gazetteer.")
 
         @Argument(help: "The gazetteer file (default: $LOCUS_GAZETTEER, else <data folder>/<edition>.sqlite).")
         var path: String?
 
+        /// A missing or unreadable gazetteer exits 69 (as `locus geocode` does) with the reason and what to do.
         func run() throws {
             let url = path.map { URL(fileURLWithPath: $0) } ?? DefaultGazetteer.path()
-            print(try GazetteerInfo.read(url).text, terminator: "")
+            do {
+                print(try GazetteerInfo.read(url).text, terminator: "")
+            } catch {
+                FileHandle.standardError.write(Data("locus gazetteer info: error: \(error)\n".utf8))
+                throw ExitCode(69)
+            }
         }
     }
 

@@ -30,16 +30,22 @@ struct GeocodeCommand: ParsableCommand {
 
             EXIT STATUS:
               0   success, also with unmatched rows or a closed output pipe
-              64  unusable arguments: unknown option or column, a column
-                  clash (use --prefix), a bad --crs, --delimiter, --encoding,
-                  --format or --threads, two outputs naming the same file
+                  (| head)
+              64  unusable arguments: unknown option, unknown column or column
+                  number, no location column found, a column clash left with
+                  the --prefix given, a bad --crs, --delimiter, --encoding,
+                  --format or --threads, two outputs naming the same file,
+                  --report without -o or with --no-header
               65  bad data: a malformed row under --strict, or text that is
                   not valid in --encoding
               66  the input cannot be opened
-              69  the gazetteer is missing or unusable
+              69  the gazetteer is missing, unusable or could not be built, or
+                  PROJ's proj.db is missing
               70  internal error
-              73  an output file cannot be created (or is a folder)
-              74  reading or writing failed midway (/dev/full: no space)
+              73  an output file cannot be created (missing folder, no
+                  permission, a folder given as the file)
+              74  reading or writing failed midway (/dev/full: no space; the
+                  gazetteer unreadable mid-run)
 
             --summary-json is written on every exit once the options are
             parsed, with exitStatus, error, startedAt and finishedAt.
@@ -52,7 +58,10 @@ struct GeocodeCommand: ParsableCommand {
     @Option(name: [.short, .customLong("output")], help: "Write to this file (atomically) instead of standard output.")
     var output: String?
 
-    @Option(help: "Also write the unmatched rows, same columns, to this file.")
+    @Option(help: ArgumentHelp(
+        "Also write every row without coordinates, same columns, to this file (atomically).",
+        discussion: "Unmatched rows (match_type none) and matched ones left without coordinates (coarse, "
+            + "low_score): the rows to review."))
     var unmatched: String?
 
     @Option(help: "Output format: csv, jsonl or geojson.")
@@ -90,8 +99,11 @@ struct GeocodeCommand: ParsableCommand {
         discussion: "Only --postcode-column and --borough-column are then used as evidence."))
     var noEvidenceDetection = false
 
-    @Option(help: "Prefix for the added column names, e.g. locus_.")
-    var prefix = ""
+    @Option(help: ArgumentHelp(
+        "Prefix for the added column names, e.g. geo_ (\"\" for none).",
+        discussion: "Default: none, unless an added name would repeat an input column's (ignoring case), e.g. a "
+            + "police.uk extract's Latitude or Postcode: then locus_, said on standard error and in the summary."))
+    var prefix: String?
 
     @Option(help: "Also write x, y in this coordinate system, e.g. EPSG:3857.")
     var crs: String?
@@ -120,8 +132,11 @@ struct GeocodeCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp(
         "Write coordinates only for results at least this precise (metres).",
-        discussion: "Coarser results (postcode sector, district, locality, borough) keep their match_type, "
-            + "matched, postcode and borough, with empty coordinates and fault coarse."))
+        discussion: "Coarser results keep their match_type, matched, postcode and borough, with empty "
+            + "coordinates and fault coarse. A result also needs a score of at least 70 (fault low_score "
+            + "otherwise): areas score below it (postcode sector 60, district 50, locality 45, borough 30), so "
+            + "even --max-precision-m 100000 gives them no coordinates; it only admits long streets and wide "
+            + "sites that score 70 or more."))
     var maxPrecisionM = Matcher.defaultAcceptanceRadius
 
     func run() throws {
@@ -156,11 +171,10 @@ struct GeocodeCommand: ParsableCommand {
             options.delimiter = try delimiterName.map { (text) throws(BatchError) in try BatchOptions.parseDelimiter(text) }
             options.encoding = try BatchOptions.parseEncoding(encodingName)
         }) {
-            // Building the default gazetteer, and a gazetteer without streets, are said even with --quiet.
+            // Building the default gazetteer is said even with --quiet (and the job says a gazetteer without
+            // streets, also in the summary).
             try chosen.buildIfNeeded { line in FileHandle.standardError.write(Data("locus: \(line)\n".utf8)) }
-            return try chosen.openMatcher(acceptanceRadius: radius) { warning in
-                FileHandle.standardError.write(Data("locus geocode: warning: \(warning)\n".utf8))
-            }
+            return try chosen.openMatcher(acceptanceRadius: radius)
         }
         if status != 0 { throw ExitCode(status) }
         if let report, let output {

@@ -47,7 +47,7 @@ struct ReprojectCommand: ParsableCommand {
     @Option(help: "Decimals written (default 8 for degrees, 3 for metres).")
     var decimals: Int?
 
-    @Option(help: "The field delimiter: one character, or 'tab'.")
+    @Option(help: "The field delimiter: comma, tab, semicolon or pipe (as geocode takes), or one ASCII character.")
     var delimiter: String = ","
 
     @Option(help: "The input encoding: utf-8, windows-1252 or latin-1.")
@@ -60,7 +60,9 @@ struct ReprojectCommand: ParsableCommand {
         if !info && (xColumn == nil || yColumn == nil) {
             throw ValidationError("give the coordinate columns: --x-column NAME --y-column NAME")
         }
-        if delimiterByte == nil { throw ValidationError("--delimiter must be one ASCII character or 'tab'") }
+        if delimiterByte == nil {
+            throw ValidationError("--delimiter: use comma, tab, semicolon or pipe, or one ASCII character")
+        }
         if TextEncoding(name: encoding) == nil {
             throw ValidationError("unknown --encoding '\(encoding)'; use utf-8, windows-1252 or latin-1")
         }
@@ -68,7 +70,7 @@ struct ReprojectCommand: ParsableCommand {
     }
 
     private var delimiterByte: UInt8? {
-        if delimiter.lowercased() == "tab" || delimiter == "\\t" { return 0x09 }
+        if let named = try? BatchOptions.parseDelimiter(delimiter) { return named }
         guard delimiter.utf8.count == 1, let byte = delimiter.utf8.first, byte < 0x80 else { return nil }
         return byte
     }

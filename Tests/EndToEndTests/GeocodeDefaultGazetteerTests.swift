@@ -86,11 +86,20 @@ import Testing
         let build = try LocusBinary.run(["gazetteer", "build", "-o", output, "--codepoint",
                                          "Fixtures/match/codepoint-london.csv"])
         #expect(build.status == 0, "\(build.stderr)")
-        let run = try LocusBinary.run(["geocode", "--quiet", "--gazetteer", output,
+        let summary = GeocodeBinary.scratchFile(".json")
+        let run = try LocusBinary.run(["geocode", "--quiet", "--gazetteer", output, "--summary-json", summary.path,
                                        GeocodeBinary.fixtureURL("sample-incidents.csv").path])
         #expect(run.status == 0)
         #expect(run.stderr.contains("warning: the gazetteer \(output) has no streets (a postcode-only build)"))
-        let full = try GeocodeBinary.run(["--quiet", GeocodeBinary.fixtureURL("sample-incidents.csv").path])
+        // And in the summary, for a monitor (issue 16 item 2).
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: summary)) as? [String: Any])
+        #expect(json["gazetteerHasStreets"] as? Bool == false)
+        #expect((json["notes"] as? [String])?.contains { $0.contains("has no streets (a postcode-only build)") } == true)
+        let full = try GeocodeBinary.run(["--quiet", "--summary-json", summary.path,
+                                          GeocodeBinary.fixtureURL("sample-incidents.csv").path])
         #expect(!full.stderr.contains("no streets"))
+        let fullJSON = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: summary)) as? [String: Any])
+        #expect(fullJSON["gazetteerHasStreets"] as? Bool == true)
+        #expect((fullJSON["notes"] as? [String])?.isEmpty == true)
     }
 }

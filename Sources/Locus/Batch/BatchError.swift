@@ -11,8 +11,9 @@ public enum BatchError: Error, Equatable, CustomStringConvertible {
     case columnNumberOutOfRange(option: String, number: Int, width: Int)
     /// No `--address-column` and no column called address or location.
     case noAddressColumn(input: String, available: [String])
-    /// An added output column has the name of input column `input`, ignoring case and surrounding spaces.
-    case columnClash(name: String, input: String)
+    /// Added output columns (`names`) would have the names of input columns (`inputs`, in the same order),
+    /// ignoring case and surrounding spaces; every clash is listed at once.
+    case columnClash(names: [String], inputs: [String])
     /// Two outputs (`-o`, `--unmatched`, `--summary-json`) name the same file.
     case sameOutputFile(first: String, second: String, path: String)
     /// A malformed row under `--strict`.
@@ -36,10 +37,10 @@ public enum BatchError: Error, Equatable, CustomStringConvertible {
         case let .noAddressColumn(input, available):
             return "\(input): line 1: no column called address or location; name the location column(s) "
                 + "with --address-column NAME; the columns are: \(Self.list(available))"
-        case let .columnClash(name, input):
-            let same = name == input ? "an input column of the same name" : "the input column \"\(input)\" (names are compared ignoring case)"
-            return "the output column \(name) would repeat \(same); "
-                + "use --prefix (for example --prefix locus_) to rename the added columns"
+        case let .columnClash(names, inputs):
+            let pairs = zip(names, inputs).map { $0 == $1 ? $0 : "\($0) (input \"\($1)\")" }.joined(separator: ", ")
+            return "the added column\(names.count == 1 ? "" : "s") \(pairs) would repeat input column names "
+                + "(compared ignoring case); choose another --prefix for the added columns (for example --prefix geo_)"
         case let .sameOutputFile(first, second, path):
             return "\(first) and \(second) both name \(path); give each output a file of its own"
         case let .malformedRow(input, line, column, problem):

@@ -60,7 +60,8 @@ public struct BatchGazetteer: Sendable, Equatable {
         }
         if let warning, let note = Self.postcodeOnlyWarning(store, path: path) { warning(note) }
         let matcher = StoreCheckedGeocoder(
-            matcher: Matcher(store: store, acceptanceRadius: acceptanceRadius), store: store)
+            matcher: Matcher(store: store, acceptanceRadius: acceptanceRadius), store: store,
+            postcodeOnlyWarning: Self.postcodeOnlyWarning(store, path: path))
         return (matcher, BatchSummary.gazetteerVersion(meta: store.meta))
     }
 
@@ -77,6 +78,8 @@ public struct BatchGazetteer: Sendable, Equatable {
 struct StoreCheckedGeocoder: Geocoding {
     let matcher: Matcher
     let store: GazetteerStore
+    /// Set when the gazetteer has no streets: `BatchJob` says so on every run and in the summary.
+    let postcodeOnlyWarning: String?
 
     func geocode(_ query: LocationQuery) -> GeocodeResult { matcher.geocode(query) }
     func readFailure() -> (any Error)? { store.firstReadError }

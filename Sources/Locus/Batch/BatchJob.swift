@@ -42,6 +42,7 @@ public struct BatchJob {
             summaryFile?.discard()
         }
         var failure: (any Error)?
+        var streets: (has: Bool, warning: String?)?
         do {
             if let summaryJSONPath { summaryFile = try AtomicOutputFile(targetPath: summaryJSONPath) }
             var options = self.options
@@ -60,6 +61,11 @@ public struct BatchJob {
             let projection = try CoordinateProjection.proj(targetCRS: options.targetCRS)
             let input = try ByteSource(path: inputPath)
             let (geocoder, version) = try makeGeocoder()
+            if let checked = geocoder as? StoreCheckedGeocoder {
+                // Said even with --quiet: a postcode-only gazetteer silently locates far fewer rows.
+                streets = (checked.postcodeOnlyWarning == nil, checked.postcodeOnlyWarning)
+                if let warning = checked.postcodeOnlyWarning { Self.printError("locus geocode: warning: \(warning)\n") }
+            }
             options.gazetteerVersion = version
             options.showProgress = !quiet && isatty(2) == 1
             summary.gazetteerVersion = version
@@ -75,6 +81,10 @@ public struct BatchJob {
             }
         }
         summary.output = outputPath ?? "stdout"
+        if let streets {
+            summary.gazetteerHasStreets = streets.has
+            if let warning = streets.warning { summary.notes.append(warning) }
+        }
         var code = failure.map(BatchExitCode.forError) ?? .success
         var message = code == .success ? nil : failure.map { "\($0)" }
         if let summaryFile {

@@ -38,8 +38,11 @@ public struct BatchOptions: Sendable {
     /// several could be the postcode); the notes are also in the summary.
     public var reportNote: (@Sendable (String) -> Void)?
     public var format: OutputFormat = .csv
-    /// Prefix for the added column names (`--prefix locus_`).
-    public var prefix = ""
+    /// Prefix for the added column names (`--prefix locus_`). Nil: none, unless an added name would repeat an
+    /// input column's (a police.uk extract's `Latitude`, `Postcode`): then `autoPrefix`, with a note.
+    public var prefix: String?
+    /// The prefix taken on a clash when `prefix` is nil.
+    public static let autoPrefix = "locus_"
     /// `EPSG:nnnn` for the extra `x, y` columns, or nil.
     public var targetCRS: String?
     /// Worker threads; at least 1.

@@ -44,6 +44,9 @@ public struct BatchSummary: Sendable, Equatable, Codable {
     public var error: String?
     /// The version of Locus that ran.
     public var locusVersion: String
+    /// False when the gazetteer has no streets (a postcode-only build: far fewer rows located; a warning is
+    /// in `notes` too); nil (JSON `null`) when no gazetteer was opened.
+    public var gazetteerHasStreets: Bool?
 
     /// The summary of a run that has not read a row yet (or failed before): nothing counted.
     public init(input: String, output: String, threads: Int, gazetteerVersion: String = "unknown") {
@@ -129,6 +132,7 @@ public struct BatchSummary: Sendable, Equatable, Codable {
         try c.encode(exitStatus, forKey: .exitStatus)
         try c.encode(error, forKey: .error)
         try c.encode(locusVersion, forKey: .locusVersion)
+        try c.encode(gazetteerHasStreets, forKey: .gazetteerHasStreets)
     }
 
     /// Rows with a match of any level, with coordinates or not.
@@ -279,23 +283,31 @@ public struct UsedColumns: Sendable, Equatable, Codable {
     /// The borough evidence column, or nil (written as `null` in JSON).
     public var borough: UsedColumn?
 
-    public init(address: [UsedColumn] = [], postcode: UsedColumn? = nil, borough: UsedColumn? = nil) {
+    /// The prefix of the added column names: `--prefix`, else empty, else `locus_` when an input column had an
+    /// added column's name.
+    public var prefix: String
+
+    public init(address: [UsedColumn] = [], postcode: UsedColumn? = nil, borough: UsedColumn? = nil,
+                prefix: String = "") {
         self.address = address
         self.postcode = postcode
         self.borough = borough
+        self.prefix = prefix
     }
 
-    private enum CodingKeys: String, CodingKey { case address, postcode, borough }
+    private enum CodingKeys: String, CodingKey { case address, postcode, borough, prefix }
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(address, forKey: .address)
         try container.encode(postcode, forKey: .postcode)
         try container.encode(borough, forKey: .borough)
+        try container.encode(prefix, forKey: .prefix)
     }
 
     var text: String {
         let address = address.isEmpty ? "none" : address.map(\.text).joined(separator: " + ")
         return "address \(address); postcode \(postcode?.text ?? "none"); borough \(borough?.text ?? "none")"
+            + (prefix.isEmpty ? "" : "; added columns prefixed \(prefix)")
     }
 }

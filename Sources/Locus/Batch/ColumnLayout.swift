@@ -82,6 +82,9 @@ struct ColumnLayout: Sendable {
             : nil
         postcodeIndex = givenPostcode ?? detectedPostcode
         boroughIndex = givenBorough ?? detectedBorough
+        let added = Self.addedColumns + (options.targetCRS == nil ? [] : Self.crsColumns)
+        let prefix = try Self.choosePrefix(options.prefix, added: added, header: header, notes: &notes)
+        addedNames = added.map { prefix + $0 }
         self.notes = notes
         let column = { (index: Int, detected: Bool) in
             UsedColumn(name: header.map { $0[index] }, number: index + 1, detected: detected)
@@ -89,18 +92,35 @@ struct ColumnLayout: Sendable {
         used = UsedColumns(
             address: addressIndices.map { column($0, addressDetected) },
             postcode: postcodeIndex.map { column($0, detectedPostcode != nil) },
-            borough: boroughIndex.map { column($0, detectedBorough != nil) })
-        let added = Self.addedColumns + (options.targetCRS == nil ? [] : Self.crsColumns)
-        addedNames = added.map { options.prefix + $0 }
-        if let header {
-            // Compared ignoring case and surrounding spaces, as Locus itself finds columns by name and as SQL,
-            // GIS formats (GeoPackage, shapefile) and spreadsheet lookups treat names: `Postcode` and `postcode`
-            // in one file would be ambiguous to the next tool, or refused by it.
-            let taken = Dictionary(header.map { ($0.trimmingSpaces.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
-            if let clash = addedNames.first(where: { taken[$0.lowercased()] != nil }) {
-                throw .columnClash(name: clash, input: taken[clash.lowercased()]!)
+            borough: boroughIndex.map { column($0, detectedBorough != nil) }, prefix: prefix)
+    }
+
+    /// The prefix of the added columns: `given`, else none unless an added name would repeat an input column's,
+    /// then `BatchOptions.autoPrefix` with a note. Names are compared ignoring case and surrounding spaces, as
+    /// Locus itself finds columns by name and as SQL, GIS formats (GeoPackage, shapefile) and spreadsheet
+    /// lookups treat them: `Postcode` and `postcode` in one file would be ambiguous to the next tool. A clash
+    /// that remains (with a prefix given, or with `locus_` too) is an error listing every clash.
+    static func choosePrefix(_ given: String?, added: [String], header: [String]?, notes: inout [String])
+        throws(BatchError) -> String
+    {
+        guard let header else { return given ?? "" }
+        let taken = Dictionary(header.map { ($0.trimmingSpaces.lowercased(), $0) }, uniquingKeysWith: { first, _ in first })
+        let clashes = { (prefix: String) in added.map { prefix + $0 }.filter { taken[$0.lowercased()] != nil } }
+        var prefix = given ?? ""
+        var found = clashes(prefix)
+        if given == nil, !found.isEmpty {
+            let inputs = found.map { "\"\(taken[$0.lowercased()]!)\"" }.joined(separator: ", ")
+            prefix = BatchOptions.autoPrefix
+            found = clashes(prefix)
+            if found.isEmpty {
+                notes.append("the input has columns named like the added ones (\(inputs)): the added columns are "
+                    + "named \(prefix)latitude, \(prefix)longitude, … (choose with --prefix)")
             }
         }
+        guard found.isEmpty else {
+            throw .columnClash(names: found, inputs: found.map { taken[$0.lowercased()]! })
+        }
+        return prefix
     }
 
     /// A header name reduced for comparison: lower case, without spaces, underscores, hyphens and dots

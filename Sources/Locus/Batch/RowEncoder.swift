@@ -29,9 +29,29 @@ struct RowEncoder: Sendable {
         self.delimiter = delimiter
         self.layout = layout
         self.crsDecimals = projection.targetCRS == nil ? nil : (projection.targetIsAngular ? 6 : 2)
-        let names = layout.inputNames ?? []
-        inputKeys = (0..<layout.width).map { i in Self.key(i < names.count ? names[i] : String(i + 1)) }
+        inputKeys = Self.jsonNames(layout.inputNames ?? [], width: layout.width, added: layout.addedNames).map(Self.key)
         addedKeys = layout.addedNames.map(Self.key)
+    }
+
+    /// The JSON keys of the input columns, all distinct and none an added column's: the header name; for a
+    /// field without a name (`--no-header`, an empty header cell) its column number; for a name already used (a
+    /// repeated header) the name and its column number, `Name_5`; then `_` until free. So every value is kept
+    /// under a key a JSON reader can use.
+    static func jsonNames(_ names: [String], width: Int, added: [String]) -> [String] {
+        let name = { (i: Int) in i < names.count ? names[i] : "" }
+        // A name's first column keeps it, so a repeat never takes the name of a later column (`id_4`).
+        var first: [String: Int] = [:]
+        for i in 0..<width where !name(i).isEmpty && first[name(i)] == nil { first[name(i)] = i }
+        var used = Set(added).union(first.keys)
+        return (0..<width).map { i in
+            let name = name(i)
+            if !name.isEmpty, first[name] == i { return name }
+            var key = name.isEmpty ? String(i + 1) : "\(name)_\(i + 1)"
+            if used.contains(key) { key = name.isEmpty ? "column_\(i + 1)" : key }
+            while used.contains(key) { key += "_" }
+            used.insert(key)
+            return key
+        }
     }
 
     private static func key(_ name: String) -> [UInt8] {

@@ -119,7 +119,8 @@ public struct Matcher: Geocoding {
         candidates = MatchCandidate.ranked(candidates)
         var (chosen, runnerUp) = choose(candidates, evidence: evidence)
         if chosen == nil, let first = candidates.first { chosen = nil; runnerUp = first }
-        let result = makeResult(chosen, runnerUp: runnerUp, evidence: evidence, candidates: candidates)
+        let result = Self.leadingNothing(
+            makeResult(chosen, runnerUp: runnerUp, evidence: evidence, candidates: candidates), text: query.text)
         return MatchExplanation(query: query, parse: parse, candidates: candidates, chosen: chosen,
                                 runnerUp: runnerUp, result: result)
     }

@@ -145,12 +145,14 @@ import Testing
     }
 
     @Test func prefixAvoidsAClashWithAnInputColumn() throws {
-        let clash = thrownError { _ = try runBatch("address,postcode\nx,y\n") }
-        #expect(clash as? BatchError == .columnClash(name: "postcode", input: "postcode"))
-        let otherCase = thrownError { _ = try runBatch("address,Postcode \nx,y\n") }
-        #expect(otherCase as? BatchError == .columnClash(name: "postcode", input: "Postcode "))
+        let clash = thrownError { _ = try runBatch("address,postcode\nx,y\n", options: batchOptions { $0.prefix = "" }) }
+        #expect(clash as? BatchError == .columnClash(names: ["postcode"], inputs: ["postcode"]))
+        let otherCase = thrownError { _ = try runBatch("address,Postcode \nx,y\n", options: batchOptions { $0.prefix = "" }) }
+        #expect(otherCase as? BatchError == .columnClash(names: ["postcode"], inputs: ["Postcode "]))
         let prefixed = thrownError { _ = try runBatch("address,LOCUS_SCORE\nx,y\n", options: batchOptions { $0.prefix = "locus_" }) }
-        #expect(prefixed as? BatchError == .columnClash(name: "locus_score", input: "LOCUS_SCORE"))
+        #expect(prefixed as? BatchError == .columnClash(names: ["locus_score"], inputs: ["LOCUS_SCORE"]))
+        let automatic = try runBatch("address,Postcode\nx,y\n")
+        #expect(automatic.output.hasPrefix("address,Postcode,locus_latitude,"))
         #expect("\(clash!)".contains("--prefix"))
         #expect(BatchExitCode.forError(clash!) == .usage)
         let run = try runBatch("address,postcode\nx,y\n", options: batchOptions { $0.prefix = "locus_" })

@@ -87,7 +87,7 @@ private struct JobFixture {
             ("address\nx\n", 64, { $0.targetCRS = "EPSG:999999" }),
             ("address\nx\n", 64, { $0.options.threads = 0 }),
             ("id,name\n1,x\n", 64, { _ in }),
-            ("address,lsoa\nx,y\n", 64, { _ in }),
+            ("address,lsoa\nx,y\n", 64, { $0.options.prefix = "" }),
         ]
         for (input, status, configure) in cases {
             let fixture = try JobFixture(input, configure: configure)
@@ -108,9 +108,9 @@ private struct JobFixture {
     @Test func exitStatusesAndMessagesForEachError() {
         let cases: [(any Error, BatchExitCode, String)] = [
             (BatchError.badOption(option: "--threads", reason: "give at least 1"), .usage, "--threads: give at least 1"),
-            (BatchError.columnClash(name: "lsoa", input: "lsoa"), .usage, "use --prefix"),
-            (BatchError.columnClash(name: "ward", input: " Ward"), .usage,
-             "the output column ward would repeat the input column \" Ward\" (names are compared ignoring case); use --prefix"),
+            (BatchError.columnClash(names: ["lsoa"], inputs: ["lsoa"]), .usage, "choose another --prefix"),
+            (BatchError.columnClash(names: ["ward", "lsoa"], inputs: [" Ward", "lsoa"]), .usage,
+             "the added columns ward (input \" Ward\"), lsoa would repeat input column names (compared ignoring case)"),
             (BatchError.malformedRow(input: "in.csv", line: 7, column: 2, problem: "p"), .dataError, "in.csv: line 7, column 2: p"),
             (InputError.invalidEncoding(name: "in.csv", line: 3, column: 4, encoding: "utf-8"), .dataError,
              "in.csv: line 3, column 4: the text is not valid utf-8; if the file comes from Windows or Excel, try --encoding windows-1252"),

@@ -85,7 +85,7 @@ import Testing
     @Test func theSwitchTurnsDetectionOff() throws {
         let off = try layout(["Post Code", "Borough Name"]) { $0.detectsEvidenceColumns = false }
         #expect(off.postcodeIndex == nil && off.boroughIndex == nil && off.notes.isEmpty)
-        #expect(off.used == UsedColumns(address: [UsedColumn(name: "Location", number: 1, detected: true)]))
+        #expect(off.used == UsedColumns(address: [UsedColumn(name: "Location", number: 1, detected: true)], prefix: "locus_"))
         let named = try layout(["Post Code", "Borough Name"]) {
             $0.detectsEvidenceColumns = false
             $0.boroughColumn = ColumnSelector("borough name")
@@ -121,14 +121,14 @@ import Testing
         #expect(lines[2].contains(",NO|-|-,"))
         #expect(run.summary.columns == UsedColumns(
             address: [UsedColumn(name: "Location", number: 2, detected: true)],
-            borough: UsedColumn(name: "Borough Name", number: 4, detected: true)))
+            borough: UsedColumn(name: "Borough Name", number: 4, detected: true), prefix: "locus_"))
         let expectedNote = "several columns could be the postcode: \"Post Code\", \"Postcode\", \"POSTCODE\"; "
             + "none is used as evidence; pick one with --postcode-column NAME"
         #expect(run.summary.notes == [expectedNote])
         #expect(notes.notes == [expectedNote])
         #expect(run.summary.text.contains(
             "  columns: address \"Location\" (column 2, found by its header); postcode none; "
-                + "borough \"Borough Name\" (column 4, found by its header)\n"))
+                + "borough \"Borough Name\" (column 4, found by its header); added columns prefixed locus_\n"))
 
         let one = try runBatch("Location,Post Code\n530000 180000,CR0 1NX\n")
         #expect(one.output.contains(",530000 180000|CR0 1NX|-,"))
