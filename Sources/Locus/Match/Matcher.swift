@@ -91,6 +91,9 @@ public struct Matcher: Geocoding {
     }
 
     private func match(_ query: LocationQuery, parse: ParsedLocation) -> MatchExplanation {
+        if let point = coordinateResult(query.text) {
+            return MatchExplanation(query: query, parse: parse, candidates: [], chosen: nil, runnerUp: nil, result: point)
+        }
         if let nothing = parse.nothingToGeocode, query.postcode?.isEmpty ?? true {
             let result = GeocodeResult.unmatched([Fault("\(Scoring.nothingToGeocode).\(nothing.reason.rawValue)")])
             return MatchExplanation(query: query, parse: parse, candidates: [], chosen: nil, runnerUp: nil,

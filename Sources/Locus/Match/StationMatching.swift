@@ -116,7 +116,8 @@ extension CandidateBuilder {
         }
         if !evidence.localities.isEmpty,
            evidence.localities.map({ planeDistance($0.x, $0.y, x, y) }).min()! > Self.stationLocalityReach {
-            faults.append(Fault(Scoring.localityMismatch, penalty: 8))
+            // A bare name with a place far from the station is more likely a street of that name there.
+            faults.append(Fault(Scoring.localityMismatch, penalty: reading.marked ? 8 : 20))
         }
         let first = chosen.min { $0.landmark.id < $1.landmark.id }!.landmark
         return MatchCandidate(

@@ -100,6 +100,12 @@ import Testing
         #expect(geocode("HAM", borough: "Richmond upon Thames").level == .landmark)
     }
 
+    @Test func aBareNameWithAFarPlaceIsNotTheStation() {
+        // `PARK LANE, HAM`: the tram stop is in Croydon, kilometres from Ham; not assumed.
+        #expect(geocode("PARK LANE, HAM").level != .landmark)
+        #expect(geocode("PARK LANE TRAM STOP, CROYDON").level == .landmark)
+    }
+
     @Test func aNumberedAddressIsNeverAStation() {
         #expect(geocode("12 PARK LANE").level != .landmark)
     }
