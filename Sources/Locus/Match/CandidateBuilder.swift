@@ -235,9 +235,14 @@ struct CandidateBuilder {
             let a = planeDistance($0.x, $0.y, ax, ay), b = planeDistance($1.x, $1.y, ax, ay)
             return a != b ? a < b : ($0.x, $0.y) < ($1.x, $1.y)
         }!
-        let gap = planeDistance(nearest.x, nearest.y, ax, ay)
+        var (nx, ny) = (nearest.x, nearest.y)
+        var gap = planeDistance(nearest.x, nearest.y, ax, ay)
+        // On a street known by its lines, the nearest point on the line.
+        if let online = lookups.shape(streetID: street.id).nearest(ax, ay), online.distance < gap {
+            (nx, ny, gap) = (online.point.x, online.point.y, online.distance)
+        }
         // The anchor says which stretch; the street's extent still bounds the radius.
-        return (nearest.x, nearest.y, min(whole, max(floor, gap + 100)))
+        return (nx, ny, min(whole, max(floor, gap + 100)))
     }
 
     // MARK: - Junctions and landmarks
@@ -256,7 +261,10 @@ struct CandidateBuilder {
                         award: Scoring.award(.junction), faults: faults, boroughID: a.street.boroughID, key: key))
                     continue
                 }
+                // Two streets both known by their lines meet where the lines do (the junction table), not
+                // wherever their points come near.
                 guard a.street.distanceFromExtent(b.street.x, b.street.y) < 3000,
+                      lookups.shape(streetID: a.street.id).isEmpty || lookups.shape(streetID: b.street.id).isEmpty,
                       case let pa = lookups.points(streetID: a.street.id),
                       case let pb = lookups.points(streetID: b.street.id) else { continue }
                 var best: (d: Double, x: Double, y: Double)?

@@ -19,6 +19,7 @@ final class MatchLookups: Sendable {
     private let addressesOnStreet = LookupCache<Int64, StreetAddresses>()
     private let pointsOnStreet = LookupCache<Int64, [StreetPoint]>()
     private let junctionsOfStreet = LookupCache<Int64, [GazetteerJunction]>()
+    let shapes = LookupCache<Int64, StreetShape>()
     private let landmarkNames = LookupCache<String, [GazetteerLandmark]>()
     private let boroughNearStreet = LookupCache<Int64, Int64?>()
     private let readingsOfText = LookupCache<String, [StreetReading]>()
