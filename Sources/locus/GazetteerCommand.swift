@@ -46,6 +46,10 @@ struct GazetteerCommand: ParsableCommand {
         var openNames: [String] = []
         @Option(help: "A points CSV: name,kind,x,y,crs[,street,locality,postcode] (repeatable).")
         var points: [String] = []
+        @Option(help: "GeoJSON street lines, WGS84 or EPSG:27700 (an OSM extract via osmium export or ogr2ogr; repeatable).")
+        var streetsGeojson: [String] = []
+        @Option(help: "An OS Open Roads GeoPackage (oproad_gb.gpkg; London's links are read; repeatable).")
+        var openRoads: [String] = []
 
         func run() throws {
             let url = { (path: String) in URL(fileURLWithPath: path) }
@@ -79,6 +83,8 @@ struct GazetteerCommand: ParsableCommand {
             sources.premises = premises.map(url) ?? sources.premises
             sources.openNames += openNames.map(url)
             sources.points += points.map(url)
+            sources.streetLines += streetsGeojson.map(url)
+            sources.openRoads += openRoads.map(url)
             let summary = try GazetteerBuilder(sources: sources).build(to: destination) { line in
                 FileHandle.standardError.write(Data("locus: \(line)\n".utf8))
             }

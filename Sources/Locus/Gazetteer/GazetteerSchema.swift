@@ -85,6 +85,14 @@ public enum GazetteerSchema {
         // Adjacent indexed words written as one (HIGH ROAD → HIGHROAD), so a joined query word finds them.
         "CREATE TABLE joined_token(joined TEXT NOT NULL, first TEXT NOT NULL, second TEXT NOT NULL, "
             + "PRIMARY KEY(joined, first, second)) WITHOUT ROWID",
+        // The straight pieces of the street lines (line sources only), in line order; `line` numbers the source
+        // line, `seq` the piece along it.
+        """
+        CREATE TABLE street_segment(id INTEGER PRIMARY KEY, street_id INTEGER NOT NULL, line INTEGER NOT NULL,
+          seq INTEGER NOT NULL, x1 REAL NOT NULL, y1 REAL NOT NULL, x2 REAL NOT NULL, y2 REAL NOT NULL,
+          class TEXT NOT NULL, source TEXT NOT NULL)
+        """,
+        "CREATE VIRTUAL TABLE street_segment_rtree USING rtree(id, min_x, max_x, min_y, max_y)",
         // The streets near each postcode unit (nearest known point within `GazetteerBuilder.nearStreetRadius`).
         "CREATE TABLE postcode_street(postcode_id INTEGER NOT NULL, street_id INTEGER NOT NULL, "
             + "distance REAL NOT NULL, PRIMARY KEY(postcode_id, street_id)) WITHOUT ROWID",
@@ -102,6 +110,7 @@ public enum GazetteerSchema {
         "CREATE INDEX landmark_street_idx ON landmark(street_id)",
         "CREATE INDEX locality_name_idx ON locality(canonical)",
         "CREATE INDEX street_area_street_idx ON street_area(street_id)",
+        "CREATE INDEX street_segment_street_idx ON street_segment(street_id, line, seq)",
     ]
 
     /// The tables whose ordered contents make up the content digest (everything but `meta`).
@@ -112,7 +121,7 @@ public enum GazetteerSchema {
         ("street_point", "street_id, kind, ref_id, x, y"), ("junction", "id"), ("address", "id"),
         ("landmark", "id"), ("landmark_name", "name, landmark_id"), ("token", "token, kind, entity_id"),
         ("token_stat", "token, kind"), ("typo_key", "key, token"), ("joined_token", "joined, first, second"),
-        ("postcode_street", "postcode_id, street_id"),
+        ("postcode_street", "postcode_id, street_id"), ("street_segment", "id"),
     ]
 }
 

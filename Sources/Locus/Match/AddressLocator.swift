@@ -69,7 +69,11 @@ struct AddressLocator {
             let gap = planeDistance(lo.x, lo.y, hi.x, hi.y)
             if gap <= Self.maxMetreGap {
                 let t = Double(number - lo.number!) / Double(hi.number! - lo.number!)
-                return Found(level: .interpolated, x: lo.x + t * (hi.x - lo.x), y: lo.y + t * (hi.y - lo.y),
+                // Along the street's line where it is known (a bent street), else on the chord.
+                let along = lookups.shape(streetID: street.id).along(
+                    from: .init(x: lo.x, y: lo.y), to: .init(x: hi.x, y: hi.y), fraction: t)
+                return Found(level: .interpolated, x: along?.x ?? lo.x + t * (hi.x - lo.x),
+                             y: along?.y ?? lo.y + t * (hi.y - lo.y),
                              precision: max(60, gap / 2 + 40), postcode: t < 0.5 ? lo.postcode : hi.postcode)
             }
         }

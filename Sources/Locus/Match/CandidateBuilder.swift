@@ -4,6 +4,8 @@ struct CandidateBuilder {
     var store: GazetteerStore { lookups.store }
     let parse: ParsedLocation
     let evidence: MatchEvidence
+    /// The query's text as written (station names are read from it: `StationForms`).
+    var text = ""
     /// Streets kept per written street after ranking by evidence.
     static let streetsPerReading = 6
     /// At most this many written street forms are looked up, however many the text names: each costs lookups.
@@ -58,7 +60,9 @@ struct CandidateBuilder {
             let second = finder.find(text: cross.text, source: 1).map(scored)
             out += junctionCandidates(main, ranked(second))
         }
-        out += landmarkCandidates(main)
+        let stations = stationCandidates()
+        out += stations
+        out += landmarkCandidates(main, besideStations: !stations.isEmpty)
         out += placeCandidates()
         return out
     }
@@ -231,9 +235,14 @@ struct CandidateBuilder {
             let a = planeDistance($0.x, $0.y, ax, ay), b = planeDistance($1.x, $1.y, ax, ay)
             return a != b ? a < b : ($0.x, $0.y) < ($1.x, $1.y)
         }!
-        let gap = planeDistance(nearest.x, nearest.y, ax, ay)
+        var (nx, ny) = (nearest.x, nearest.y)
+        var gap = planeDistance(nearest.x, nearest.y, ax, ay)
+        // On a street known by its lines, the nearest point on the line.
+        if let online = lookups.shape(streetID: street.id).nearest(ax, ay), online.distance < gap {
+            (nx, ny, gap) = (online.point.x, online.point.y, online.distance)
+        }
         // The anchor says which stretch; the street's extent still bounds the radius.
-        return (nearest.x, nearest.y, min(whole, max(floor, gap + 100)))
+        return (nx, ny, min(whole, max(floor, gap + 100)))
     }
 
     // MARK: - Junctions and landmarks
@@ -252,7 +261,10 @@ struct CandidateBuilder {
                         award: Scoring.award(.junction), faults: faults, boroughID: a.street.boroughID, key: key))
                     continue
                 }
+                // Two streets both known by their lines meet where the lines do (the junction table), not
+                // wherever their points come near.
                 guard a.street.distanceFromExtent(b.street.x, b.street.y) < 3000,
+                      lookups.shape(streetID: a.street.id).isEmpty || lookups.shape(streetID: b.street.id).isEmpty,
                       case let pa = lookups.points(streetID: a.street.id),
                       case let pb = lookups.points(streetID: b.street.id) else { continue }
                 var best: (d: Double, x: Double, y: Double)?
@@ -276,7 +288,7 @@ struct CandidateBuilder {
     }
 
     /// Named premises, stations and stops, taken on or near the named street or the postcode evidence.
-    private func landmarkCandidates(_ streets: [StreetReading]) -> [MatchCandidate] {
+    private func landmarkCandidates(_ streets: [StreetReading], besideStations: Bool) -> [MatchCandidate] {
         var names: [String] = []
         if let premises = parse.premisesName?.text { names.append(premises) }
         if let building = parse.buildingName?.text { names.append(building) }
@@ -287,7 +299,9 @@ struct CandidateBuilder {
         for name in names {
             let found = lookups.landmarks(named: name)
             guard !found.isEmpty, found.count <= 400 else { continue }
-            for landmark in found {
+            // A stop named after a station the text names is not the station (`WATERLOO STATION`); the
+            // station itself is answered as its whole complex (`StationMatching`).
+            for landmark in found where !(besideStations && (landmark.kind == .busStop || landmark.kind == .station)) {
                 var faults: [Fault] = []
                 let onStreet = streets.first { $0.street.id == landmark.streetID }
                     ?? streets.first { $0.street.distanceFromExtent(landmark.x, landmark.y) <= 150 }

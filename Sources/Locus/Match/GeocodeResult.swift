@@ -1,5 +1,7 @@
 /// How precisely a result locates the text, best first. The raw values are the `match_type` output values.
 public enum MatchLevel: String, Sendable, CaseIterable, Codable, Comparable {
+    /// The text was itself coordinates (a grid reference, an easting and northing, degrees) in London.
+    case coordinates
     case address
     case interpolated
     case street

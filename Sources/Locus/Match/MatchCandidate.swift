@@ -94,7 +94,7 @@ func planeDistance(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double) -> Do
 enum Scoring {
     static func award(_ level: MatchLevel) -> Double {
         switch level {
-        case .address: return 100
+        case .address, .coordinates: return 100
         case .interpolated: return 92
         case .street: return 86
         case .junction: return 88
@@ -124,6 +124,10 @@ enum Scoring {
     static let boroughMismatch = "borough.mismatch"
     static let localityMismatch = "locality.mismatch"
     static let landmarkFar = "landmark.far"
+    /// A station read from its bare name (no mode, line or station word): `StationMatching`.
+    static let stationAssumed = "station.assumed"
+    /// The text was coordinates, but not in London (`CoordinateText`).
+    static let coordinatesOutsideLondon = "coordinates.outside_london"
     static let junctionNotFound = "junction.not_found"
     static let qualifier = "qualifier"
     static let ambiguous = "ambiguous"
@@ -140,8 +144,8 @@ enum Scoring {
     /// README "Faults" order; `ScoringTableTests` checks that the README's table names exactly these.
     static let faultCodes: [String] = [
         streetSpelling, streetTypeMismatch, streetTypeMissing, streetTypeUnconfirmed, streetLong, numberNotFound,
-        numberUnknown, numberInterpolated, junctionNotFound, landmarkFar, postcodeConflict, postcodeTerminated,
-        postcodeNotFound, postcodeOutsideLondon, postcodeRepaired, boroughMismatch, localityMismatch, qualifier,
+        numberUnknown, numberInterpolated, junctionNotFound, landmarkFar, stationAssumed, postcodeConflict, postcodeTerminated,
+        postcodeNotFound, postcodeOutsideLondon, coordinatesOutsideLondon, postcodeRepaired, boroughMismatch, localityMismatch, qualifier,
         ambiguous, coarse, lowScore, nothingToGeocode, textTooLong, textLongWord, notFound,
     ]
     /// Faults saying the evidence (borough, locality, postcode) disagrees with a place.

@@ -19,11 +19,13 @@ final class MatchLookups: Sendable {
     private let addressesOnStreet = LookupCache<Int64, StreetAddresses>()
     private let pointsOnStreet = LookupCache<Int64, [StreetPoint]>()
     private let junctionsOfStreet = LookupCache<Int64, [GazetteerJunction]>()
+    let shapes = LookupCache<Int64, StreetShape>()
     private let landmarkNames = LookupCache<String, [GazetteerLandmark]>()
     private let boroughNearStreet = LookupCache<Int64, Int64?>()
     private let readingsOfText = LookupCache<String, [StreetReading]>()
     private let boroughsNamed = LookupCache<String, [Int64]>()
     private let reach = LookupCache<Int, StreetReach>(capacity: 1)
+    private let stationIndex = LookupCache<Int, StationIndex>(capacity: 1)
 
     /// Lookups that go to SQLite before the memory index is read (about a hundred queries).
     static let lookupsBeforePreload = 1_000
@@ -38,6 +40,11 @@ final class MatchLookups: Sendable {
     init(sharingIndexOf other: MatchLookups) {
         store = other.store
         memory = other.memory
+    }
+
+    /// The gazetteer's stations by station key, read once.
+    func stations() -> StationIndex {
+        stationIndex.value(0) { StationIndex(landmarks: (try? store.stationLandmarks()) ?? []) }
     }
 
     func postcode(_ code: String) -> PostcodeUnit? {

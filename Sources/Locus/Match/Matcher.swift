@@ -91,6 +91,9 @@ public struct Matcher: Geocoding {
     }
 
     private func match(_ query: LocationQuery, parse: ParsedLocation) -> MatchExplanation {
+        if let point = coordinateResult(query.text) {
+            return MatchExplanation(query: query, parse: parse, candidates: [], chosen: nil, runnerUp: nil, result: point)
+        }
         if let nothing = parse.nothingToGeocode, query.postcode?.isEmpty ?? true {
             let result = GeocodeResult.unmatched([Fault("\(Scoring.nothingToGeocode).\(nothing.reason.rawValue)")])
             return MatchExplanation(query: query, parse: parse, candidates: [], chosen: nil, runnerUp: nil,
@@ -100,7 +103,7 @@ public struct Matcher: Geocoding {
         // remembered takes one from the pool.
         let evidence = MatchEvidence(parse: parse, query: query, lookups: lookups)
         var candidates = evidence.outsideLondon
-            ? [] : CandidateBuilder(lookups: lookups, parse: parse, evidence: evidence).candidates()
+            ? [] : CandidateBuilder(lookups: lookups, parse: parse, evidence: evidence, text: query.text).candidates()
         if evidence.outsideLondon {
             // Reported, never forced onto a London street of the same name.
             return MatchExplanation(query: query, parse: parse, candidates: [], chosen: nil, runnerUp: nil,

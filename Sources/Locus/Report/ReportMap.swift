@@ -12,7 +12,7 @@ public struct ReportMap: Sendable {
 
     /// Match type colours, by `MatchLevel.rank` (colour-blind-safe Okabe–Ito hues first).
     public static let levelColours = [
-        "#0072b2", "#56b4e9", "#009e73", "#cc79a7", "#e69f00", "#d55e00", "#8c6d31", "#a0a0a0", "#6b6b6b",
+        "#332288", "#0072b2", "#56b4e9", "#009e73", "#cc79a7", "#e69f00", "#d55e00", "#8c6d31", "#a0a0a0", "#6b6b6b",
         "#404040", "#000000",
     ]
     /// Borough fills: pale, so points stand out; neighbours never share one.

@@ -107,6 +107,10 @@ public struct GazetteerBuilder: Sendable {
             if let url = sources.premises { try draft.importPremises(url, projection: projection) }
             for url in sources.points { try draft.importPoints(url, projection: projection) }
         }
+        if !sources.streetLines.isEmpty || !sources.openRoads.isEmpty {
+            progress?("reading street lines")
+            try readStreetLines(into: draft)
+        }
         return draft
     }
 

@@ -94,6 +94,8 @@ final class GazetteerDraft {
     var landmarks: [Landmark] = []
     var addresses: [Address] = []
     var junctions: [Junction] = []
+    /// Street lines from line sources (`StreetLines.swift`).
+    var streetLines: [StreetLine] = []
 
     /// Records a street mention and returns its index.
     @discardableResult

@@ -21,6 +21,10 @@ public struct GazetteerSources: Sendable, Equatable {
     public var openNames: [URL]
     /// Plain points CSVs (a force's own extract).
     public var points: [URL]
+    /// GeoJSON street lines (an OpenStreetMap extract through `osmium export` or `ogr2ogr`), WGS84 or EPSG:27700.
+    public var streetLines: [URL] = []
+    /// OS Open Roads GeoPackages (`oproad_gb.gpkg`, layer `road_link`).
+    public var openRoads: [URL] = []
     /// The source pack the URLs above point into (`SourcePack.url(_:)`), read from memory; nil for files on disk.
     public var pack: SourcePack?
 
@@ -41,16 +45,24 @@ public struct GazetteerSources: Sendable, Equatable {
     /// The development copies in a `shared/data/london` folder, laid out as its README describes.
     public static func sharedLondon(_ folder: URL) -> GazetteerSources {
         func file(_ path: String) -> URL { folder.appendingPathComponent(path) }
-        return GazetteerSources(
+        var sources = GazetteerSources(
             codePoint: [file("postcodes/codepoint-open-london.csv")], onspd: file("postcodes/onspd-london.csv"),
             areaNames: file("areas/boroughs-wards.csv"), lsoaNames: file("areas/lsoa-names.csv"),
             naptan: file("stations/naptan-london.csv"), busStops: file("busstops/tfl-bus-stops.csv"),
             premises: file("addresses/fhrs-london-2020.csv"))
+        if FileManager.default.fileExists(atPath: file(Self.packStreetLines).path) {
+            sources.streetLines = [file(Self.packStreetLines)]
+        }
+        return sources
     }
+
+    /// The OpenStreetMap street lines' path in a pack laid out like `shared/data/london`.
+    public static let packStreetLines = "streets/osm-westminster-city.geojson"
 
     /// Every file named, in import order.
     public var allFiles: [URL] {
         codePoint + [onspd, areaNames, lsoaNames, naptan, busStops, premises].compactMap { $0 } + openNames + points
+            + streetLines + openRoads
     }
 
     /// Checks that every named file exists; the error names the first missing one and what it was for.
@@ -60,6 +72,7 @@ public struct GazetteerSources: Sendable, Equatable {
             ("ONSPD", onspd), ("area names", areaNames), ("LSOA names", lsoaNames), ("NaPTAN", naptan),
             ("bus stops", busStops), ("premises (FHRS)", premises),
         ] + openNames.map { ("OS Open Names", $0) } + points.map { ("points", $0) }
+            + streetLines.map { ("street lines (GeoJSON)", $0) } + openRoads.map { ("OS Open Roads", $0) }
         for (what, url) in named {
             guard let url else { continue }
             if pack?.contents(of: url) != nil { continue }

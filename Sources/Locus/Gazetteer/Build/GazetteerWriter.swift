@@ -41,6 +41,7 @@ struct GazetteerWriter {
         try writeAreas()
         try writePostcodes()
         try writePlaces()
+        try writeSegments()
         try TokenIndexWriter(writer: self).write()
         try writeNearStreets()
         for sql in GazetteerSchema.indexes { try db.execute(sql: sql) }

@@ -14,4 +14,8 @@ enum SourceLicences {
     static let fhrs = "Contains public sector information licensed under the Open Government Licence v3.0 "
         + "(Food Standards Agency, Food Hygiene Rating Scheme)"
     static let points = "As stated by the supplier of this points file"
+    static let streetLines = "© OpenStreetMap contributors, ODbL 1.0 (https://www.openstreetmap.org/copyright). "
+        + "A gazetteer built from this source is a derivative database: publish it only under the ODbL, with this attribution"
+    static let streetLinesOther = "As stated by the supplier of this street-lines file"
+    static let openRoads = "Contains OS data © Crown copyright and database right 2025 (OS Open Roads, OGL v3)"
 }

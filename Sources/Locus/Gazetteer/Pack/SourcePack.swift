@@ -98,6 +98,9 @@ public struct SourcePack: Sendable {
     /// The gazetteer sources of a pack laid out like `shared/data/london`: every file the builder reads.
     public var gazetteerSources: GazetteerSources {
         var sources = GazetteerSources.sharedLondon(location)
+        if contents(GazetteerSources.packStreetLines) != nil {
+            sources.streetLines = [url(GazetteerSources.packStreetLines)]
+        }
         sources.pack = self
         return sources
     }

@@ -1,0 +1,16 @@
+import GRDB
+
+extension GazetteerStore {
+    /// The line segments of a street (`street_segment`), each with the source line it belongs to, in line and
+    /// sequence order; empty for a street known only by points, or a gazetteer built before street lines.
+    func segments(streetID: Int64) throws(GazetteerStoreError) -> [(line: Int64, segment: StreetGeometry.Segment)] {
+        try read { db in
+            guard try db.tableExists("street_segment") else { return [] }
+            return try Row.fetchAll(db.cachedStatement(sql:
+                "SELECT line, x1, y1, x2, y2 FROM street_segment WHERE street_id = ? ORDER BY line, seq"),
+                arguments: [streetID]).map { row in
+                    (row[0], StreetGeometry.Segment(a: .init(x: row[1], y: row[2]), b: .init(x: row[3], y: row[4])))
+                }
+        }
+    }
+}
