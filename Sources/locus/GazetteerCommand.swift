@@ -46,6 +46,10 @@ struct GazetteerCommand: ParsableCommand {
         var openNames: [String] = []
         @Option(help: "A points CSV: name,kind,x,y,crs[,street,locality,postcode] (repeatable).")
         var points: [String] = []
+        @Option(help: ArgumentHelp(
+            "The least estimated postal addresses in a map point's catchment (for geocode --anonymise).",
+            discussion: "Addresses are estimated as live postcode units × 4; see README, Publishing safely."))
+        var mapPointThreshold = MapPointRules.defaultThreshold
 
         func run() throws {
             let url = { (path: String) in URL(fileURLWithPath: path) }
@@ -79,7 +83,13 @@ struct GazetteerCommand: ParsableCommand {
             sources.premises = premises.map(url) ?? sources.premises
             sources.openNames += openNames.map(url)
             sources.points += points.map(url)
-            let summary = try GazetteerBuilder(sources: sources).build(to: destination) { line in
+            guard mapPointThreshold >= 1 else {
+                FileHandle.standardError.write(Data("locus gazetteer build: error: --map-point-threshold: give at least 1\n".utf8))
+                throw ExitCode(64)
+            }
+            var builder = GazetteerBuilder(sources: sources)
+            builder.mapPointThreshold = mapPointThreshold
+            let summary = try builder.build(to: destination) { line in
                 FileHandle.standardError.write(Data("locus: \(line)\n".utf8))
             }
             for report in summary.sources {

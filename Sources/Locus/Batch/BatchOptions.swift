@@ -38,6 +38,8 @@ public struct BatchOptions: Sendable {
     /// several could be the postcode); the notes are also in the summary.
     public var reportNote: (@Sendable (String) -> Void)?
     public var format: OutputFormat = .csv
+    /// Columns added after `faults`, filled from `GeocodeResult.extras` (`locus reverse`).
+    public var extraColumns: [String] = []
     /// Prefix for the added column names (`--prefix locus_`).
     public var prefix = ""
     /// `EPSG:nnnn` for the extra `x, y` columns, or nil.

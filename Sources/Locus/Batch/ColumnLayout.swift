@@ -90,7 +90,7 @@ struct ColumnLayout: Sendable {
             address: addressIndices.map { column($0, addressDetected) },
             postcode: postcodeIndex.map { column($0, detectedPostcode != nil) },
             borough: boroughIndex.map { column($0, detectedBorough != nil) })
-        let added = Self.addedColumns + (options.targetCRS == nil ? [] : Self.crsColumns)
+        let added = Self.addedColumns + options.extraColumns + (options.targetCRS == nil ? [] : Self.crsColumns)
         addedNames = added.map { options.prefix + $0 }
         if let header {
             // Compared ignoring case and surrounding spaces, as Locus itself finds columns by name and as SQL,
