@@ -83,6 +83,13 @@ struct AnonymiseTests {
                 """)
         }
         #expect(rows.count > 150_000)
+        // No street's map point sits on an address point.
+        let onAddresses = try queue.read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM map_point m JOIN address a ON a.x = m.x AND a.y = m.y WHERE m.kind = 'street'
+                """)
+        }
+        #expect(onAddresses == 0)
         var checked = 0
         for (i, row) in rows.enumerated() {
             let unitBorough: Int64 = row[2], pointBorough: Int64 = row[4]

@@ -20,7 +20,9 @@ extension GazetteerWriter {
     func mapPointCandidates() -> [MapPointCandidate] {
         var candidates: [MapPointCandidate] = []
         for (i, s) in places.streets.enumerated() where MapPointPlanner.isLabelName(s.name) {
-            let points = s.mentions.map { (x: draft.streetMentions[$0].x, y: draft.streetMentions[$0].y) }
+            // Never an address point: a map point on a house would point at it.
+            let points = s.mentions.filter { draft.streetMentions[$0].kind != "address" }
+                .map { (x: draft.streetMentions[$0].x, y: draft.streetMentions[$0].y) }
             let centre = MapPointPlanner.streetCentre(points, mean: (s.x, s.y))
             guard let code = s.borough ?? DerivedPlaces.borough(draft, centre.x, centre.y),
                   let borough = boroughID[code] else { continue }

@@ -43,8 +43,9 @@ struct PlannedMapPoint {
 struct MapPointPlanner {
     let threshold: Int
 
-    /// A street's map point: the street's known point nearest to the mean of its points (a point on the
-    /// street, unlike the mean itself on a curved street). With street lines, the middle of the line.
+    /// A street's map point: of the street's known points that are not addresses (bus stops, stations, named
+    /// points), the one nearest the mean of all its points (on the street, unlike the mean of a curved
+    /// street); the mean itself when there is none. With street lines, the middle of the line.
     static func streetCentre(_ points: [(x: Double, y: Double)], mean: (x: Double, y: Double)) -> (x: Double, y: Double) {
         var best = mean, bestD = Double.infinity
         for p in points {
