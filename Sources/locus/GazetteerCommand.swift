@@ -50,6 +50,10 @@ struct GazetteerCommand: ParsableCommand {
         var streetsGeojson: [String] = []
         @Option(help: "An OS Open Roads GeoPackage (oproad_gb.gpkg; London's links are read; repeatable).")
         var openRoads: [String] = []
+        @Option(help: ArgumentHelp(
+            "The least estimated postal addresses in a map point's catchment (for geocode --anonymise).",
+            discussion: "Addresses are estimated as live postcode units × 4; see README, Publishing safely."))
+        var mapPointThreshold = MapPointRules.defaultThreshold
 
         func run() throws {
             let url = { (path: String) in URL(fileURLWithPath: path) }
@@ -85,7 +89,13 @@ struct GazetteerCommand: ParsableCommand {
             sources.points += points.map(url)
             sources.streetLines += streetsGeojson.map(url)
             sources.openRoads += openRoads.map(url)
-            let summary = try GazetteerBuilder(sources: sources).build(to: destination) { line in
+            guard mapPointThreshold >= 1 else {
+                FileHandle.standardError.write(Data("locus gazetteer build: error: --map-point-threshold: give at least 1\n".utf8))
+                throw ExitCode(64)
+            }
+            var builder = GazetteerBuilder(sources: sources)
+            builder.mapPointThreshold = mapPointThreshold
+            let summary = try builder.build(to: destination) { line in
                 FileHandle.standardError.write(Data("locus: \(line)\n".utf8))
             }
             for report in summary.sources {

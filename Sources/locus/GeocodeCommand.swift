@@ -139,6 +139,12 @@ struct GeocodeCommand: ParsableCommand {
             + "sites that score 70 or more."))
     var maxPrecisionM = Matcher.defaultAcceptanceRadius
 
+    @Flag(help: ArgumentHelp(
+        "Publish-safe output: each point moved to its nearest map point of the same borough, police.uk-style.",
+        discussion: "latitude, longitude, easting, northing hold the map point, matched is `On or near <name>`, "
+            + "postcode its sector; no exact point is written anywhere. See README, Publishing safely."))
+    var anonymise = false
+
     func run() throws {
         var job = BatchJob()
         job.inputPath = input
@@ -162,7 +168,7 @@ struct GeocodeCommand: ParsableCommand {
         job.options.strict = strict
         let chosen = BatchGazetteer(option: gazetteer)
         let radius = maxPrecisionM
-        let (formatName, delimiterName, encodingName) = (format, delimiter, encoding)
+        let (formatName, delimiterName, encodingName, anonymise) = (format, delimiter, encoding, anonymise)
         let status = job.run(configure: { options in
             guard let format = OutputFormat(rawValue: formatName.lowercased()) else {
                 throw BatchError.badOption(option: "--format", reason: "use csv, jsonl or geojson")
@@ -174,7 +180,8 @@ struct GeocodeCommand: ParsableCommand {
             // Building the default gazetteer is said even with --quiet (and the job says a gazetteer without
             // streets, also in the summary).
             try chosen.buildIfNeeded { line in FileHandle.standardError.write(Data("locus: \(line)\n".utf8)) }
-            return try chosen.openMatcher(acceptanceRadius: radius)
+            let opened = try chosen.openMatcher(acceptanceRadius: radius)
+            return anonymise ? try chosen.anonymising(opened) : opened
         }
         if status != 0 { throw ExitCode(status) }
         if let report, let output {

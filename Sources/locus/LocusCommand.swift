@@ -12,6 +12,7 @@ struct LocusCommand: ParsableCommand {
             ReprojectCommand.self,
             GazetteerCommand.self,
             GeocodeCommand.self,
+            ReverseCommand.self,
             ExplainCommand.self,
             ReportCommand.self,
         ]

@@ -30,7 +30,7 @@ struct GazetteerVerifyTests {
         let good = try Self.copy()
         let intact = try LocusBinary.run(["gazetteer", "verify", good.path])
         #expect(intact.status == 0, "\(intact.stderr)")
-        #expect(intact.stdout.contains("\(good.path): intact (22 tables, content digest "))
+        #expect(intact.stdout.contains("\(good.path): intact (24 tables, content digest "))
 
         let changed = try Self.copy()
         try Self.sqlite(changed, "UPDATE street SET x = x + 1 WHERE id = (SELECT MIN(id) FROM street)")

@@ -38,6 +38,8 @@ public struct BatchOptions: Sendable {
     /// several could be the postcode); the notes are also in the summary.
     public var reportNote: (@Sendable (String) -> Void)?
     public var format: OutputFormat = .csv
+    /// Columns added after `faults`, filled from `GeocodeResult.extras` (`locus reverse`).
+    public var extraColumns: [String] = []
     /// Prefix for the added column names (`--prefix locus_`). Nil: none, unless an added name would repeat an
     /// input column's (a police.uk extract's `Latitude`, `Postcode`): then `autoPrefix`, with a note.
     public var prefix: String?

@@ -82,7 +82,7 @@ struct ColumnLayout: Sendable {
             : nil
         postcodeIndex = givenPostcode ?? detectedPostcode
         boroughIndex = givenBorough ?? detectedBorough
-        let added = Self.addedColumns + (options.targetCRS == nil ? [] : Self.crsColumns)
+        let added = Self.addedColumns + options.extraColumns + (options.targetCRS == nil ? [] : Self.crsColumns)
         let prefix = try Self.choosePrefix(options.prefix, added: added, header: header, notes: &notes)
         addedNames = added.map { prefix + $0 }
         self.notes = notes

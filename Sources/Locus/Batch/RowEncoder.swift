@@ -20,6 +20,8 @@ struct RowEncoder: Sendable {
     let delimiter: UInt8
     let layout: ColumnLayout
     let crsDecimals: Int?
+    /// `BatchOptions.extraColumns.count`: values written after `faults` from `GeocodeResult.extras`.
+    let extraCount: Int
     /// JSON keys, escaped and quoted, with their colon: the input columns', then the added ones.
     private let inputKeys: [[UInt8]]
     private let addedKeys: [[UInt8]]
@@ -29,6 +31,7 @@ struct RowEncoder: Sendable {
         self.delimiter = delimiter
         self.layout = layout
         self.crsDecimals = projection.targetCRS == nil ? nil : (projection.targetIsAngular ? 6 : 2)
+        extraCount = layout.addedNames.count - ColumnLayout.addedColumns.count - (crsDecimals == nil ? 0 : 2)
         inputKeys = Self.jsonNames(layout.inputNames ?? [], width: layout.width, added: layout.addedNames).map(Self.key)
         addedKeys = layout.addedNames.map(Self.key)
     }
@@ -154,6 +157,7 @@ struct RowEncoder: Sendable {
         case 1: text(outcome.faultCodes[0])
         default: text(outcome.faultCodes.joined(separator: ";"))
         }
+        for i in 0..<extraCount { text(outcome.result.extras.map { i < $0.count ? $0[i] : "" } ?? "") }
         if let crsDecimals {
             number(outcome.x, crsDecimals)
             number(outcome.y, crsDecimals)
@@ -197,6 +201,7 @@ struct RowEncoder: Sendable {
             appendJSONString(code, into: &bytes)
         }
         bytes.append(UInt8(ascii: "]"))
+        for i in 0..<extraCount { text(outcome.result.extras.map { i < $0.count ? $0[i] : "" } ?? "") }
         if let crsDecimals {
             number(outcome.x, crsDecimals)
             number(outcome.y, crsDecimals)

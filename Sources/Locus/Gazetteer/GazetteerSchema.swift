@@ -96,7 +96,7 @@ public enum GazetteerSchema {
         // The streets near each postcode unit (nearest known point within `GazetteerBuilder.nearStreetRadius`).
         "CREATE TABLE postcode_street(postcode_id INTEGER NOT NULL, street_id INTEGER NOT NULL, "
             + "distance REAL NOT NULL, PRIMARY KEY(postcode_id, street_id)) WITHOUT ROWID",
-    ]
+    ] + GazetteerWriter.mapPointTables
 
     static let indexes: [String] = [
         "CREATE INDEX postcode_sector_idx ON postcode(sector)",
@@ -121,7 +121,8 @@ public enum GazetteerSchema {
         ("street_point", "street_id, kind, ref_id, x, y"), ("junction", "id"), ("address", "id"),
         ("landmark", "id"), ("landmark_name", "name, landmark_id"), ("token", "token, kind, entity_id"),
         ("token_stat", "token, kind"), ("typo_key", "key, token"), ("joined_token", "joined, first, second"),
-        ("postcode_street", "postcode_id, street_id"), ("street_segment", "id"),
+        ("postcode_street", "postcode_id, street_id"), ("street_segment", "id"), ("map_point", "id"),
+        ("map_point_unit", "postcode_id"),
     ]
 }
 

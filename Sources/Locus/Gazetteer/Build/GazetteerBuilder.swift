@@ -16,6 +16,8 @@ public struct GazetteerBuildSummary: Sendable {
 /// interrupted or failed build never leaves a half-written gazetteer at the output path.
 public struct GazetteerBuilder: Sendable {
     public var sources: GazetteerSources
+    /// The least estimated addresses in a map point's catchment that holds any (`MapPointRules`).
+    public var mapPointThreshold = MapPointRules.defaultThreshold
 
     public init(sources: GazetteerSources) { self.sources = sources }
 
@@ -51,7 +53,9 @@ public struct GazetteerBuilder: Sendable {
             }
             progress?("writing \(output.lastPathComponent)")
             digest = try queue.write { db in
-                try GazetteerWriter(db: db, draft: draft, places: places).writeAll(sources: draft.reports)
+                var writer = GazetteerWriter(db: db, draft: draft, places: places)
+                writer.mapPointThreshold = mapPointThreshold
+                try writer.writeAll(sources: draft.reports)
                 let digests = try Self.digests(db)
                 try Self.writeMeta(db, digest: digests.content, reports: draft.reports, builtAt: started,
                                    packEdition: sources.pack?.edition, tableDigests: digests.tables)
@@ -139,7 +143,8 @@ public struct GazetteerBuilder: Sendable {
     static func digests(_ db: Database) throws -> (content: String, tables: [(table: String, digest: String)]) {
         var hasher = SHA256()
         var tables: [(String, String)] = []
-        for (table, order) in GazetteerSchema.digestTables {
+        // A gazetteer built before a table existed (map_point) digests as it did then.
+        for (table, order) in GazetteerSchema.digestTables where try db.tableExists(table) {
             var own = SHA256()
             let rows = try Row.fetchCursor(db, sql: "SELECT * FROM \(table) ORDER BY \(order)")
             Array((table + "\n").utf8).withUnsafeBytes { hasher.update($0); own.update($0) }

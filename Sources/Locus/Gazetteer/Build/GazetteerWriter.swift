@@ -11,6 +11,8 @@ struct GazetteerWriter {
     static let nearStreetRadius = 400.0
     /// At most this many streets are listed per postcode unit (the nearest).
     static let nearStreetLimit = 6
+    /// The least estimated addresses in a map point's catchment (`MapPointRules`).
+    var mapPointThreshold = MapPointRules.defaultThreshold
 
     private(set) var boroughID: [String: Int64] = [:]
     private(set) var wardID: [String: Int64] = [:]
@@ -44,6 +46,7 @@ struct GazetteerWriter {
         try writeSegments()
         try TokenIndexWriter(writer: self).write()
         try writeNearStreets()
+        try writeMapPoints(threshold: mapPointThreshold)
         for sql in GazetteerSchema.indexes { try db.execute(sql: sql) }
     }
 

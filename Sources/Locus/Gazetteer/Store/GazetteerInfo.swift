@@ -11,6 +11,8 @@ public struct GazetteerInfo: Sendable {
     /// Row counts by table, plus `postcode.live` / `postcode.terminated` / `postcode.unknown` and
     /// `landmark.<kind>`.
     public var counts: [(name: String, count: Int)]
+    /// The map points (`locus geocode --anonymise`), or nil for a gazetteer built without them.
+    public var mapPoints: MapPointSummary?
 
     /// Reads the file read-only.
     public static func read(_ url: URL) throws(GazetteerStoreError) -> GazetteerInfo {
@@ -27,7 +29,7 @@ public struct GazetteerInfo: Sendable {
                         faults: faults.isEmpty ? [] : faults.components(separatedBy: "\n"))
                 }
                 var counts: [(String, Int)] = []
-                for (table, _) in GazetteerSchema.digestTables where table != "source" {
+                for (table, _) in GazetteerSchema.digestTables where try table != "source" && db.tableExists(table) {
                     counts.append((table, try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0))
                 }
                 for status in [PostcodeStatus.live, .terminated, .unknown] {
@@ -40,7 +42,8 @@ public struct GazetteerInfo: Sendable {
                                              arguments: [kind.rawValue]) ?? 0
                     counts.append(("landmark.\(kind.rawValue)", n))
                 }
-                return GazetteerInfo(path: url, meta: meta, sources: sources, counts: counts)
+                return GazetteerInfo(path: url, meta: meta, sources: sources, counts: counts,
+                                     mapPoints: try MapPointSummary.read(db))
             }
         } catch {
             throw .unreadable(path: url.path, reason: "\(error)")
@@ -61,6 +64,7 @@ public struct GazetteerInfo: Sendable {
         }
         out += "counts:\n"
         for (name, count) in counts { out += "  \(name): \(count)\n" }
+        out += mapPoints?.text ?? "map points: none (built by an older Locus; rebuild for --anonymise)\n"
         out += "attribution:\n"
         for line in (meta["attribution"] ?? "").split(separator: "\n") { out += "  \(line)\n" }
         return out

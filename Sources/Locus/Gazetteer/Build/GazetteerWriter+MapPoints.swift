@@ -1,0 +1,70 @@
+import GRDB
+
+/// `map_point` and `map_point_unit`: the anonymous map points and their catchments (see `MapPointRules`).
+extension GazetteerWriter {
+    /// The tables, created with the others (`GazetteerSchema.tables` lists them).
+    static let mapPointTables: [String] = [
+        // kind street / station / place; ref_id: the street's or landmark's id; units: live postcode units in
+        // the catchment; addresses: units × MapPointRules.addressesPerUnit; reach: farthest unit or merged
+        // candidate of the catchment, metres.
+        """
+        CREATE TABLE map_point(id INTEGER PRIMARY KEY, kind TEXT NOT NULL, ref_id INTEGER NOT NULL,
+          name TEXT NOT NULL, borough_id INTEGER NOT NULL, x REAL NOT NULL, y REAL NOT NULL,
+          units INTEGER NOT NULL, addresses INTEGER NOT NULL, reach REAL NOT NULL)
+        """,
+        // The map point whose catchment holds each live postcode unit with a borough.
+        "CREATE TABLE map_point_unit(postcode_id INTEGER PRIMARY KEY, map_point_id INTEGER NOT NULL) WITHOUT ROWID",
+    ]
+
+    /// Every candidate: street centres (named streets only), then stations and named places.
+    func mapPointCandidates() -> [MapPointCandidate] {
+        var candidates: [MapPointCandidate] = []
+        for (i, s) in places.streets.enumerated() where MapPointPlanner.isLabelName(s.name) {
+            // Never an address point: a map point on a house would point at it.
+            let points = s.mentions.filter { draft.streetMentions[$0].kind != "address" }
+                .map { (x: draft.streetMentions[$0].x, y: draft.streetMentions[$0].y) }
+            let centre = MapPointPlanner.streetCentre(points, mean: (s.x, s.y))
+            guard let code = s.borough ?? DerivedPlaces.borough(draft, centre.x, centre.y),
+                  let borough = boroughID[code] else { continue }
+            candidates.append(MapPointCandidate(
+                kind: "street", refID: Int64(i + 1), name: Self.labelCase(s.name), borough: borough,
+                x: centre.x, y: centre.y))
+        }
+        for (i, l) in draft.landmarks.enumerated() where l.kind == .station || l.kind == .place {
+            guard let code = l.borough ?? DerivedPlaces.borough(draft, l.x, l.y),
+                  let borough = boroughID[code] else { continue }
+            candidates.append(MapPointCandidate(
+                kind: l.kind.rawValue, refID: Int64(i + 1), name: l.name, borough: borough, x: l.x, y: l.y))
+        }
+        return candidates
+    }
+
+    func writeMapPoints(threshold: Int) throws {
+        var units: [(id: Int64, x: Double, y: Double, borough: Int64)] = []
+        for (i, code) in draft.postcodeOrder.enumerated() {
+            let u = draft.postcodes[code]!
+            guard u.status == .live, let borough = u.borough.flatMap({ boroughID[$0] }) else { continue }
+            units.append((Int64(i + 1), u.x, u.y, borough))
+        }
+        let plan = MapPointPlanner(threshold: threshold).plan(candidates: mapPointCandidates(), units: units)
+        try insert("INSERT INTO map_point VALUES (?,?,?,?,?,?,?,?,?,?)") { add in
+            for (i, p) in plan.points.enumerated() {
+                let c = p.candidate
+                try add([i + 1, c.kind, c.refID, c.name, c.borough, c.x, c.y, p.units,
+                         p.units * MapPointRules.addressesPerUnit, p.reach])
+            }
+        }
+        try insert("INSERT INTO map_point_unit VALUES (?,?)") { add in
+            for (postcode, point) in plan.unitPoint { try add([postcode, point + 1]) }
+        }
+        try db.execute(sql: "INSERT INTO meta VALUES ('map_point_threshold', ?)", arguments: [String(threshold)])
+    }
+
+    /// `CLAPHAM HIGH STREET` → `Clapham High Street` (words of capitals only; mixed case is kept).
+    static func labelCase(_ name: String) -> String {
+        guard name == name.uppercased() else { return name }
+        return name.split(separator: " ", omittingEmptySubsequences: false).map { word in
+            word.prefix(1) + word.dropFirst().lowercased()
+        }.joined(separator: " ")
+    }
+}
