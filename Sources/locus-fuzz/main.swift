@@ -2,7 +2,7 @@
 // through the reader, with fixed seeds; prints progress, the slowest case and every failure. A crash prints the
 // seed and index of the case running (`--show` makes it again).
 //
-//   locus-fuzz [--locations N] [--csv N] [--seed S] [--gazetteer G | --no-matcher] [--threads T]
+//   locus-fuzz [--locations N] [--csv N] [--seed S] [--from F] [--gazetteer G | --no-matcher] [--threads T]
 //   locus-fuzz --show location|csv --seed S --index I
 import Foundation
 import Locus
@@ -14,6 +14,8 @@ struct Options {
     var gazetteer: String? = ProcessInfo.processInfo.environment["LOCUS_GAZETTEER"]
     var matcher = true
     var threads = 1
+    /// The first case index run (cases `from..<from + N`): shards of one seed run disjoint ranges.
+    var from = 0
     var show: String?
     var index = 0
 }
@@ -39,11 +41,13 @@ func parseOptions() -> Options {
         case "--gazetteer": options.gazetteer = value(argument)
         case "--no-matcher": options.matcher = false
         case "--threads": options.threads = max(1, number(argument))
+        case "--from": options.from = number(argument)
         case "--show": options.show = value(argument)
         case "--index": options.index = number(argument)
         case "-h", "--help":
             print("""
-                usage: locus-fuzz [--locations N] [--csv N] [--seed S] [--gazetteer G | --no-matcher] [--threads T]
+                usage: locus-fuzz [--locations N] [--csv N] [--seed S] [--from F] [--gazetteer G | --no-matcher]
+                                  [--threads T]
                        locus-fuzz --show location|csv --seed S --index I
                 """)
             exit(0)
@@ -124,17 +128,19 @@ if options.matcher {
 }
 installCrashReport()
 let fuzzer = Fuzzer(matcher: matcher)
-say("seed \(options.seed), \(options.locations) locations, \(options.csv) CSV documents, \(options.threads) threads")
+say("seed \(options.seed), cases from \(options.from), \(options.locations) locations, \(options.csv) CSV documents, "
+    + "\(options.threads) threads")
 
 /// Runs `total` cases in blocks, on `threads` threads, printing after each round of blocks.
 func runBlocks(_ total: Int, _ what: String, _ body: @escaping @Sendable (Range<Int>) -> FuzzReport) -> FuzzReport {
-    let block = 50_000
+    let block = 10_000
     var report = FuzzReport(what: what)
     let started = Date()
-    var start = 0
-    while start < total {
+    var start = options.from
+    let end = options.from + total
+    while start < end {
         let ranges = (0..<options.threads).map { t in
-            min(total, start + t * block)..<min(total, start + (t + 1) * block)
+            min(end, start + t * block)..<min(end, start + (t + 1) * block)
         }.filter { !$0.isEmpty }
         let reports = LockedReports()
         DispatchQueue.concurrentPerform(iterations: ranges.count) { i in reports.put(i, body(ranges[i])) }

@@ -54,16 +54,21 @@ struct GazetteerCommand: ParsableCommand {
             "The least estimated postal addresses in a map point's catchment (for geocode --anonymise).",
             discussion: "Addresses are estimated as live postcode units × 4; see README, Publishing safely."))
         var mapPointThreshold = MapPointRules.defaultThreshold
+        @Flag(help: "Print how long each phase of the build took (wall and CPU seconds) on standard error.")
+        var timings = false
 
         func run() throws {
             let url = { (path: String) in URL(fileURLWithPath: path) }
             let destination = output.map(url) ?? DefaultGazetteer.path()
             var sources: GazetteerSources
+            let clock = BuildClock()
             do {
                 if let pack = self.sources ?? sharedData {
-                    sources = try SourcePack(url(pack)).gazetteerSources
+                    sources = try clock.measure("reading and checking the source pack") { () throws(SourcePackError) in
+                        try SourcePack(url(pack)).gazetteerSources
+                    }
                 } else if codepoint.isEmpty {
-                    sources = try DefaultGazetteer.sources()
+                    sources = try clock.measure("reading and checking the source pack") { try DefaultGazetteer.sources() }
                 } else {
                     sources = GazetteerSources(codePoint: codepoint.map(url))
                 }
@@ -95,8 +100,12 @@ struct GazetteerCommand: ParsableCommand {
             }
             var builder = GazetteerBuilder(sources: sources)
             builder.mapPointThreshold = mapPointThreshold
-            let summary = try builder.build(to: destination) { line in
+            let summary = try builder.build(to: destination, clock: clock) { line in
                 FileHandle.standardError.write(Data("locus: \(line)\n".utf8))
+            }
+            if timings {
+                let lines = clock.phases.map(\.line).joined(separator: "\n")
+                FileHandle.standardError.write(Data("locus: build phases (nested ones indented)\n\(lines)\n".utf8))
             }
             for report in summary.sources {
                 print("\(report.name): \(report.rows) rows, \(report.malformed) malformed, \(report.skipped) skipped")

@@ -160,7 +160,9 @@ extension LocationReading {
         while p < s.upperBound {
             if tokens[p].isNumber {
                 let q = numberEnd(at: p, end: s.upperBound)
-                if q < s.upperBound, isNameWord(q) {
+                // A written AND after the number starts no street name, as a `&` there does not (`1&2&A`,
+                // whose canonical form `1 AND 2 AND A` must read the same again).
+                if q < s.upperBound, isNameWord(q), tokens[q].text != "AND" {
                     shape.number = p..<q
                     streetStart = q
                 }

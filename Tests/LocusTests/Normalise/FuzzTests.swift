@@ -40,6 +40,12 @@ import Testing
             #expect(fuzzer.check(location: Array(text.utf8)) == nil, "\(text)")
         }
         #expect(Normaliser().parse("AT JCT SE28 OGU").canonical == "JUNCTION OF SE28 0GU")
+        // An ampersand between numbers: `&` and the AND its canonical form writes read alike (no street name
+        // starting with AND), so the canonical form reads the same again.
+        for text in ["1&2&A", "1 & 2 & A", "12&14&B HIGH ST", "3A & 3B BELVEDERE RD"] {
+            #expect(fuzzer.check(location: Array(text.utf8)) == nil, "\(text)")
+        }
+        #expect(Normaliser().parse("1 AND 2 AND A").canonical == Normaliser().parse("1&2&A").canonical)
     }
 
     @Test func theRulesCatchABrokenCase() {
