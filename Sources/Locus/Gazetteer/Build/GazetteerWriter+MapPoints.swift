@@ -19,11 +19,18 @@ extension GazetteerWriter {
     /// Every candidate: street centres (named streets only), then stations and named places.
     func mapPointCandidates() -> [MapPointCandidate] {
         var candidates: [MapPointCandidate] = []
+        // Never an address point: a map point on a house would point at it. A named premises is mentioned at
+        // its address's coordinates, so points are compared by place, not only by kind.
+        let addressPoints = Set(draft.addresses.map { SIMD2(x: $0.x, y: $0.y) })
         for (i, s) in places.streets.enumerated() where MapPointPlanner.isLabelName(s.name) {
-            // Never an address point: a map point on a house would point at it.
-            let points = s.mentions.filter { draft.streetMentions[$0].kind != "address" }
+            let points = s.mentions.filter {
+                draft.streetMentions[$0].kind != "address"
+                    && !addressPoints.contains(SIMD2(x: draft.streetMentions[$0].x, y: draft.streetMentions[$0].y))
+            }
                 .map { (x: draft.streetMentions[$0].x, y: draft.streetMentions[$0].y) }
             let centre = MapPointPlanner.streetCentre(points, mean: (s.x, s.y))
+            // A street known only by one address (or whose mean falls on one) has no centre that is not a house.
+            if addressPoints.contains(SIMD2(x: centre.x, y: centre.y)) { continue }
             guard let code = s.borough ?? DerivedPlaces.borough(draft, centre.x, centre.y),
                   let borough = boroughID[code] else { continue }
             candidates.append(MapPointCandidate(
