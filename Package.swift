@@ -20,7 +20,7 @@ let package = Package(
             pkgConfig: "proj",
             providers: [.apt(["libproj-dev"])]
         ),
-        // The library: one folder per concern (Normalise, Gazetteer, Match, Projection, Batch, Dictionaries).
+        // The library: one folder per concern (IO, Geometry, Normalise, Gazetteer, Match, Projection, Batch, Dictionaries).
         .target(
             name: "Locus",
             dependencies: [

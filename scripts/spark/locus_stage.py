@@ -5,7 +5,7 @@ executors' Python workers.
 Records and lines. Spark reads the input as lines split at LF (with a CR kept at the end of a CRLF line) and
 cuts the file into byte ranges, so a quoted field with a newline can start in one partition and end in the
 next. At the start of a line Locus's CSV reader is in one of two states: at the start of a record (OUT) or
-inside a quoted field (IN). The reader is a small state machine (the one in Sources/Locus/Batch/CSVReader.swift,
+inside a quoted field (IN). The reader is a small state machine (the one in Sources/Locus/IO/CSVReader.swift,
 copied here), so each partition can be summarised independently for both possible start states; the driver
 then chains the summaries from the first partition (which starts OUT) and tells every partition how many of its
 leading lines still belong to a record begun before it, and which lines of later partitions complete its own

@@ -79,7 +79,7 @@ public struct MapPointIndex: Sendable {
     public func nearest(x: Double, y: Double, boroughID: Int64) -> (point: MapPoint, distance: Double)? {
         guard let index = grids[boroughID]?.nearest(x, y, alive: alive) else { return nil }
         let p = points[index]
-        let d = ((p.x - x) * (p.x - x) + (p.y - y) * (p.y - y)).squareRoot()
+        let d = planeDistance(p.x, p.y, x, y)
         return d <= MapPointRules.maximumSnapDistance ? (p, d) : nil
     }
 

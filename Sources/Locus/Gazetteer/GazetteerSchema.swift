@@ -96,7 +96,7 @@ public enum GazetteerSchema {
         // The streets near each postcode unit (nearest known point within `GazetteerBuilder.nearStreetRadius`).
         "CREATE TABLE postcode_street(postcode_id INTEGER NOT NULL, street_id INTEGER NOT NULL, "
             + "distance REAL NOT NULL, PRIMARY KEY(postcode_id, street_id)) WITHOUT ROWID",
-    ] + GazetteerWriter.mapPointTables
+    ] + mapPointTables
 
     static let indexes: [String] = [
         "CREATE INDEX postcode_sector_idx ON postcode(sector)",

@@ -84,12 +84,6 @@ public enum CandidateKey: Sendable, Equatable, Codable {
     }
 }
 
-/// Plane distance in metres between two BNG points.
-@inline(__always)
-func planeDistance(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double) -> Double {
-    ((x1 - x2) * (x1 - x2) + (y1 - y2) * (y1 - y2)).squareRoot()
-}
-
 /// The level awards and the named faults with their usual penalties. README "Matching" documents them.
 enum Scoring {
     static func award(_ level: MatchLevel) -> Double {

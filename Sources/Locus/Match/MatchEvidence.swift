@@ -109,7 +109,7 @@ struct MatchEvidence: Sendable {
             if streetsInArea.contains(street.id) { return 0 }
             let dx = max(area.minX - street.maxX, 0, street.minX - area.maxX)
             let dy = max(area.minY - street.maxY, 0, street.minY - area.maxY)
-            return (dx * dx + dy * dy).squareRoot()
+            return planeDistance(dx, dy, 0, 0)
         }
         return nil
     }
@@ -119,7 +119,7 @@ struct MatchEvidence: Sendable {
         if let unit { return planeDistance(unit.x, unit.y, x, y) }
         if let area {
             let dx = max(area.minX - x, 0, x - area.maxX), dy = max(area.minY - y, 0, y - area.maxY)
-            return (dx * dx + dy * dy).squareRoot()
+            return planeDistance(dx, dy, 0, 0)
         }
         return nil
     }
@@ -147,7 +147,7 @@ extension GazetteerStreet {
     /// The distance from a point to this street's extent (0 inside it).
     func distanceFromExtent(_ px: Double, _ py: Double) -> Double {
         let dx = max(minX - px, 0, px - maxX), dy = max(minY - py, 0, py - maxY)
-        return (dx * dx + dy * dy).squareRoot()
+        return planeDistance(dx, dy, 0, 0)
     }
 
     /// Half the diagonal of the extent: how far its centroid may be from a place on it.

@@ -23,11 +23,11 @@ extension GazetteerStore {
                     """)
                 let found = try PostcodeUnit.fetchOne(statement, arguments: [
                     x - reach, x + reach, y - reach, y + reach, liveOnly ? 1 : 0, x, x, y, y])
-                if let found, ((found.x - x) * (found.x - x) + (found.y - y) * (found.y - y)).squareRoot() <= reach {
+                if let found, planeDistance(found.x, found.y, x, y) <= reach {
                     return found
                 }
                 if reach >= radius { return found.flatMap { u in
-                    ((u.x - x) * (u.x - x) + (u.y - y) * (u.y - y)).squareRoot() <= radius ? u : nil } }
+                    planeDistance(u.x, u.y, x, y) <= radius ? u : nil } }
                 reach = min(radius, reach * 3)
             }
         }

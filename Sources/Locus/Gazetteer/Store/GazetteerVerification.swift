@@ -22,7 +22,7 @@ public enum GazetteerVerification {
             return try queue.read { db in
                 var meta: [String: String] = [:]
                 for row in try Row.fetchAll(db, sql: "SELECT key, value FROM meta") { meta[row[0]] = row[1] }
-                let found = try GazetteerBuilder.digests(db)
+                let found = try GazetteerDigest.digests(db)
                 var compared = 0
                 for (table, digest) in found.tables {
                     guard let recorded = meta["table_digest.\(table)"] else { continue }

@@ -107,7 +107,7 @@ struct DerivedPlaces {
         guard let name, let candidates = localityByName[CanonicalText.string(name)] else { return nil }
         var best: (Int, Double)?
         for i in candidates {
-            let d = ((localities[i].x - x) * (localities[i].x - x) + (localities[i].y - y) * (localities[i].y - y)).squareRoot()
+            let d = planeDistance(localities[i].x, localities[i].y, x, y)
             if d <= 5000 && (best == nil || d < best!.1) { best = (i, d) }
         }
         return best?.0

@@ -24,8 +24,7 @@ struct PointGrid {
                 guard let members = cells[key(gx, gy)] else { continue }
                 for m in members {
                     let i = Int(m)
-                    let dx = xs[i] - x, dy = ys[i] - y
-                    let d = (dx * dx + dy * dy).squareRoot()
+                    let d = planeDistance(xs[i], ys[i], x, y)
                     if d <= radius { body(i, d) }
                 }
             }

@@ -104,7 +104,7 @@ struct MapPointPlanner {
         // Reach: the farthest unit of the catchment, or candidate merged into it (followed to a live one).
         var reach = Array(repeating: 0.0, count: candidates.count)
         func distance(_ c: Int, _ x: Double, _ y: Double) -> Double {
-            ((candidates[c].x - x) * (candidates[c].x - x) + (candidates[c].y - y) * (candidates[c].y - y)).squareRoot()
+            planeDistance(candidates[c].x, candidates[c].y, x, y)
         }
         for c in candidates.indices where !alive[c] {
             let grid = grids[candidates[c].borough]!
