@@ -6,7 +6,10 @@ Premises points are given in BNG here and written as WGS84, as the FHRS file has
 round trip moved every premises point by 1-2 m). Build first (swift build), then run from this folder:
 python3 make-fixtures.py  (LOCUS=path/to/locus to use another binary)
 """
-import csv, os, subprocess
+import os, sys
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from fixturelib import wgs84, write  # noqa: E402
 
 CROYDON, RICHMOND = "E09000008", "E09000027"
 W_CROYDON, W_RICHMOND = "E05011460", "E05000520"
@@ -56,21 +59,6 @@ premises = [  # name, line1, line2, postcode, easting, northing, authority
     ("Mill Cafe", "2 Mill Road", "Croydon", "CR0 2AA", 533000, 166020, "Croydon"),
     ("Mill Deli", "2 Mill Road", "Croydon", "CR0 1AD", 532000, 166900, "Croydon"),
 ]
-
-def wgs84(points):
-    locus = os.environ.get("LOCUS", os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../.build/debug/locus"))
-    text = "e,n\n" + "".join("%f,%f\n" % p for p in points)
-    out = subprocess.run([locus, "reproject", "--from", "EPSG:27700", "--to", "EPSG:4326", "--x-column", "e",
-                          "--y-column", "n", "--decimals", "7"], input=text, capture_output=True, text=True,
-                         check=True).stdout
-    rows = list(csv.DictReader(out.splitlines()))
-    return [(float(r["x"]), float(r["y"])) for r in rows]  # lon, lat
-
-def write(name, header, rows):
-    with open(name, "w", newline="") as f:
-        w = csv.writer(f, lineterminator="\n")
-        w.writerow(header)
-        w.writerows(rows)
 
 write("codepoint-london.csv", ["postcode", "pqi", "easting", "northing", "district_code", "ward_code"],
       [(p, 10, e, n, b, w) for p, e, n, b, w in units])
