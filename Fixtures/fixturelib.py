@@ -18,3 +18,18 @@ def write(name, header, rows):
         w = csv.writer(f, lineterminator="\n")
         w.writerow(header)
         w.writerows(rows)
+
+
+CROYDON, RICHMOND = "E09000008", "E09000027"
+W_CROYDON, W_RICHMOND = "E05011460", "E05000520"
+
+
+def write_areas():
+    """The two boroughs, their wards and an LSOA of each (boroughs-wards.csv, lsoa-names.csv)."""
+    write("boroughs-wards.csv", ["code", "name", "kind"], [
+        (CROYDON, "Croydon London Boro", "london_borough"),
+        (RICHMOND, "Richmond upon Thames London Boro", "london_borough"),
+        (W_CROYDON, "Fairfield Ward", "london_borough_ward"), (W_RICHMOND, "South Richmond Ward", "london_borough_ward")])
+    write("lsoa-names.csv", ["lsoa11cd", "lsoa11nm", "ladcd", "ladnm"], [
+        ("E01001000", "Croydon 027A", CROYDON, "Croydon"),
+        ("E01003900", "Richmond upon Thames 010A", RICHMOND, "Richmond upon Thames")])

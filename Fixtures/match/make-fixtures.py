@@ -9,10 +9,7 @@ python3 make-fixtures.py  (LOCUS=path/to/locus to use another binary)
 import os, sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-from fixturelib import wgs84, write  # noqa: E402
-
-CROYDON, RICHMOND = "E09000008", "E09000027"
-W_CROYDON, W_RICHMOND = "E05011460", "E05000520"
+from fixturelib import CROYDON, RICHMOND, W_CROYDON, W_RICHMOND, wgs84, write, write_areas  # noqa: E402
 
 units = [  # postcode, easting, northing, borough, ward
     ("CR0 1AA", 532310, 165050, CROYDON, W_CROYDON), ("CR0 1AB", 532310, 165250, CROYDON, W_CROYDON),
@@ -65,12 +62,7 @@ write("codepoint-london.csv", ["postcode", "pqi", "easting", "northing", "distri
 write("onspd.csv", ["pcd", "laua", "easting", "northing", "doterm", "lsoa11cd", "msoa11cd"],
       [(p, b, e, n, "", "E01001000", "E02000200") for p, e, n, b, w in units]
       + [(p, b, e, n, t, "E01001000", "E02000200") for p, e, n, b, t in terminated])
-write("boroughs-wards.csv", ["code", "name", "kind"], [
-    (CROYDON, "Croydon London Boro", "london_borough"), (RICHMOND, "Richmond upon Thames London Boro", "london_borough"),
-    (W_CROYDON, "Fairfield Ward", "london_borough_ward"), (W_RICHMOND, "South Richmond Ward", "london_borough_ward")])
-write("lsoa-names.csv", ["lsoa11cd", "lsoa11nm", "ladcd", "ladnm"], [
-    ("E01001000", "Croydon 027A", CROYDON, "Croydon"), ("E01003900", "Richmond upon Thames 010A", RICHMOND,
-                                                         "Richmond upon Thames")])
+write_areas()
 write("naptan.csv", ["ATCOCode", "CommonName", "Indicator", "Street", "LocalityName", "ParentLocalityName", "Easting",
                      "Northing", "StopType", "Status"],
       [("9100ECROYDN", "East Croydon Rail Station", "", "-", "East Croydon", "Croydon", 533000, 165900, "RLY", "active")])
