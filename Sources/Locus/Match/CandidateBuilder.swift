@@ -295,12 +295,10 @@ struct CandidateBuilder {
 
     /// Named premises, stations and stops, taken on or near the named street or the postcode evidence.
     private func landmarkCandidates(_ streets: [StreetReading], besideStations: Bool) -> [MatchCandidate] {
-        var names: [String] = []
-        if let premises = parse.premisesName?.text { names.append(premises) }
-        if let building = parse.buildingName?.text { names.append(building) }
-        if parse.street == nil, names.isEmpty {
-            for place in parse.places where place.kind == .locality && !place.known { names.append(place.text) }
-        }
+        let names = PlaceNames.landmarkNames(parse)
+        // A street read only by changing or supplying its type (`STEPNEY` as STEPNEY WAY) is no evidence that a
+        // landmark elsewhere is far from the place.
+        let firm = streets.filter { !Self.typeUnconfirmed($0, evidence: evidence) }
         var out: [MatchCandidate] = []
         for name in names {
             let found = lookups.landmarks(named: name)
@@ -313,7 +311,7 @@ struct CandidateBuilder {
                     ?? streets.first { $0.street.distanceFromExtent(landmark.x, landmark.y) <= 150 }
                 if let onStreet {
                     faults += onStreet.faults
-                } else if !streets.isEmpty {
+                } else if !firm.isEmpty {
                     faults.append(Fault(Scoring.landmarkFar, penalty: 20))
                 }
                 if let d = evidence.postcodeDistance(x: landmark.x, y: landmark.y), d > 400 {
