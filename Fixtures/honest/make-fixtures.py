@@ -12,6 +12,9 @@ units = [  # postcode, easting, northing, borough, ward
     ("CR0 1AA", 532000, 165000, CROYDON, W_CROYDON), ("CR0 2AA", 534000, 165000, CROYDON, W_CROYDON),
     ("CR0 3AA", 532000, 168000, CROYDON, W_CROYDON), ("TW9 1AA", 518000, 175000, RICHMOND, W_RICHMOND),
     ("TW9 2AA", 518000, 173000, RICHMOND, W_RICHMOND),
+    # Lime Road's and Wall Road's units (a made-up boundary between CR0 9AA and TW9 9AA).
+    ("CR0 8AA", 538500, 166000, CROYDON, W_CROYDON), ("TW9 8AA", 515400, 172000, RICHMOND, W_RICHMOND),
+    ("CR0 9AA", 536000, 165000, CROYDON, W_CROYDON), ("TW9 9AA", 536000, 165100, RICHMOND, W_RICHMOND),
 ]
 
 def run(street, town, postcode, authority, x, y, numbers, step=0, along="y"):
@@ -37,6 +40,13 @@ premises = [  # name, line1, line2, postcode, easting, northing, authority
     # points are 120 m apart (no lines, no stop named after the pair).
     *run("Birch Road", "Croydon", "CR0 2AA", "Croydon", 534000, 165300, [2, 4, 6], 50),
     *run("Cedar Road", "Croydon", "CR0 2AA", "Croydon", 534120, 165400, [1, 3, 5], 50, "x"),
+    # Lime Road: short in Croydon (1-9 within 20 m), 800 m long in Richmond (2-10): 57 is beyond both's known
+    # numbers; only the length tells them apart.
+    *run("Lime Road", "Croydon", "CR0 8AA", "Croydon", 538500, 166000, [1, 3, 5, 7, 9], 5),
+    *run("Lime Road", "Richmond", "TW9 8AA", "Richmond upon Thames", 515000, 172000, [2, 4, 6, 8, 10], 100, "x"),
+    # Wall Road is cut at a borough boundary: a 40 m piece in Croydon and an 880 m piece in Richmond, 40 m apart.
+    *run("Wall Road", "Croydon", "CR0 9AA", "Croydon", 536000, 165000, [1, 3, 5, 7, 9], 5),
+    *run("Wall Road", "Richmond", "TW9 9AA", "Richmond upon Thames", 536000, 165080, [11, 13, 15, 17, 19], 110),
 ]
 
 write("codepoint-london.csv", ["postcode", "pqi", "easting", "northing", "district_code", "ward_code"],

@@ -52,3 +52,46 @@ extension HonestRadius {
         return id(a) != nil && id(a) == id(b)
     }
 }
+
+extension HonestRadius {
+    /// The score `Matcher.choose` weighs a reading by against `other`: without `street.long` when both are
+    /// same-name streets in different boroughs whose numbers do not hold the one written (a numbered text
+    /// answered at street level). Then the length says how precise each point is, not which street is the place:
+    /// a long street is no less likely for being long, and each borough's premises file covers its own streets
+    /// (see `mayHoldNumber`), so the far one is a rival. Otherwise the score.
+    static func placeScore(_ candidate: MatchCandidate, against other: MatchCandidate) -> Double {
+        let numberFaults: Set<String> = [Scoring.numberNotFound, Scoring.numberUnknown, Scoring.numberNotHeld]
+        func numberless(_ c: MatchCandidate) -> Bool { c.faults.contains { numberFaults.contains($0.code) } }
+        guard candidate.level == .street, other.level == .street, candidate.matched == other.matched,
+              candidate.boroughID != other.boroughID, numberless(candidate), numberless(other) else {
+            return candidate.score
+        }
+        return candidate.score + candidate.faults.reduce(0) { $1.code == Scoring.streetLong ? $0 + $1.penalty : $0 }
+    }
+}
+
+extension HonestRadius {
+    /// Two same-name streets in neighbouring boroughs whose extents come this close are one street cut at the
+    /// boundary (the gazetteer keeps one street per borough).
+    static let continuation = 50.0
+}
+
+extension MatchLookups {
+    /// How far a place on `street` may be from its centroid when the evidence does not say which borough's piece
+    /// it is on: a street crossing a borough boundary is one street per borough in the gazetteer, so the place
+    /// may be anywhere on the pieces it runs on into (same-name streets of other boroughs whose extents come
+    /// within `HonestRadius.continuation`): half the diagonal of their joined extent; 0 when it runs on into none.
+    func continuedReach(of street: GazetteerStreet) -> Double {
+        var (minX, minY, maxX, maxY) = (street.minX, street.minY, street.maxX, street.maxY)
+        var joined = false
+        for other in streets(named: street.name) where other.id != street.id && other.boroughID != street.boroughID {
+            let dx = max(0, other.minX - street.maxX, street.minX - other.maxX)
+            let dy = max(0, other.minY - street.maxY, street.minY - other.maxY)
+            guard (dx * dx + dy * dy).squareRoot() <= HonestRadius.continuation else { continue }
+            (minX, minY, maxX, maxY) = (min(minX, other.minX), min(minY, other.minY), max(maxX, other.maxX),
+                                        max(maxY, other.maxY))
+            joined = true
+        }
+        return joined ? planeDistance(minX, minY, maxX, maxY) / 2 : 0
+    }
+}

@@ -139,7 +139,8 @@ public struct Matcher: Geocoding {
             let edge = $0.evidencePenalty - best.evidencePenalty
             if edge >= Self.decisiveEvidence { return false }
             if Self.numbersUnknown($0, against: best), edge <= 0 { return true }
-            return best.score - $0.score < ambiguityMargin + (edge <= -Self.decisiveEvidence ? -edge : 0)
+            return HonestRadius.placeScore(best, against: $0) - HonestRadius.placeScore($0, against: best)
+                < ambiguityMargin + (edge <= -Self.decisiveEvidence ? -edge : 0)
         }
         let runnerUp = rival ?? ranked.dropFirst().first
         guard let rival, best.level <= .landmark else {

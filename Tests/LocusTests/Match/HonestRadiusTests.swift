@@ -74,4 +74,28 @@ import Testing
         #expect((r.precisionMeters ?? 0) >= 120 + CandidateBuilder.stopSetback + 25)  // + the qualifier's 25 m
         #expect(r.easting != nil)
     }
+
+    @Test func aLongSameNameStreetInAnotherBoroughIsARivalOfAShortOne() throws {
+        // Neither Lime Road holds 57; Richmond's is 800 m long, Croydon's 40 m: length is no evidence of place.
+        let r = try geocode("57 LIME ROAD")
+        #expect(r.easting == nil)
+        #expect(codes(r).contains("ambiguous"))
+        let croydon = try geocode("57 LIME ROAD", borough: "Croydon")
+        #expect(croydon.level == .street)
+        #expect(croydon.easting != nil)
+    }
+
+    @Test func aStreetCutAtABoroughBoundaryReachesOverItsPieces() throws {
+        // Wall Road's Croydon piece is 40 m long, its Richmond piece 880 m: without a borough the place may be
+        // anywhere on both.
+        let r = try geocode("WALL ROAD")
+        #expect((r.precisionMeters ?? 0) >= 450)
+        #expect(r.easting == nil)
+        #expect(codes(r).contains("coarse"))
+        // The borough column says which piece.
+        let croydon = try geocode("WALL ROAD", borough: "Croydon")
+        #expect(croydon.level == .street)
+        #expect((croydon.precisionMeters ?? 0) <= 150)
+        #expect(croydon.easting != nil)
+    }
 }
