@@ -21,8 +21,8 @@ summary() {
     for log in "$dir"/shard-*.log; do
         [ -f "$log" ] || continue
         awk -v file="$log" '
-            /^(normaliser|normaliser and matcher|CSV reader): [0-9]+ cases in/ {
-                kind = ($1 == "CSV") ? "csv" : "locations"
+            /^(locations|csv|normaliser|normaliser and matcher|CSV reader): [0-9]+ cases in/ {
+                kind = ($1 ~ /^(CSV|csv)/) ? "csv" : "locations"
                 n = $0; sub(/^[^:]*: /, "", n); split(n, w, " ")
                 if (w[1] + 0 == 0) next
                 final[kind] = w[1]; cpu[kind] = w[4]

@@ -12,6 +12,8 @@ struct CandidateBuilder {
     static let writtenStreetsRead = 8
     /// Two streets meet when their known points come this close (metres).
     static let junctionReach = 200.0
+    /// The radius of a junction the TfL stops or the streets' lines place; a stop stands this far from the corner.
+    static let junctionReachFloor = 75.0, stopSetback = 50.0
     /// A street whose centroid has a postcode of the named borough this close is on its boundary.
     static let boundaryReach = 250.0
     /// The least radius of a street's point.
@@ -172,16 +174,20 @@ struct CandidateBuilder {
                 }
                 out.append(MatchCandidate(
                     level: found.level, x: found.x, y: found.y,
-                    precisionMeters: max(Self.numberedPointFloor, found.precision),
+                    precisionMeters: found.level == .interpolated ? HonestRadius.interpolated(guess: found.precision)
+                        : max(Self.numberedPointFloor, found.precision),
                     matched: "\(number) \(label)", award: Scoring.award(found.level), faults: faults,
                     postcode: found.postcode, boroughID: street.boroughID, key: .streetNumber(street.id, number)))
             }
         }
         var faults = reading.faults
-        if parse.houseNumber != nil && reading.numbered && !out.contains(where: { $0.level == .address }) {
-            // No number known on the street at all: absence of data, not evidence against it.
-            let unknown = lookups.addresses(streetID: street.id).numbered.isEmpty
-            faults.append(Fault(unknown ? Scoring.numberUnknown : Scoring.numberNotFound, penalty: 8))
+        if let number = parse.houseNumber, reading.numbered, !out.contains(where: { $0.level == .address }) {
+            // No number known on the street, or the number within the known ones' range: absence of data, not
+            // evidence against it (`StreetAddresses.mayHold`).
+            let known = lookups.addresses(streetID: street.id)
+            let code = known.numbered.isEmpty ? Scoring.numberUnknown
+                : known.mayHold(number.number) ? Scoring.numberNotHeld : Scoring.numberNotFound
+            faults.append(Fault(code, penalty: 8))
         }
         if Self.typeUnconfirmed(reading, evidence: evidence) {
             faults.append(Fault(Scoring.streetTypeUnconfirmed, penalty: Self.typeUnconfirmed))
@@ -257,7 +263,7 @@ struct CandidateBuilder {
                 let key = CandidateKey.junction(min(a.street.id, b.street.id), max(a.street.id, b.street.id))
                 if let j = known.first(where: { $0.streetA == b.street.id || $0.streetB == b.street.id }) {
                     out.append(MatchCandidate(
-                        level: .junction, x: j.x, y: j.y, precisionMeters: 75, matched: matched,
+                        level: .junction, x: j.x, y: j.y, precisionMeters: Self.junctionReachFloor, matched: matched,
                         award: Scoring.award(.junction), faults: faults, boroughID: a.street.boroughID, key: key))
                     continue
                 }
@@ -278,7 +284,7 @@ struct CandidateBuilder {
                 }
                 if let best {
                     out.append(MatchCandidate(
-                        level: .junction, x: best.x, y: best.y, precisionMeters: max(75, best.d / 2 + 50),
+                        level: .junction, x: best.x, y: best.y, precisionMeters: HonestRadius.junctionFromPoints(gap: best.d),
                         matched: matched, award: Scoring.award(.junction) - 4, faults: faults,
                         boroughID: a.street.boroughID, key: key))
                 }

@@ -170,10 +170,11 @@ public struct Matcher: Geocoding {
     }
 
     /// True when `other` is the same street name as the numbered `best` elsewhere, on a street whose numbers
-    /// the gazetteer does not hold: the number may well be there too.
+    /// the gazetteer does not hold (or, in another borough, not the one sought: `HonestRadius.mayHoldNumber`):
+    /// the number may well be there too.
     static func numbersUnknown(_ other: MatchCandidate, against best: MatchCandidate) -> Bool {
-        best.level <= .interpolated && other.level == .street
-            && other.faults.contains { $0.code == Scoring.numberUnknown } && best.matched.hasSuffix(" " + other.matched)
+        best.level <= .interpolated && other.level == .street && HonestRadius.mayHoldNumber(other, against: best)
+            && best.matched.hasSuffix(" " + other.matched)
     }
 
     private func makeResult(_ chosen: MatchCandidate?, runnerUp: MatchCandidate?, evidence: MatchEvidence,

@@ -87,6 +87,11 @@ enum Lexicon {
         }
         for word in placeGroupIndex.keys where table[word] == nil { table[word] = LexiconEntry.Draft() }
         for (word, kind) in AddressWords.subBuildingKinds { table[word, default: LexiconEntry.Draft()].subBuildingKind = kind }
+        // A floor word written short (`LR`, `LWR` → LOWER) is that floor word, as its canonical form is when read again.
+        for (form, draft) in table where draft.subBuildingKind == nil {
+            if let expansion = draft.expansion, let kind = AddressWords.subBuildingKinds[expansion],
+               AddressWords.floorWords.contains(kind) { table[form]!.subBuildingKind = kind }
+        }
         for (form, draft) in table {
             let canonical = draft.expansion ?? form
             table[form]!.placeGroup = placeGroupIndex[canonical] ?? -1

@@ -331,9 +331,22 @@ extension LocationReading {
             }
             var pending = Token.Break.none
             var lastEmitted: Int?
+            var droppedMarker = false
             for i in tokens.indices {
                 if tokens[i].breakBefore.rawValue > pending.rawValue { pending = tokens[i].breakBefore }
-                guard let c = tokens[i].canon, !c.isEmpty else { continue }
+                guard let c = tokens[i].canon, !c.isEmpty else {
+                    if tokens[i].role == .noise, tokens[i].lexicon?.marksNumber == true { droppedMarker = true }
+                    continue
+                }
+                // `12 AND NO 14`: the dropped number marker parted `12 AND` from `14`; a comma keeps them
+                // apart, or the canonical form would read as the range `12-14`.
+                if droppedMarker, pending == .none, let previous = lastEmitted,
+                    tokens[previous].canon == "AND" || tokens[previous].canon == "TO",
+                    c.utf8.first.map({ $0 >= 0x30 && $0 <= 0x39 }) == true
+                {
+                    pending = .part
+                }
+                droppedMarker = false
                 // A slash between numbers that did not join them (`8’/ 3`) is written as a comma, so that the
                 // canonical form does not read as a range.
                 if pending == .slash, let previous = lastEmitted,

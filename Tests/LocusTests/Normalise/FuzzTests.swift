@@ -46,6 +46,17 @@ import Testing
             #expect(fuzzer.check(location: Array(text.utf8)) == nil, "\(text)")
         }
         #expect(Normaliser().parse("1 AND 2 AND A").canonical == Normaliser().parse("1&2&A").canonical)
+        // The 10 M run at ffc6246 (seed 15): a floor word written short (`GND ?LR`: LR is LOWER) read as a floor
+        // only once written out; a number marker after AND (`0 &NO 12`)
+        // dropped, leaving a range where the first reading had two parts.
+        for index in [5_342_757, 5_462_793] {
+            #expect(fuzzer.check(location: Fuzzer.locationInput(seed: 15, index: index)) == nil, "index \(index)")
+        }
+        for text in ["GROUND FLOOR LR GND FLR", "12 AND NO 14 HIGH ST", "12 & NO. 14 HIGH ST"] {
+            #expect(fuzzer.check(location: Array(text.utf8)) == nil, "\(text)")
+        }
+        #expect(Normaliser().parse("12 AND NO 14 HIGH ST").canonical == "12 AND, 14 HIGH STREET")
+        #expect(Normaliser().parse("LWR GND FLR, 3 HIGH ST").subBuildings.first?.text == "LOWER GROUND FLOOR")
     }
 
     @Test func theRulesCatchABrokenCase() {

@@ -15,8 +15,12 @@ extension GazetteerDraft {
         guard FileManager.default.fileExists(atPath: url.path) else {
             throw .missingSource(what: "OS Open Roads", path: url.path)
         }
-        let bytes = try Self.sourceBytes(url, pack: nil, what: "OS Open Roads")
-        var report = SourceReport(name: url.lastPathComponent, format: "os-open-roads", sha256: SHA256.hex(bytes),
+        // The GB file is gigabytes: hashed in chunks and read row by row, never held in memory whole.
+        let digest: String
+        do { digest = try SHA256.hex(file: url) } catch {
+            throw .unreadableSource(path: url.path, reason: error.localizedDescription)
+        }
+        var report = SourceReport(name: url.lastPathComponent, format: "os-open-roads", sha256: digest,
                                   licence: SourceLicences.openRoads)
         do {
             var configuration = Configuration()
