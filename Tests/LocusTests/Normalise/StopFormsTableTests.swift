@@ -11,6 +11,10 @@ import Testing
         ("O/S BUS STOP J/O MARE ST & WELL ST", "q:outside,junction; prem:BUS STOP; st:MARE|STREET; x:WELL|STREET"),
         ("BUS STOP O/S 12 HIGH ST CROYDON", "q:outside; prem:BUS STOP; #12; st:HIGH|STREET; boro:CROYDON"),
         ("BUS STOP NR ELEPHANT & CASTLE STN", "q:near; bldg:BUS STOP; prem:ELEPHANT AND CASTLE STATION"),
+        // An unspaced slash after a street type parts two streets, as TfL names a stop at a junction.
+        ("MARE ST/WELL ST", "q:junction; st:MARE|STREET; x:WELL|STREET"),
+        ("BUS STOP, MARE ST/WELL ST", "q:junction; prem:BUS STOP; st:MARE|STREET; x:WELL|STREET"),
+        ("12/14 HIGH ST", "#12-14; st:HIGH|STREET"),
         // A stop's letter goes with the stop, not the street after it.
         ("BUS STOP K MARE STREET E8", "prem:BUS STOP K; st:MARE|STREET; pc:E8"),
         ("STOP K, MARE STREET", "prem:STOP K; st:MARE|STREET"),
