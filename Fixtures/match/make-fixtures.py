@@ -6,10 +6,10 @@ Premises points are given in BNG here and written as WGS84, as the FHRS file has
 round trip moved every premises point by 1-2 m). Build first (swift build), then run from this folder:
 python3 make-fixtures.py  (LOCUS=path/to/locus to use another binary)
 """
-import csv, os, subprocess
+import os, sys
 
-CROYDON, RICHMOND = "E09000008", "E09000027"
-W_CROYDON, W_RICHMOND = "E05011460", "E05000520"
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from fixturelib import CROYDON, RICHMOND, W_CROYDON, W_RICHMOND, wgs84, write, write_areas  # noqa: E402
 
 units = [  # postcode, easting, northing, borough, ward
     ("CR0 1AA", 532310, 165050, CROYDON, W_CROYDON), ("CR0 1AB", 532310, 165250, CROYDON, W_CROYDON),
@@ -57,32 +57,12 @@ premises = [  # name, line1, line2, postcode, easting, northing, authority
     ("Mill Deli", "2 Mill Road", "Croydon", "CR0 1AD", 532000, 166900, "Croydon"),
 ]
 
-def wgs84(points):
-    locus = os.environ.get("LOCUS", os.path.join(os.path.dirname(os.path.abspath(__file__)), "../../.build/debug/locus"))
-    text = "e,n\n" + "".join("%f,%f\n" % p for p in points)
-    out = subprocess.run([locus, "reproject", "--from", "EPSG:27700", "--to", "EPSG:4326", "--x-column", "e",
-                          "--y-column", "n", "--decimals", "7"], input=text, capture_output=True, text=True,
-                         check=True).stdout
-    rows = list(csv.DictReader(out.splitlines()))
-    return [(float(r["x"]), float(r["y"])) for r in rows]  # lon, lat
-
-def write(name, header, rows):
-    with open(name, "w", newline="") as f:
-        w = csv.writer(f, lineterminator="\n")
-        w.writerow(header)
-        w.writerows(rows)
-
 write("codepoint-london.csv", ["postcode", "pqi", "easting", "northing", "district_code", "ward_code"],
       [(p, 10, e, n, b, w) for p, e, n, b, w in units])
 write("onspd.csv", ["pcd", "laua", "easting", "northing", "doterm", "lsoa11cd", "msoa11cd"],
       [(p, b, e, n, "", "E01001000", "E02000200") for p, e, n, b, w in units]
       + [(p, b, e, n, t, "E01001000", "E02000200") for p, e, n, b, t in terminated])
-write("boroughs-wards.csv", ["code", "name", "kind"], [
-    (CROYDON, "Croydon London Boro", "london_borough"), (RICHMOND, "Richmond upon Thames London Boro", "london_borough"),
-    (W_CROYDON, "Fairfield Ward", "london_borough_ward"), (W_RICHMOND, "South Richmond Ward", "london_borough_ward")])
-write("lsoa-names.csv", ["lsoa11cd", "lsoa11nm", "ladcd", "ladnm"], [
-    ("E01001000", "Croydon 027A", CROYDON, "Croydon"), ("E01003900", "Richmond upon Thames 010A", RICHMOND,
-                                                         "Richmond upon Thames")])
+write_areas()
 write("naptan.csv", ["ATCOCode", "CommonName", "Indicator", "Street", "LocalityName", "ParentLocalityName", "Easting",
                      "Northing", "StopType", "Status"],
       [("9100ECROYDN", "East Croydon Rail Station", "", "-", "East Croydon", "Croydon", 533000, 165900, "RLY", "active")])

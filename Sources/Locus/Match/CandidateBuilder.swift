@@ -12,6 +12,8 @@ struct CandidateBuilder {
     static let writtenStreetsRead = 8
     /// Two streets meet when their known points come this close (metres).
     static let junctionReach = 200.0
+    /// The radius of a junction the TfL stops or the streets' lines place; a stop stands this far from the corner.
+    static let junctionReachFloor = 75.0, stopSetback = 50.0
     /// A street whose centroid has a postcode of the named borough this close is on its boundary.
     static let boundaryReach = 250.0
     /// The least radius of a street's point.
@@ -172,16 +174,20 @@ struct CandidateBuilder {
                 }
                 out.append(MatchCandidate(
                     level: found.level, x: found.x, y: found.y,
-                    precisionMeters: max(Self.numberedPointFloor, found.precision),
+                    precisionMeters: found.level == .interpolated ? HonestRadius.interpolated(guess: found.precision)
+                        : max(Self.numberedPointFloor, found.precision),
                     matched: "\(number) \(label)", award: Scoring.award(found.level), faults: faults,
                     postcode: found.postcode, boroughID: street.boroughID, key: .streetNumber(street.id, number)))
             }
         }
         var faults = reading.faults
-        if parse.houseNumber != nil && reading.numbered && !out.contains(where: { $0.level == .address }) {
-            // No number known on the street at all: absence of data, not evidence against it.
-            let unknown = lookups.addresses(streetID: street.id).numbered.isEmpty
-            faults.append(Fault(unknown ? Scoring.numberUnknown : Scoring.numberNotFound, penalty: 8))
+        if let number = parse.houseNumber, reading.numbered, !out.contains(where: { $0.level == .address }) {
+            // No number known on the street, or the number within the known ones' range: absence of data, not
+            // evidence against it (`StreetAddresses.mayHold`).
+            let known = lookups.addresses(streetID: street.id)
+            let code = known.numbered.isEmpty ? Scoring.numberUnknown
+                : known.mayHold(number.number) ? Scoring.numberNotHeld : Scoring.numberNotFound
+            faults.append(Fault(code, penalty: 8))
         }
         if Self.typeUnconfirmed(reading, evidence: evidence) {
             faults.append(Fault(Scoring.streetTypeUnconfirmed, penalty: Self.typeUnconfirmed))
@@ -210,8 +216,12 @@ struct CandidateBuilder {
     /// The street's point nearest the postcode or locality evidence, else its centroid; with how far the
     /// place may be from it. A junction not found is somewhere on the street: only a postcode unit says where.
     private func anchoredPoint(on street: GazetteerStreet) -> (Double, Double, Double) {
-        let whole = lookups.streetReach.reach(of: street, extentAgrees: evidence.localities.isEmpty
+        var whole = lookups.streetReach.reach(of: street, extentAgrees: evidence.localities.isEmpty
             || evidence.localities.contains { $0.id == street.localityID })
+        if !evidence.boroughIDs.contains(where: { $0 == street.boroughID }) {
+            // No borough given says which piece of a street cut at a boundary (`continuedReach`).
+            whole = max(whole, lookups.continuedReach(of: street))
+        }
         if parse.crossStreet != nil && evidence.unit == nil { return (street.x, street.y, whole) }
         let anchor: (Double, Double)?
         /// The least radius the anchor allows: a unit's point is where the place is; a locality's centroid only
@@ -257,7 +267,7 @@ struct CandidateBuilder {
                 let key = CandidateKey.junction(min(a.street.id, b.street.id), max(a.street.id, b.street.id))
                 if let j = known.first(where: { $0.streetA == b.street.id || $0.streetB == b.street.id }) {
                     out.append(MatchCandidate(
-                        level: .junction, x: j.x, y: j.y, precisionMeters: 75, matched: matched,
+                        level: .junction, x: j.x, y: j.y, precisionMeters: Self.junctionReachFloor, matched: matched,
                         award: Scoring.award(.junction), faults: faults, boroughID: a.street.boroughID, key: key))
                     continue
                 }
@@ -278,7 +288,7 @@ struct CandidateBuilder {
                 }
                 if let best {
                     out.append(MatchCandidate(
-                        level: .junction, x: best.x, y: best.y, precisionMeters: max(75, best.d / 2 + 50),
+                        level: .junction, x: best.x, y: best.y, precisionMeters: HonestRadius.junctionFromPoints(gap: best.d),
                         matched: matched, award: Scoring.award(.junction) - 4, faults: faults,
                         boroughID: a.street.boroughID, key: key))
                 }
@@ -289,12 +299,10 @@ struct CandidateBuilder {
 
     /// Named premises, stations and stops, taken on or near the named street or the postcode evidence.
     private func landmarkCandidates(_ streets: [StreetReading], besideStations: Bool) -> [MatchCandidate] {
-        var names: [String] = []
-        if let premises = parse.premisesName?.text { names.append(premises) }
-        if let building = parse.buildingName?.text { names.append(building) }
-        if parse.street == nil, names.isEmpty {
-            for place in parse.places where place.kind == .locality && !place.known { names.append(place.text) }
-        }
+        let names = PlaceNames.landmarkNames(parse)
+        // A street read only by changing or supplying its type (`STEPNEY` as STEPNEY WAY) is no evidence that a
+        // landmark elsewhere is far from the place.
+        let firm = streets.filter { !Self.typeUnconfirmed($0, evidence: evidence) }
         var out: [MatchCandidate] = []
         for name in names {
             let found = lookups.landmarks(named: name)
@@ -307,7 +315,7 @@ struct CandidateBuilder {
                     ?? streets.first { $0.street.distanceFromExtent(landmark.x, landmark.y) <= 150 }
                 if let onStreet {
                     faults += onStreet.faults
-                } else if !streets.isEmpty {
+                } else if !firm.isEmpty {
                     faults.append(Fault(Scoring.landmarkFar, penalty: 20))
                 }
                 if let d = evidence.postcodeDistance(x: landmark.x, y: landmark.y), d > 400 {

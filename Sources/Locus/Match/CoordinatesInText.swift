@@ -42,16 +42,18 @@ enum CoordinatesInText {
         guard compact.count >= 4, let first = compact.first, let second = compact.dropFirst().first,
               first.isLetter, second.isLetter else { return nil }
         let digits = compact.dropFirst(2)
-        guard digits.allSatisfy(\.isNumber), digits.count % 2 == 0, (2...10).contains(digits.count),
-              let square = square(first, second) else { return nil }
+        // ASCII digits only: `Character.isNumber` holds for other scripts' digits (`४`), which `Double` rejects.
+        guard digits.allSatisfy({ $0.isASCII && $0.isWholeNumber }), digits.count % 2 == 0,
+              (2...10).contains(digits.count), let square = square(first, second) else { return nil }
         // Written in two groups, they must be of equal length (`TQ 3003 8001`).
         let groups = text.split(separator: " ").dropFirst()
         if groups.count == 2, groups.first!.count != groups.last!.count { return nil }
         let n = digits.count / 2
         let unit = pow(10, Double(5 - n))
-        let e = Double(String(digits.prefix(n)))! * unit, north = Double(String(digits.suffix(n)))! * unit
+        guard let east = Double(String(digits.prefix(n))), let north = Double(String(digits.suffix(n))) else { return nil }
+        let e = east * unit, nOffset = north * unit
         // The reference names a square: its centre, with its half-diagonal as the radius.
-        let x = square.x + e + unit / 2, y = square.y + north + unit / 2
+        let x = square.x + e + unit / 2, y = square.y + nOffset + unit / 2
         return .grid(x: x, y: y, precision: max(1, unit * 0.71),
                      written: "\(first)\(second) \(digits.prefix(n)) \(digits.suffix(n))")
     }

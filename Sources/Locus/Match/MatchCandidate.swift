@@ -109,6 +109,8 @@ enum Scoring {
     static let streetLong = "street.long"
     static let numberNotFound = "number.not_found"
     static let numberUnknown = "number.unknown"
+    /// The number lies within the street's known numbers but is not held (`HonestRadius`).
+    static let numberNotHeld = "number.not_held"
     static let numberInterpolated = "number.interpolated"
     static let postcodeConflict = "postcode.conflict"
     static let postcodeTerminated = "postcode.terminated"
@@ -138,7 +140,7 @@ enum Scoring {
     /// README "Faults" order; `ScoringTableTests` checks that the README's table names exactly these.
     static let faultCodes: [String] = [
         streetSpelling, streetTypeMismatch, streetTypeMissing, streetTypeUnconfirmed, streetLong, numberNotFound,
-        numberUnknown, numberInterpolated, junctionNotFound, landmarkFar, stationAssumed, postcodeConflict, postcodeTerminated,
+        numberUnknown, numberNotHeld, numberInterpolated, junctionNotFound, landmarkFar, stationAssumed, postcodeConflict, postcodeTerminated,
         postcodeNotFound, postcodeOutsideLondon, coordinatesOutsideLondon, postcodeRepaired, boroughMismatch, localityMismatch, qualifier,
         ambiguous, coarse, lowScore, nothingToGeocode, textTooLong, textLongWord, notFound,
     ]

@@ -139,7 +139,8 @@ public struct Matcher: Geocoding {
             let edge = $0.evidencePenalty - best.evidencePenalty
             if edge >= Self.decisiveEvidence { return false }
             if Self.numbersUnknown($0, against: best), edge <= 0 { return true }
-            return best.score - $0.score < ambiguityMargin + (edge <= -Self.decisiveEvidence ? -edge : 0)
+            return HonestRadius.placeScore(best, against: $0) - HonestRadius.placeScore($0, against: best)
+                < ambiguityMargin + (edge <= -Self.decisiveEvidence ? -edge : 0)
         }
         let runnerUp = rival ?? ranked.dropFirst().first
         guard let rival, best.level <= .landmark else {
@@ -170,10 +171,11 @@ public struct Matcher: Geocoding {
     }
 
     /// True when `other` is the same street name as the numbered `best` elsewhere, on a street whose numbers
-    /// the gazetteer does not hold: the number may well be there too.
+    /// the gazetteer does not hold (or, in another borough, not the one sought: `HonestRadius.mayHoldNumber`):
+    /// the number may well be there too.
     static func numbersUnknown(_ other: MatchCandidate, against best: MatchCandidate) -> Bool {
-        best.level <= .interpolated && other.level == .street
-            && other.faults.contains { $0.code == Scoring.numberUnknown } && best.matched.hasSuffix(" " + other.matched)
+        best.level <= .interpolated && other.level == .street && HonestRadius.mayHoldNumber(other, against: best)
+            && best.matched.hasSuffix(" " + other.matched)
     }
 
     private func makeResult(_ chosen: MatchCandidate?, runnerUp: MatchCandidate?, evidence: MatchEvidence,

@@ -8,8 +8,9 @@ extension LocationReading {
             let k = segs.firstIndex(where: { $0.lowerBound > q })
         {
             // `HIGH ST J/W CHURCH RD`: the streets stand either side of it.
+            // (`BUS STOP J/O MARE ST & WELL ST`: premises before it are where, not a street.)
             if k > 0, segs[k - 1].upperBound <= q, tokens[segs[k - 1].lowerBound].part == tokens[q].part,
-                !shape(segs[k - 1]).isPlace
+                !shape(segs[k - 1]).isPlace, !shape(segs[k - 1]).isPremises
             {
                 return (segs[k - 1], segs[k])
             }

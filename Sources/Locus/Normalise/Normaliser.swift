@@ -77,6 +77,8 @@ struct LocationReading {
     /// Token ranges of the building and premises names, turned into components at the end.
     var premisesRange: Range<Int>?
     var buildingRange: Range<Int>?
+    /// Stop letters after `STOP` (`StopForms`).
+    var stopLetters: [Int] = []
     /// Words too long to be names, left out of `tokens`.
     let longWords: [Range<Int>]
 
@@ -102,6 +104,7 @@ struct LocationReading {
         markPostcodes()
         markNoise()
         markQualifiers()
+        markStopLetters()
         setDefaultCanonical()
         for i in tokens.indices {
             guard let lexicon = tokens[i].lexicon else { continue }
@@ -119,6 +122,7 @@ struct LocationReading {
             return result
         }
         readSegments()
+        joinStopLetters()
         finish()
         return result
     }

@@ -185,6 +185,15 @@ struct PostcodeScanner {
             {
                 return (2, sector)
             }
+            // `SE1 7P`: a unit with its last letter lost is its sector, never a flat `7P` (written exactly: a
+            // real digit and an inward letter after a real outward; marked repaired, as a character was changed).
+            if inward.count == 2, PostcodeFormat.isDigit(inward.first!), PostcodeFormat.isInwardLetter(inward.last!),
+                PostcodeFormat.hasDigit(word),
+                let sector = PostcodeFormat.read(text.dropLast(), split: word.count, allowArea: false),
+                sector.level == .sector, !sector.repaired
+            {
+                return (2, Postcode(canonical: sector.canonical, level: .sector, repaired: true))
+            }
         }
         // A whole unit written without a space.
         if (5...7).contains(word.count), PostcodeFormat.mayBeOutward(word.dropLast(3)),

@@ -130,6 +130,9 @@ enum PostcodeFormat {
         fit(bytes, inwardPattern)
     }
 
+    /// True when `b` may stand as an inward code's letter (`SE1 7P`: a unit with its last letter lost).
+    static func isInwardLetter(_ b: UInt8) -> Bool { inwardLetter.accepts(b) }
+
     /// Cheap shape test: could these bytes be an outward code after repair? (2–4 characters, starting with a
     /// letter or a look-alike digit.)
     static func mayBeOutward(_ bytes: ArraySlice<UInt8>) -> Bool {

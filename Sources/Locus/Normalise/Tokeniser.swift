@@ -186,6 +186,15 @@ private struct TokenScanner {
         return k < n ? bytes[k] : nil
     }
 
+    /// True when the slash at `j` follows a street type and a letter follows it (`MARE ST/WELL ST`, as TfL
+    /// names a stop at a junction): two streets, read like a spaced slash.
+    func afterStreetType(_ j: Int) -> Bool {
+        guard let last = tokens.last, last.span.upperBound == j, StreetTypes.canonicalType(last.text) != nil,
+            j + 1 < bytes.count, let next = PostcodeFormat.upperAlnum(bytes[j + 1]), PostcodeFormat.isLetter(next)
+        else { return false }
+        return true
+    }
+
     /// The last token ended a number with only spaces since.
     func afterNumber(_ j: Int) -> Bool {
         guard word.isEmpty, !tokens.isEmpty, tokens[tokens.count - 1].isNumber else { return false }
@@ -228,7 +237,7 @@ private struct TokenScanner {
                     flush(end: i)
                     if (wasNumber || afterNumber(i)) && isDigit(nextNonSpace(from: i + 1)) {
                         pendingNumberJoin = true
-                    } else if spacedBefore || spacedAfter {
+                    } else if spacedBefore || spacedAfter || afterStreetType(i) {
                         raise(.slash)
                     }
                 case UInt8(ascii: "-"):

@@ -34,6 +34,16 @@ import Testing
         }
     }
 
+    /// Digits of other scripts are numbers to `Character` but not to `Double`: the 10 M fuzz run (seed 15,
+    /// index 708,419) crashed the matcher on `NR 0 ४`.
+    @Test func otherScriptsDigitsAreNoGridReference() throws {
+        for text in ["NR 0 ४ ", "TQ ३००३ ८००१", "TQ٣٠٠٣٨٠٠١", "५३००३० १८००१०"] {
+            #expect(CoordinatesInText.read(text) == nil, "\(text)")
+        }
+        let matcher = try MatchFixture.matcher()
+        #expect(matcher.geocode(LocationQuery(text: "NR 0 ४ ")).level != .coordinates)
+    }
+
     @Test func thePointItselfInLondonOnly() throws {
         let matcher = try MatchFixture.matcher()
         let r = matcher.geocode(LocationQuery(text: "TQ 32310 65050"))

@@ -21,6 +21,27 @@ enum MatchFixture {
     /// The fixture gazetteer file.
     static func gazetteer() throws -> URL { try file.get() }
 
+    /// A matcher over the fixture's sources as `change` alters them (other stops, stations), built once per
+    /// test run into its own file named `name`.
+    static func variant(_ name: String, _ change: (inout GazetteerSources) -> Void) throws -> Matcher {
+        var changed = sources
+        change(&changed)
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("locus-\(name)-fixture-\(ProcessInfo.processInfo.processIdentifier)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let url = directory.appendingPathComponent("\(name).sqlite")
+        if !FileManager.default.fileExists(atPath: url.path) {
+            _ = try GazetteerBuilder(sources: changed).build(to: url)
+        }
+        return Matcher(store: try GazetteerStore(path: url))
+    }
+
+    /// How far a result's point is from (x, y); infinite when it has none.
+    static func distance(_ r: GeocodeResult, _ x: Double, _ y: Double) -> Double {
+        guard let e = r.easting, let n = r.northing else { return .infinity }
+        return planeDistance(e, n, x, y)
+    }
+
     private static let built: Result<Matcher, Error> = Result {
         Matcher(store: try GazetteerStore(path: try file.get()))
     }

@@ -6,18 +6,11 @@ import Testing
 /// stops of `Fixtures/stations/` (invented names and points in Croydon and Richmond).
 @Suite struct StationMatchingTests {
     static let built: Result<Matcher, Error> = Result {
-        var sources = MatchFixture.sources
         let folder = MatchFixture.folder.deletingLastPathComponent().appendingPathComponent("stations")
-        sources.naptan = folder.appendingPathComponent("naptan.csv")
-        sources.busStops = folder.appendingPathComponent("bus-stops.csv")
-        let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("locus-station-fixture-\(ProcessInfo.processInfo.processIdentifier)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let url = directory.appendingPathComponent("stations.sqlite")
-        if !FileManager.default.fileExists(atPath: url.path) {
-            _ = try GazetteerBuilder(sources: sources).build(to: url)
+        return try MatchFixture.variant("station") { sources in
+            sources.naptan = folder.appendingPathComponent("naptan.csv")
+            sources.busStops = folder.appendingPathComponent("bus-stops.csv")
         }
-        return Matcher(store: try GazetteerStore(path: url))
     }
 
     let matcher: Matcher

@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+@testable import Locus
+
+/// Issue 11's radius and rivalry rules (`HonestRadius`) on their own fixture gazetteer, built once per run from
+/// `Fixtures/honest/` (`make-fixtures.py` there lays out every street).
+@Suite struct HonestRadiusTests {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures/honest")
+
+    private static let built: Result<Matcher, Error> = Result {
+        func file(_ name: String) -> URL { folder.appendingPathComponent(name) }
+        let sources = GazetteerSources(
+            codePoint: [file("codepoint-london.csv")], onspd: file("onspd.csv"), areaNames: file("boroughs-wards.csv"),
+            lsoaNames: file("lsoa-names.csv"), naptan: file("naptan.csv"), busStops: file("bus-stops.csv"),
+            premises: file("fhrs.csv"))
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("locus-honest-fixture-\(ProcessInfo.processInfo.processIdentifier)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let url = directory.appendingPathComponent("fixture.sqlite")
+        if !FileManager.default.fileExists(atPath: url.path) { _ = try GazetteerBuilder(sources: sources).build(to: url) }
+        return Matcher(store: try GazetteerStore(path: url))
+    }
+
+    func geocode(_ text: String, borough: String? = nil) throws -> GeocodeResult {
+        try Self.built.get().geocode(LocationQuery(text: text, borough: borough))
+    }
+
+    func codes(_ r: GeocodeResult) -> [String] { r.faults.map(\.code) }
+
+    @Test func aNumberHeldInOneBoroughAndWithinAnotherBoroughsRangeIsAmbiguous() throws {
+        // Richmond's Elm Road holds 1 and 199: 100 may well be there, unlisted.
+        let r = try geocode("100 ELM ROAD")
+        #expect(r.easting == nil)
+        #expect(codes(r).contains("ambiguous"))
+        // The borough column settles it.
+        let croydon = try geocode("100 ELM ROAD", borough: "Croydon")
+        #expect(croydon.level == .address)
+        #expect(croydon.easting != nil)
+    }
+
+    @Test func withinOneBoroughTheStreetHoldingTheNumberIsChosen() throws {
+        // The other Oak Road, 3 km off in the same borough, holds 1 and 199 only.
+        let r = try geocode("100 OAK ROAD")
+        #expect(r.level == .address)
+        #expect(r.easting != nil)
+        #expect(!codes(r).contains("ambiguous"))
+        let explained = try Self.built.get().explain(LocationQuery(text: "100 OAK ROAD"))
+        #expect(explained.candidates.contains { $0.faults.contains { $0.code == Scoring.numberNotHeld } })
+    }
+
+    @Test func aNumberBeyondEveryKnownOneIsEvidenceAgainstTheStreet() throws {
+        // Richmond's Ash Road holds 1–9 only: `number.not_found`, no rival.
+        let r = try geocode("100 ASH ROAD")
+        #expect(r.level == .address)
+        #expect(r.easting != nil)
+        let explained = try Self.built.get().explain(LocationQuery(text: "100 ASH ROAD"))
+        #expect(explained.candidates.contains { $0.faults.contains { $0.code == Scoring.numberNotFound } })
+    }
+
+    @Test func anInterpolatedRadiusAddsTheKnownPointsUncertaintyToTheGuess() throws {
+        // 2 and 20 Fir Road are 90 m apart: the guess is half the gap + 40 m = 85 m, the points' own 100 m.
+        let r = try geocode("10 FIR ROAD", borough: "Croydon")
+        #expect(r.level == .interpolated)
+        let expected = (100.0 * 100 + 85 * 85).squareRoot().rounded()
+        #expect(r.precisionMeters == expected)
+        #expect(HonestRadius.interpolated(guess: 0) == CandidateBuilder.numberedPointFloor)
+    }
+
+    @Test func aJunctionFromPointsCoversTheWholeGap() throws {
+        // Birch and Cedar Road's nearest known points are 120 m apart: the corner may be anywhere around them.
+        let r = try geocode("J/O BIRCH ROAD & CEDAR ROAD", borough: "Croydon")
+        #expect(r.level == .junction)
+        #expect((r.precisionMeters ?? 0) >= 120 + CandidateBuilder.stopSetback + 25)  // + the qualifier's 25 m
+        #expect(r.easting != nil)
+    }
+
+    @Test func aLongSameNameStreetInAnotherBoroughIsARivalOfAShortOne() throws {
+        // Neither Lime Road holds 57; Richmond's is 800 m long, Croydon's 40 m: length is no evidence of place.
+        let r = try geocode("57 LIME ROAD")
+        #expect(r.easting == nil)
+        #expect(codes(r).contains("ambiguous"))
+        let croydon = try geocode("57 LIME ROAD", borough: "Croydon")
+        #expect(croydon.level == .street)
+        #expect(croydon.easting != nil)
+    }
+
+    @Test func aStreetCutAtABoroughBoundaryReachesOverItsPieces() throws {
+        // Wall Road's Croydon piece is 40 m long, its Richmond piece 880 m: without a borough the place may be
+        // anywhere on both.
+        let r = try geocode("WALL ROAD")
+        #expect((r.precisionMeters ?? 0) >= 450)
+        #expect(r.easting == nil)
+        #expect(codes(r).contains("coarse"))
+        // The borough column says which piece.
+        let croydon = try geocode("WALL ROAD", borough: "Croydon")
+        #expect(croydon.level == .street)
+        #expect((croydon.precisionMeters ?? 0) <= 150)
+        #expect(croydon.easting != nil)
+    }
+}
