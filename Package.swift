@@ -3,7 +3,8 @@ import PackageDescription
 
 let package = Package(
     name: "Locus",
-    platforms: [.macOS(.v13)],
+    // Linux only (Debian 12 with libproj-dev is what CI runs): the library calls Glibc directly (`sigaction`'s
+    // `__sigaction_handler`, `setpriority`'s `__priority_which_t`) and has never been built or tested on macOS.
     products: [
         .library(name: "Locus", targets: ["Locus"]),
         .executable(name: "locus", targets: ["locus"]),
@@ -12,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // SHA-256 for the gazetteer's digests and source fingerprints (no hand-written cryptography).
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         // PROJ, the coordinate transformation library (Debian: libproj-dev, proj-data).
@@ -27,6 +30,7 @@ let package = Package(
                 "CPROJ",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // The `locus` command: argument parsing only, no logic.
@@ -41,6 +45,6 @@ let package = Package(
         .executableTarget(name: "locus-fuzz", dependencies: ["Locus"]),
         .testTarget(name: "LocusTests", dependencies: ["Locus"]),
         // Runs the built `locus` binary on Fixtures/.
-        .testTarget(name: "EndToEndTests", dependencies: ["Locus"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Locus", "locus"]),
     ]
 )

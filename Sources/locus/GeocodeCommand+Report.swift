@@ -8,7 +8,7 @@ extension GeocodeCommand {
     /// temporary one), or nil without `--report`. A report needs `-o`: it is made from the output file.
     func reportSummaryPath() throws -> String? {
         guard report != nil else { return nil }
-        guard let output, output != "-" else {
+        guard let output = csv.output, output != "-" else {
             FileHandle.standardError.write(Data("locus geocode: error: --report needs -o FILE (the report reads the output)\n".utf8))
             throw ExitCode(BatchExitCode.usage.rawValue)
         }
@@ -24,13 +24,13 @@ extension GeocodeCommand {
     func writeReport(_ path: String, from output: String, summary: String, gazetteer: String) throws {
         defer { if summaryJson == nil { try? FileManager.default.removeItem(atPath: summary) } }
         var job = ReportJob(inputPath: output, outputPath: path)
-        job.format = ReportInputFormat(rawValue: format.lowercased())
+        job.format = ReportInputFormat(rawValue: csv.format.lowercased())
         job.prefix = prefix
         job.summaryPath = summary
         job.gazetteerPath = gazetteer
         do {
             let outcome = try job.run()
-            if !quiet {
+            if !csv.quiet {
                 FileHandle.standardError.write(Data(
                     "locus geocode: report \(path) (\(outcome.bytes / 1024) KB)\n".utf8))
             }

@@ -52,26 +52,13 @@ struct GeocodeCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: "The CSV to read; standard input when absent or '-'.")
-    var input = "-"
-
-    @Option(name: [.short, .customLong("output")], help: "Write to this file (atomically) instead of standard output.")
-    var output: String?
+    @OptionGroup var csv: CSVRunOptions
 
     @Option(help: ArgumentHelp(
         "Also write every row without coordinates, same columns, to this file (atomically).",
         discussion: "Unmatched rows (match_type none) and matched ones left without coordinates (coarse, "
             + "low_score): the rows to review."))
     var unmatched: String?
-
-    @Option(help: "Output format: csv, jsonl or geojson.")
-    var format = "csv"
-
-    @Option(help: "Field delimiter: comma, tab, semicolon or pipe (default: detected from the first line).")
-    var delimiter: String?
-
-    @Option(help: "Input encoding: utf-8, windows-1252 or latin-1.")
-    var encoding = "utf-8"
 
     @Flag(help: "The first row is data; columns are then given by number (1 is the first).")
     var noHeader = false
@@ -108,15 +95,6 @@ struct GeocodeCommand: ParsableCommand {
     @Option(help: "Also write x, y in this coordinate system, e.g. EPSG:3857.")
     var crs: String?
 
-    @Option(help: "Worker threads; the number of active processors unless given.")
-    var threads = ProcessInfo.processInfo.activeProcessorCount
-
-    @Flag(help: "Stop at the first malformed row (exit 65) instead of passing it through with a fault.")
-    var strict = false
-
-    @Flag(name: [.short, .long], help: "No progress and no summary on standard error.")
-    var quiet = false
-
     @Option(help: "Write the run summary as JSON to this file, on every exit (see EXIT STATUS).")
     var summaryJson: String?
 
@@ -146,37 +124,25 @@ struct GeocodeCommand: ParsableCommand {
     var anonymise = false
 
     func run() throws {
-        var job = BatchJob()
-        job.inputPath = input
-        job.outputPath = output
+        var job = csv.job()
         job.unmatchedPath = unmatched
         job.summaryJSONPath = summaryJson
         let reportSummary = try reportSummaryPath()
         if let reportSummary { job.summaryJSONPath = reportSummary }
-        job.quiet = quiet
         job.targetCRS = crs
         job.options.hasHeader = !noHeader
         job.options.addressColumns = addressColumn.map(ColumnSelector.init)
         job.options.postcodeColumn = postcodeColumn.map(ColumnSelector.init)
         job.options.boroughColumn = boroughColumn.map(ColumnSelector.init)
         job.options.detectsEvidenceColumns = !noEvidenceDetection
-        if !quiet {
+        if !csv.quiet {
             job.options.reportNote = { note in FileHandle.standardError.write(Data("locus geocode: note: \(note)\n".utf8)) }
         }
         job.options.prefix = prefix
-        job.options.threads = threads
-        job.options.strict = strict
         let chosen = BatchGazetteer(option: gazetteer)
         let radius = maxPrecisionM
-        let (formatName, delimiterName, encodingName, anonymise) = (format, delimiter, encoding, anonymise)
-        let status = job.run(configure: { options in
-            guard let format = OutputFormat(rawValue: formatName.lowercased()) else {
-                throw BatchError.badOption(option: "--format", reason: "use csv, jsonl or geojson")
-            }
-            options.format = format
-            options.delimiter = try delimiterName.map { (text) throws(BatchError) in try BatchOptions.parseDelimiter(text) }
-            options.encoding = try BatchOptions.parseEncoding(encodingName)
-        }) {
+        let (csv, anonymise) = (csv, anonymise)
+        let status = job.run(configure: csv.configure) {
             // Building the default gazetteer is said even with --quiet (and the job says a gazetteer without
             // streets, also in the summary).
             try chosen.buildIfNeeded { line in FileHandle.standardError.write(Data("locus: \(line)\n".utf8)) }
@@ -184,7 +150,7 @@ struct GeocodeCommand: ParsableCommand {
             return anonymise ? try chosen.anonymising(opened) : opened
         }
         if status != 0 { throw ExitCode(status) }
-        if let report, let output {
+        if let report, let output = csv.output {
             try writeReport(report, from: output, summary: reportSummary!, gazetteer: chosen.path)
         }
     }

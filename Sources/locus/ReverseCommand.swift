@@ -22,10 +22,7 @@ struct ReverseCommand: ParsableCommand {
             status as locus geocode.
             """)
 
-    @Argument(help: "The CSV to read; standard input when absent or '-'.")
-    var input = "-"
-    @Option(name: [.short, .customLong("output")], help: "Write to this file (atomically) instead of standard output.")
-    var output: String?
+    @OptionGroup var csv: CSVRunOptions
     @Option(help: "Also write the rows without a result to this file.")
     var unmatched: String?
     @Option(help: "The x column: longitude or easting (name or number).")
@@ -34,51 +31,29 @@ struct ReverseCommand: ParsableCommand {
     var y: String?
     @Option(help: "The input's coordinate system, e.g. EPSG:4326 or EPSG:27700.")
     var crs: String?
-    @Option(help: "Output format: csv, jsonl or geojson.")
-    var format = "csv"
-    @Option(help: "Field delimiter: comma, tab, semicolon or pipe (default: detected from the first line).")
-    var delimiter: String?
-    @Option(help: "Input encoding: utf-8, windows-1252 or latin-1.")
-    var encoding = "utf-8"
     @Flag(help: "The first row is data; give --x and --y by number.")
     var noHeader = false
     @Option(help: "Prefix for the added column names.")
     var prefix = "reverse_"
-    @Option(help: "Worker threads; the number of active processors unless given.")
-    var threads = ProcessInfo.processInfo.activeProcessorCount
-    @Flag(help: "Stop at the first malformed row (exit 65).")
-    var strict = false
-    @Flag(name: [.short, .long], help: "No progress and no summary on standard error.")
-    var quiet = false
     @Option(help: "Write the run summary as JSON to this file, on every exit.")
     var summaryJson: String?
     @Option(help: "The gazetteer (default: $LOCUS_GAZETTEER, else the data folder's); it must have map points.")
     var gazetteer: String?
 
     func run() throws {
-        let columns = ReverseColumns(x: x, y: y, crs: crs, firstLine: noHeader || input == "-" ? nil : Self.header(input))
-        var job = BatchJob()
-        job.inputPath = input
-        job.outputPath = output
+        let columns = ReverseColumns(x: x, y: y, crs: crs, firstLine: noHeader || csv.input == "-" ? nil : Self.header(csv.input))
+        var job = csv.job()
         job.unmatchedPath = unmatched
         job.summaryJSONPath = summaryJson
-        job.quiet = quiet
         job.options.hasHeader = !noHeader
         job.options.addressColumns = [ColumnSelector(columns.x), ColumnSelector(columns.y)]
         job.options.detectsEvidenceColumns = false
         job.options.extraColumns = ReverseGeocoder.columns
         job.options.prefix = prefix
-        job.options.threads = threads
-        job.options.strict = strict
         let chosen = BatchGazetteer(option: gazetteer)
-        let (formatName, delimiterName, encodingName) = (format, delimiter, encoding)
+        let csv = csv
         let status = job.run(configure: { options in
-            guard let format = OutputFormat(rawValue: formatName.lowercased()) else {
-                throw BatchError.badOption(option: "--format", reason: "use csv, jsonl or geojson")
-            }
-            options.format = format
-            options.delimiter = try delimiterName.map { (text) throws(BatchError) in try BatchOptions.parseDelimiter(text) }
-            options.encoding = try BatchOptions.parseEncoding(encodingName)
+            try csv.configure(&options)
             _ = try BatchOptions.parseCRS(columns.crs)
         }) {
             try chosen.buildIfNeeded { line in FileHandle.standardError.write(Data("locus: \(line)\n".utf8)) }

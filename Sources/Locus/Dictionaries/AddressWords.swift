@@ -39,13 +39,13 @@ public enum AddressWords {
     /// Qualifier phrases, longest first within a kind. `anywhere` phrases are abbreviations no street or name
     /// uses, and the canonical phrases they are written as, so they are recognised in mid-text too (`TESCO O/S 12
     /// HIGH ST`); the others only open a part.
-    public static let qualifierPhrases: [(words: [String], kind: QualifierKind, anywhere: Bool)] =
+    static let qualifierPhrases: [(words: [String], kind: QualifierKind, anywhere: Bool)] =
         (QualifierKind.allCases.map { ($0.canonicalWords, $0, true) } + writtenQualifierPhrases)
         .enumerated().sorted { ($0.element.words.count, $1.offset) > ($1.element.words.count, $0.offset) }
         .map(\.element)
 
     /// The written qualifier phrases as text (`OPPOSITE TO`).
-    public static let writtenQualifierTexts: Set<String> = Set(writtenQualifierPhrases.map { $0.words.joined(separator: " ") })
+    static let writtenQualifierTexts: Set<String> = Set(writtenQualifierPhrases.map { $0.words.joined(separator: " ") })
 
     static let writtenQualifierPhrases: [(words: [String], kind: QualifierKind, anywhere: Bool)] = [
         (["ON", "OR", "NEAR"], .onOrNear, false), (["ON/NEAR"], .onOrNear, true),
@@ -73,7 +73,7 @@ public enum AddressWords {
     ]
 
     /// Whole texts that mean there is nothing to geocode, with the reason.
-    public static let nothingToGeocode: [String: String] = {
+    static let nothingToGeocode: [String: String] = {
         var table: [String: String] = [:]
         for text in ["NFA", "N F A", "NO FIXED ABODE", "NO FIXED ADDRESS", "NO FIXED ABODE NFA", "NFA NO FIXED ABODE",
                      "HOMELESS", "N/F/A"] {
@@ -90,7 +90,7 @@ public enum AddressWords {
 
     /// Sub-building kinds: written form → canonical kind. Kinds in `takesValue` are followed by a number or
     /// letter (`FLAT 3A`, `UNIT C`); the rest stand alone (`BASEMENT`).
-    public static let subBuildingKinds: [String: String] = [
+    static let subBuildingKinds: [String: String] = [
         "FLAT": "FLAT", "FLT": "FLAT", "APARTMENT": "APARTMENT", "APT": "APARTMENT", "APPT": "APARTMENT",
         "UNIT": "UNIT", "UNITS": "UNIT", "ROOM": "ROOM", "RM": "ROOM", "SUITE": "SUITE", "BLOCK": "BLOCK",
         "BLK": "BLOCK", "SHOP": "SHOP", "STUDIO": "STUDIO", "PLATFORM": "PLATFORM", "PLAT": "PLATFORM",
@@ -101,17 +101,17 @@ public enum AddressWords {
         "TOP": "TOP", "FLOOR": "FLOOR", "FLR": "FLOOR", "FLOORS": "FLOOR", "FRONT": "FRONT", "REAR": "REAR",
     ]
     /// Sub-building kinds that need a value after them.
-    public static let takesValue: Set<String> = [
+    static let takesValue: Set<String> = [
         "FLAT", "APARTMENT", "UNIT", "ROOM", "SUITE", "BLOCK", "SHOP", "STUDIO", "PLATFORM", "KIOSK", "STALL",
         "BAY", "GATE", "ARCH", "MAISONETTE",
     ]
     /// Floor words: a run of them ending in FLOOR (or BASEMENT) is a sub-building on its own.
-    public static let floorWords: Set<String> = [
+    static let floorWords: Set<String> = [
         "BASEMENT", "LOWER", "UPPER", "GROUND", "FIRST", "SECOND", "THIRD", "FOURTH", "TOP", "FLOOR", "FRONT", "REAR",
     ]
 
     /// Words that mark a business, institution or landmark: a part ending in one names premises.
-    public static let premisesWords: Set<String> = ([
+    static let premisesWords: Set<String> = ([
         "STATION", "SCHOOL", "ACADEMY", "COLLEGE", "UNIVERSITY", "HOSPITAL", "CHURCH", "CHAPEL", "MOSQUE",
         "TEMPLE", "SYNAGOGUE", "GURDWARA", "HOTEL", "PUB", "INN", "TAVERN", "ARMS", "CAFE", "RESTAURANT", "BAR",
         "CLUB", "NIGHTCLUB", "SUPERMARKET", "SHOP", "STORE", "STORES", "MARKET", "CENTRE", "CENTER", "LIBRARY",
@@ -124,14 +124,14 @@ public enum AddressWords {
     ] as Set<String>).union(chainNames)
 
     /// Chain-store names: never a street's name, so even first in a part they name premises (`TESCO HIGH ST`).
-    public static let chainNames: Set<String> = [
+    static let chainNames: Set<String> = [
         "MCDONALDS", "TESCO", "SAINSBURYS", "ASDA", "LIDL", "ALDI", "MORRISONS", "WAITROSE", "ICELAND", "BOOTS",
         "GREGGS", "PRIMARK", "COSTA", "STARBUCKS", "KFC", "WETHERSPOONS", "ARGOS", "POUNDLAND", "NANDOS",
         "SUBWAY", "SUPERDRUG", "COSTCUTTER", "NISA", "SPAR", "BOOTHS", "HALFORDS", "CURRYS", "WOOLWORTHS",
     ]
 
     /// Words that mark a named building: a part before the street ending in one is a building name.
-    public static let buildingWords: Set<String> = [
+    static let buildingWords: Set<String> = [
         "HOUSE", "BUILDING", "BUILDINGS", "MANSIONS", "LODGE", "TOWER", "TOWERS", "CHAMBERS", "COTTAGE",
         "COTTAGES", "FARMHOUSE", "ANNEXE", "ANNEX", "WING", "WORKS", "MILL", "BARN", "VILLA", "STUDIOS", "PLAZA",
         "EXCHANGE", "COURT", "ESTATE", "POINT", "HEIGHTS", "APARTMENTS", "HOMES", "CENTRE", "QUARTER", "WHARF",
@@ -139,7 +139,7 @@ public enum AddressWords {
     ]
 
     /// Abbreviations that stand for one word wherever they are written.
-    public static let abbreviations: [String: String] = [
+    static let abbreviations: [String: String] = [
         "STN": "STATION", "STATN": "STATION", "GT": "GREAT", "GRT": "GREAT", "UPR": "UPPER", "LWR": "LOWER",
         "LR": "LOWER", "NTH": "NORTH", "STH": "SOUTH", "HSE": "HOUSE", "HO": "HOUSE", "BLDG": "BUILDING",
         "BLDNG": "BUILDING", "CTR": "CENTRE", "CNTR": "CENTRE", "CENTER": "CENTRE", "HOSP": "HOSPITAL",
@@ -151,14 +151,14 @@ public enum AddressWords {
     ]
 
     /// Words that name no place: dropped from the canonical form (`HAIL AND RIDE`, `NO 12`'s `NO`).
-    public static let noisePhrases: [[String]] = [
+    static let noisePhrases: [[String]] = [
         ["HAIL", "AND", "RIDE", "SECTION"], ["HAIL", "AND", "RIDE"], ["HAIL", "RIDE"],
     ]
     /// Words that only mark the next word as a house number (`NO 12`, `NUMBER 12`).
-    public static let numberMarkers: Set<String> = ["NO", "NUMBER", "NUM", "NBR"]
+    static let numberMarkers: Set<String> = ["NO", "NUMBER", "NUM", "NBR"]
 
     /// Words that may follow a street type and belong to the street (`RODING LANE SOUTH`).
-    public static let streetSuffixes: [String: String] = [
+    static let streetSuffixes: [String: String] = [
         "NORTH": "NORTH", "SOUTH": "SOUTH", "EAST": "EAST", "WEST": "WEST", "N": "NORTH", "S": "SOUTH",
         "E": "EAST", "W": "WEST", "NTH": "NORTH", "STH": "SOUTH", "UPPER": "UPPER", "LOWER": "LOWER",
         "CENTRAL": "CENTRAL",
@@ -166,28 +166,28 @@ public enum AddressWords {
 
     /// Street types that stand for a thoroughfare in their own right; a weaker type (`PARK`, `HILL`, `GREEN`)
     /// followed by one of these is part of the name (`CRYSTAL PALACE PARK ROAD`).
-    public static let strongStreetTypes: Set<String> = [
+    static let strongStreetTypes: Set<String> = [
         "STREET", "ROAD", "LANE", "AVENUE", "DRIVE", "GARDENS", "CLOSE", "CRESCENT", "PLACE", "SQUARE", "TERRACE",
         "WAY", "GROVE", "MEWS", "WALK", "ROW", "PARADE", "APPROACH", "HIGHWAY", "BOULEVARD", "EMBANKMENT", "CIRCUS",
         "BROADWAY", "CAUSEWAY", "PASSAGE", "PARKWAY", "PROMENADE", "YARD",
     ]
 
     /// Words before `ST` that leave it SAINT (`UPPER ST MARTINS LANE`), besides numbers and qualifiers.
-    public static let beforeSaint: Set<String> = [
+    static let beforeSaint: Set<String> = [
         "AND", "OF", "THE", "AT", "ON", "BY", "UPPER", "LOWER", "GREAT", "LITTLE", "OLD", "NEW", "EAST", "WEST",
         "NORTH", "SOUTH",
     ]
 
     /// Full street types that are written glued to the name in careless text (`BRADWELLAVENUE`).
-    public static let gluedTypes: [String] = [
+    static let gluedTypes: [String] = [
         "STREET", "ROAD", "LANE", "AVENUE", "DRIVE", "CLOSE", "GARDENS", "SQUARE", "TERRACE", "PARADE", "CRESCENT",
     ]
 
     /// Words next to a district-shaped token that make it a road number (`M4 MOTORWAY`), not a postcode.
-    public static let roadWords: Set<String> = [
+    static let roadWords: Set<String> = [
         "MOTORWAY", "NORTHBOUND", "SOUTHBOUND", "EASTBOUND", "WESTBOUND", "CARRIAGEWAY", "SLIP", "J", "JUNCTION",
     ]
 
     /// Street-type forms that are also ordinary words: canonicalised only where they stand as a type.
-    public static let typeOnlyInPlace: Set<String> = ["GARDEN", "PASS", "APP", "PARA", "EST", "GR", "GRO"]
+    static let typeOnlyInPlace: Set<String> = ["GARDEN", "PASS", "APP", "PARA", "EST", "GR", "GRO"]
 }

@@ -3,9 +3,9 @@
 /// Upper-case ASCII words: letters with accents lose them (`CAFÉ` → `CAFE`), apostrophes vanish inside words
 /// (`KING'S` → `KINGS`), `&` becomes the word `AND`, and every other non-alphanumeric character separates
 /// words. Digits stay attached to letters (`12A`, `SE1`).
-public enum CanonicalText {
+enum CanonicalText {
     /// The canonical words of `text`.
-    public static func words(_ text: String) -> [String] {
+    static func words(_ text: String) -> [String] {
         var words: [String] = []
         var current: [UInt8] = []
         current.reserveCapacity(16)
@@ -41,7 +41,7 @@ public enum CanonicalText {
     }
 
     /// The canonical words joined by single spaces.
-    public static func string(_ text: String) -> String { words(text).joined(separator: " ") }
+    static func string(_ text: String) -> String { words(text).joined(separator: " ") }
 
     /// Upper-case ASCII for common Latin letters with diacritics; nil for anything else.
     static func foldLatin(_ v: UInt32) -> String? {

@@ -14,7 +14,7 @@ public enum LondonPlaces {
     }
 
     /// Canonical name → kind.
-    public static let kinds: [String: Kind] = {
+    static let kinds: [String: Kind] = {
         var table: [String: Kind] = [:]
         for name in names(localities) { table[String(name)] = .locality }
         for name in boroughs.keys { table[name] = .borough }
@@ -23,12 +23,9 @@ public enum LondonPlaces {
     }()
 
     /// The borough (ONS short name, as in `lsoa-names.csv`) for a canonical borough name or alias.
-    public static let boroughs: [String: String] = {
+    static let boroughs: [String: String] = {
         var table: [String: String] = [:]
-        for name in names(boroughNames) {
-            let short = String(name)
-            table[CanonicalText.string(short)] = short
-        }
+        for short in LondonBoroughs.all.map(\.shortName) { table[CanonicalText.string(short)] = short }
         for (alias, short) in boroughAliases { table[alias] = short }
         return table
     }()
@@ -38,14 +35,8 @@ public enum LondonPlaces {
     }
 
     /// The longest name in words, to bound phrase look-ups.
-    public static let longestName = 4
+    static let longestName = 4
 
-    static let boroughNames = """
-        Barking and Dagenham;Barnet;Bexley;Brent;Bromley;Camden;City of London;Croydon;Ealing;Enfield;Greenwich;\
-        Hackney;Hammersmith and Fulham;Haringey;Harrow;Havering;Hillingdon;Hounslow;Islington;Kensington and \
-        Chelsea;Kingston upon Thames;Lambeth;Lewisham;Merton;Newham;Redbridge;Richmond upon Thames;Southwark;\
-        Sutton;Tower Hamlets;Waltham Forest;Wandsworth;Westminster
-        """
     static let boroughAliases: [(String, String)] = [
         ("CITY OF WESTMINSTER", "Westminster"), ("ROYAL BOROUGH OF GREENWICH", "Greenwich"),
         ("ROYAL BOROUGH OF KENSINGTON AND CHELSEA", "Kensington and Chelsea"), ("THE CITY", "City of London"),

@@ -1,10 +1,10 @@
 /// The postcode areas of the United Kingdom and Crown dependencies (the leading letters of every postcode).
-public enum PostcodeAreas {
+enum PostcodeAreas {
     /// Every area in use, upper case.
-    public static let all: Set<String> = Set(list.split(separator: " ").map(String.init))
+    static let all: Set<String> = Set(list.split(separator: " ").map(String.init))
 
     /// The areas that cover Greater London.
-    public static let london: Set<String> = [
+    static let london: Set<String> = [
         "E", "EC", "N", "NW", "SE", "SW", "W", "WC", "BR", "CR", "DA", "EN", "HA", "IG", "KT", "RM", "SM", "TW",
         "UB", "WD",
     ]

@@ -3,9 +3,9 @@
 /// The canonical form is the full upper-case word (`STREET`, `ROAD`, `GARDENS`). The normaliser and the
 /// gazetteer builder both canonicalise through this table, so a name written `HIGH ST` in a crime record and
 /// `High Street` in a source file meet as `HIGH STREET`.
-public enum StreetTypes {
+enum StreetTypes {
     /// Every written form (upper case, no punctuation) → canonical full word.
-    public static let canonical: [String: String] = {
+    static let canonical: [String: String] = {
         var table: [String: String] = [:]
         for (full, forms) in variants {
             table[full] = full
@@ -15,15 +15,15 @@ public enum StreetTypes {
     }()
 
     /// The canonical street types (full words).
-    public static let all: Set<String> = Set(variants.map(\.0))
+    static let all: Set<String> = Set(variants.map(\.0))
 
     /// Forms that are also ordinary words or other things before a name and so need position to decide
     /// (`ST JOHNS RD`: SAINT; `DR` before a name: DOCTOR; `MT` may be MOUNT in either place).
-    public static let ambiguousBeforeName: [String: String] = ["ST": "SAINT", "STE": "SAINTE", "DR": "DOCTOR"]
+    static let ambiguousBeforeName: [String: String] = ["ST": "SAINT", "STE": "SAINTE", "DR": "DOCTOR"]
 
     /// Canonical type for `word` (already upper case), or nil when it is not a street-type word.
     @inline(__always)
-    public static func canonicalType(_ word: String) -> String? { canonical[word] }
+    static func canonicalType(_ word: String) -> String? { canonical[word] }
 
     /// Full word and its abbreviations. Kept as data, apart from the logic that uses it.
     static let variants: [(String, [String])] = [

@@ -9,11 +9,11 @@ enum GazetteerDigest {
     /// table alone (the same bytes the content digest reads for it). Stored in `meta` at build as
     /// `content_digest` and `table_digest.<table>`; `locus gazetteer verify` recomputes them.
     static func digests(_ db: Database) throws -> (content: String, tables: [(table: String, digest: String)]) {
-        var hasher = SHA256()
+        var hasher = SHA256Hasher()
         var tables: [(String, String)] = []
         // A gazetteer built before a table existed (map_point) digests as it did then.
         for (table, order) in GazetteerSchema.digestTables where try db.tableExists(table) {
-            var own = SHA256()
+            var own = SHA256Hasher()
             Array((table + "\n").utf8).withUnsafeBytes { hasher.update($0); own.update($0) }
             // Each value as `DatabaseValue.description` writes it, then 0x1F; a newline ends the row.
             try FastSQLite.forEachDigestLine(db, sql: "SELECT * FROM \(table) ORDER BY \(order)") { line in

@@ -4,9 +4,9 @@
 /// Names are stored twice where it matters: `name` as the source wrote it (for display) and canonical forms
 /// (`CanonicalText` words, street types through `StreetTypes`) in the name and token tables the matcher reads.
 /// `gazetteer/README.md` documents every column.
-public enum GazetteerSchema {
+enum GazetteerSchema {
     /// Bumped whenever a table or a column changes meaning; the store refuses other versions.
-    public static let version = 1
+    static let version = 1
 
     static let tables: [String] = [
         "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID",

@@ -2,17 +2,17 @@
 /// with one letter deleted (words of 5+ letters) or up to two deleted (9+ letters). Two words within that
 /// many edits share a key. The builder stores the keys of every indexed token in `typo_key`; the matcher
 /// computes the keys of a query word with the same function and looks them up, then checks the distance.
-public enum TypoKeys {
+enum TypoKeys {
     /// Words shorter than this get no deletion keys (only themselves).
-    public static let oneEditLength = 5
+    static let oneEditLength = 5
     /// Words at least this long also get two-deletion keys.
-    public static let twoEditLength = 9
+    static let twoEditLength = 9
     /// Longer query words are not looked up by their keys: a word of n letters has about n²/2 keys of n
     /// letters each, and no London name word comes near this length (only pasted blobs do).
-    public static let maximumQueryLength = 24
+    static let maximumQueryLength = 24
 
     /// The keys of `word` (upper-case ASCII), itself first, then its deletions, without duplicates.
-    public static func keys(_ word: String) -> [String] {
+    static func keys(_ word: String) -> [String] {
         let bytes = Array(word.utf8)
         var keys = [word]
         guard bytes.count >= oneEditLength else { return keys }
@@ -37,7 +37,7 @@ public enum TypoKeys {
 
     /// The edit distance (Damerau–Levenshtein, adjacent transpositions) between two words, for checking
     /// candidates found through shared keys.
-    public static func distance(_ a: String, _ b: String) -> Int {
+    static func distance(_ a: String, _ b: String) -> Int {
         let s = Array(a.utf8), t = Array(b.utf8)
         if s.isEmpty { return t.count }
         if t.isEmpty { return s.count }

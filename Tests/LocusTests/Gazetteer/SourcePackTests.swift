@@ -30,7 +30,7 @@ import ZIPFoundation
                                                     withIntermediateDirectories: true)
             let bytes = try Data(contentsOf: TestGazetteer.fixtureFile(fixture))
             try bytes.write(to: target)
-            let digest = SHA256.hex([UInt8](path == damaged ? bytes + Data("x".utf8) : bytes))
+            let digest = SHA256Hasher.hex([UInt8](path == damaged ? bytes + Data("x".utf8) : bytes))
             entries.append(["path": path, "size": bytes.count, "sha256": digest])
         }
         let manifest = try JSONSerialization.data(withJSONObject: ["edition": "test-1", "files": entries])
@@ -50,7 +50,7 @@ import ZIPFoundation
 
     @Test func theShippedPackChecksOutAgainstItsManifest() throws {
         let zipBytes = try Data(contentsOf: TestGazetteer.packFile)
-        #expect(SHA256.hex([UInt8](zipBytes)) == LondonPackEdition.zipSHA256, "regenerate with scripts/make-london-pack.py")
+        #expect(SHA256Hasher.hex([UInt8](zipBytes)) == LondonPackEdition.zipSHA256, "regenerate with scripts/make-london-pack.py")
         let pack = try SourcePack(TestGazetteer.packFile)
         #expect(pack.edition == LondonPackEdition.edition)
         #expect(pack.manifest.count == 14)

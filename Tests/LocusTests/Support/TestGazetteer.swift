@@ -69,6 +69,6 @@ enum TestGazetteer {
             let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
             parts.append("\(file.path) \(attributes[.size] ?? 0) \(modified)")
         }
-        return String(SHA256.hex(Array(parts.joined(separator: "\n").utf8)).prefix(16))
+        return String(SHA256Hasher.hex(Array(parts.joined(separator: "\n").utf8)).prefix(16))
     }
 }

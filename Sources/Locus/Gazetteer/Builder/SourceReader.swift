@@ -61,7 +61,7 @@ final class SourceReader {
         }
         encoding = bytes.withUnsafeBufferPointer { TextEncoding.utf8.decode($0) } == nil ? .windows1252 : .utf8
         report = SourceReport(
-            name: displayName ?? url.lastPathComponent, format: format, sha256: fingerprint ? SHA256.hex(bytes) : "",
+            name: displayName ?? url.lastPathComponent, format: format, sha256: fingerprint ? SHA256Hasher.hex(bytes) : "",
             licence: licence)
         do {
             let source = packed != nil ? ByteSource(bytes: bytes, name: url.path)

@@ -80,7 +80,7 @@ extension SourcePack {
         }
         guard let bytes else { throw .missingFile(pack: location.path, file: path) }
         if let manifest, let entry = try manifestEntries(manifest, pack: location).first(where: { $0.path == path }) {
-            let digest = SHA256.hex(bytes)
+            let digest = SHA256Hasher.hex(bytes)
             if bytes.count != entry.size || digest != entry.sha256 {
                 throw .checksumMismatch(pack: location.path, file: path, expected: entry.sha256, actual: digest)
             }

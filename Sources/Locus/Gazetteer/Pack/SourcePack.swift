@@ -54,7 +54,7 @@ public struct SourcePack: Sendable {
                 guard let bytes = files[entry.path] else {
                     throw .missingFile(pack: location.path, file: entry.path)
                 }
-                let digest = SHA256.hex(bytes)
+                let digest = SHA256Hasher.hex(bytes)
                 if bytes.count != entry.size || digest != entry.sha256 {
                     throw .checksumMismatch(pack: location.path, file: entry.path, expected: entry.sha256,
                                             actual: digest)

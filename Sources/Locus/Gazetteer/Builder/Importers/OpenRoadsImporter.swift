@@ -17,7 +17,7 @@ extension GazetteerDraft {
         }
         // The GB file is gigabytes: hashed in chunks and read row by row, never held in memory whole.
         let digest: String
-        do { digest = try SHA256.hex(file: url) } catch {
+        do { digest = try SHA256Hasher.hex(file: url) } catch {
             throw .unreadableSource(path: url.path, reason: error.localizedDescription)
         }
         var report = SourceReport(name: url.lastPathComponent, format: "os-open-roads", sha256: digest,

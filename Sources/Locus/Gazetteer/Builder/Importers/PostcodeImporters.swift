@@ -90,7 +90,7 @@ extension GazetteerDraft {
             // One report for the zip: the members' tallies summed, the fingerprint of the zip read (the
             // inner Code-Point zip when it came nested in another).
             var whole = SourceReport(
-                name: archiveName, format: "codepoint-os-zip", sha256: try SHA256.hex(file: archiveFile),
+                name: archiveName, format: "codepoint-os-zip", sha256: try SHA256Hasher.hex(file: archiveFile),
                 licence: SourceLicences.codePoint)
             for part in reports[first...] {
                 whole.rows += part.rows

@@ -13,7 +13,7 @@ extension GazetteerDraft {
         throws(GazetteerBuildError) {
         let bytes = try Self.sourceBytes(url, pack: pack, what: "street lines (GeoJSON)")
         var report = SourceReport(name: url.lastPathComponent, format: "streets-geojson",
-                                  sha256: SHA256.hex(bytes), licence: SourceLicences.streetLines)
+                                  sha256: SHA256Hasher.hex(bytes), licence: SourceLicences.streetLines)
         let root: [String: Any]
         do {
             guard let object = try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any] else {

@@ -1,29 +1,29 @@
-/// The 33 London local authorities (32 boroughs and the City of London) with their public GSS codes and the
+/// The 33 London local authorities (32 boroughs and the City of London) with their GSS codes and the
 /// name forms that police, ONS, OS and the FSA write. Compiled in so that a gazetteer built without the area
 /// name files still names every borough.
-public enum LondonBoroughs {
-    public struct Borough: Sendable, Equatable {
+enum LondonBoroughs {
+    struct Borough: Sendable, Equatable {
         /// ONS GSS code, `E09000001` … `E09000033`.
-        public let code: String
+        let code: String
         /// The ONS short name (`ladnm`): `Barking and Dagenham`, `City of London`, `Westminster`.
-        public let shortName: String
+        let shortName: String
         /// The official name as in the Code-Point code list (`Barking and Dagenham London Boro`).
-        public let officialName: String
+        let officialName: String
         /// Other forms people write (FSA `Richmond-Upon-Thames`, `City of London Corporation`, short forms).
-        public let otherNames: [String]
+        let otherNames: [String]
     }
 
-    public static let all: [Borough] = rows.map { row in
+    static let all: [Borough] = rows.map { row in
         Borough(
             code: row.0, shortName: row.1,
             officialName: row.2 ?? "\(row.1) London Boro", otherNames: row.3)
     }
 
     /// The borough with GSS `code`, if it is one of the 33.
-    public static func borough(code: String) -> Borough? { byCode[code] }
+    static func borough(code: String) -> Borough? { byCode[code] }
 
     /// Whether `code` is a London local authority (`E09…`).
-    public static func isLondon(code: String) -> Bool { byCode[code] != nil }
+    static func isLondon(code: String) -> Bool { byCode[code] != nil }
 
     private static let byCode: [String: Borough] = Dictionary(uniqueKeysWithValues: all.map { ($0.code, $0) })
 
