@@ -95,6 +95,11 @@ import Testing
         let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: summary)) as? [String: Any])
         #expect(json["gazetteerHasStreets"] as? Bool == false)
         #expect((json["notes"] as? [String])?.contains { $0.contains("has no streets (a postcode-only build)") } == true)
+        // Also with --anonymise, whose geocoder wraps the matcher.
+        let anonymised = try LocusBinary.run(["geocode", "--quiet", "--anonymise", "--gazetteer", output,
+                                              GeocodeBinary.fixtureURL("sample-incidents.csv").path])
+        #expect(anonymised.status == 0, "\(anonymised.stderr)")
+        #expect(anonymised.stderr.contains("warning: the gazetteer \(output) has no streets (a postcode-only build)"))
         let full = try GeocodeBinary.run(["--quiet", "--summary-json", summary.path,
                                           GeocodeBinary.fixtureURL("sample-incidents.csv").path])
         #expect(!full.stderr.contains("no streets"))

@@ -34,7 +34,7 @@ public struct AnonymisingGeocoder: Geocoding {
             return result
         }
         guard let borough = index.boroughID(named: exact.borough),
-              let (point, _) = index.nearest(x: x, y: y, boroughID: borough) else {
+              let (found, _) = index.nearestIndex(x: x, y: y, boroughID: borough) else {
             result.easting = nil
             result.northing = nil
             result.matched = ""
@@ -42,15 +42,24 @@ public struct AnonymisingGeocoder: Geocoding {
             result.faults.append(Fault(Self.noMapPoint))
             return result
         }
+        let point = index.points[found]
         result.easting = point.x
         result.northing = point.y
-        result.matched = point.label
+        result.matched = index.labels[found]
         result.precisionMeters = ((point.reach + (exact.precisionMeters ?? 0)) / 10).rounded(.up) * 10
         return result
     }
 
     /// `CR0 1AB` → `CR0 1`; anything else unchanged.
     static func sector(_ postcode: String) -> String {
+        // The gazetteer's form (printable ASCII, one space inside, three characters after it) without splitting.
+        let utf8 = postcode.utf8
+        if let space = utf8.firstIndex(of: 0x20), space != utf8.startIndex,
+           utf8.distance(from: space, to: utf8.endIndex) == 4,
+           utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }),
+           !utf8[utf8.index(after: space)...].contains(0x20) {
+            return String(postcode[...utf8.index(space, offsetBy: 1)])
+        }
         let parts = postcode.split(separator: " ")
         guard parts.count == 2, parts[1].count == 3 else { return postcode }
         return parts[0] + " " + parts[1].prefix(1)

@@ -1,5 +1,10 @@
 import Foundation
 import GRDB
+#if canImport(GRDBSQLite)
+import GRDBSQLite
+#else
+import SQLite3
+#endif
 
 /// A map point as the gazetteer stores it (`map_point`).
 public struct MapPoint: Sendable, Equatable {
@@ -28,11 +33,13 @@ public struct MapPointIndex: Sendable {
     public let threshold: Int
     /// Borough short name (as results carry it) → borough id.
     let boroughIDs: [String: Int64]
-    private let grids: [Int64: CandidateGrid]
-    private let alive: [Bool]
+    /// `points[i].label`, made once.
+    let labels: [String]
+    private let grids: [Int64: MapPointGrid]
 
-    /// Loads the map points of the gazetteer at `url`; `GazetteerStoreError.unreadable` when it has none
-    /// (built before map points existed).
+    /// Loads the map points of the gazetteer at `url` (one read of `map_point`, straight from SQLite);
+    /// `GazetteerStoreError.unreadable` when it has none (built before map points existed) or a row cannot
+    /// be read.
     public static func load(_ url: URL) throws(GazetteerStoreError) -> MapPointIndex {
         let queue = try GazetteerStore.openReadOnly(url)
         do {
@@ -42,11 +49,7 @@ public struct MapPointIndex: Sendable {
                         path: url.path, reason: "it has no map points (built by an older Locus): rebuild it with "
                             + "`locus gazetteer build`")
                 }
-                let points = try Row.fetchAll(db, sql: "SELECT * FROM map_point ORDER BY id").map { row in
-                    MapPoint(id: row["id"], kind: row["kind"], name: row["name"], boroughID: row["borough_id"],
-                             x: row["x"], y: row["y"], units: row["units"], addresses: row["addresses"],
-                             reach: row["reach"])
-                }
+                let points = try MapPointRows.read(db, path: url.path)
                 let threshold = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'map_point_threshold'")
                 var names: [String: Int64] = [:]
                 for row in try Row.fetchAll(db, sql: "SELECT id, short_name FROM borough") { names[row[1]] = row[0] }
@@ -63,24 +66,26 @@ public struct MapPointIndex: Sendable {
         self.points = points
         self.threshold = threshold
         self.boroughIDs = boroughIDs
-        let candidates = points.map {
-            MapPointCandidate(kind: $0.kind, refID: $0.id, name: $0.name, borough: $0.boroughID, x: $0.x, y: $0.y)
-        }
-        var grids: [Int64: CandidateGrid] = [:]
-        for (borough, members) in Dictionary(grouping: candidates.indices, by: { candidates[$0].borough }) {
-            grids[borough] = CandidateGrid(members: members, candidates: candidates, cellSize: 500)
-        }
-        self.grids = grids
-        alive = Array(repeating: true, count: points.count)
+        labels = points.map(\.label)
+        let xs = points.map(\.x), ys = points.map(\.y)
+        var members: [Int64: [Int]] = [:]
+        for (i, p) in points.enumerated() { members[p.boroughID, default: []].append(i) }
+        grids = members.mapValues { MapPointGrid(indices: $0, x: xs, y: ys, cellSize: 500) }
     }
 
     /// The nearest map point of `boroughID` to (x, y) within `MapPointRules.maximumSnapDistance`, with its
     /// distance; nil when the borough has none that close. Ties: the lower id.
     public func nearest(x: Double, y: Double, boroughID: Int64) -> (point: MapPoint, distance: Double)? {
-        guard let index = grids[boroughID]?.nearest(x, y, alive: alive) else { return nil }
+        nearestIndex(x: x, y: y, boroughID: boroughID).map { (points[$0.index], $0.distance) }
+    }
+
+    /// As `nearest`, the point's position in `points` (and `labels`).
+    func nearestIndex(x: Double, y: Double, boroughID: Int64) -> (index: Int, distance: Double)? {
+        let limit = MapPointRules.maximumSnapDistance
+        guard let index = grids[boroughID]?.nearest(x, y, within: limit) else { return nil }
         let p = points[index]
         let d = planeDistance(p.x, p.y, x, y)
-        return d <= MapPointRules.maximumSnapDistance ? (p, d) : nil
+        return d <= limit ? (index, d) : nil
     }
 
     /// The borough id of a result's borough name, or nil.
@@ -89,5 +94,49 @@ public struct MapPointIndex: Sendable {
     /// The smallest catchment holding any units (estimated addresses), or nil when none holds any.
     public var smallestCatchment: MapPoint? {
         points.filter { $0.units > 0 }.min { ($0.addresses, $0.id) < ($1.addresses, $1.id) }
+    }
+}
+
+/// `map_point` read row by row straight from SQLite (below GRDB's per-row `Row` copies: the table has some
+/// 16,500 rows for London and is read on every `--anonymise` run).
+enum MapPointRows {
+    static let sql = "SELECT id, kind, name, borough_id, x, y, units, addresses, reach FROM map_point ORDER BY id"
+
+    static func read(_ db: Database, path: String) throws -> [MapPoint] {
+        let statement = try db.makeStatement(sql: sql)
+        let handle = statement.sqliteStatement
+        defer { sqlite3_reset(handle) }
+        var points: [MapPoint] = []
+        points.reserveCapacity(Int(try Int.fetchOne(db, sql: "SELECT MAX(id) FROM map_point") ?? 0))
+        while try FastSQLite.step(db, handle, sql: sql) {
+            func bad(_ what: String) -> GazetteerStoreError {
+                .unreadable(path: path, reason: "map_point row \(points.count + 1): \(what)")
+            }
+            for column: CInt in [0, 3, 6, 7] where sqlite3_column_type(handle, column) != SQLITE_INTEGER {
+                throw bad("column \(column + 1) is not an integer")
+            }
+            for column: CInt in [4, 5, 8] {
+                let type = sqlite3_column_type(handle, column)
+                guard type == SQLITE_FLOAT || type == SQLITE_INTEGER else { throw bad("column \(column + 1) is not a number") }
+            }
+            guard let kind = text(handle, 1), let name = text(handle, 2) else { throw bad("no kind or name") }
+            let x = sqlite3_column_double(handle, 4), y = sqlite3_column_double(handle, 5)
+            guard x.isFinite, y.isFinite, abs(x) < 1e9, abs(y) < 1e9 else { throw bad("coordinates out of range") }
+            points.append(MapPoint(
+                id: sqlite3_column_int64(handle, 0), kind: kind, name: name,
+                boroughID: sqlite3_column_int64(handle, 3), x: x, y: y,
+                units: Int(sqlite3_column_int64(handle, 6)), addresses: Int(sqlite3_column_int64(handle, 7)),
+                reach: sqlite3_column_double(handle, 8)))
+        }
+        return points
+    }
+
+    /// A text column as a `String`, or nil when it is not text.
+    @inline(__always)
+    private static func text(_ handle: SQLiteStatement, _ column: CInt) -> String? {
+        guard sqlite3_column_type(handle, column) == SQLITE_TEXT, let bytes = sqlite3_column_text(handle, column)
+        else { return nil }
+        let buffer = UnsafeBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(handle, column)))
+        return String(decoding: buffer, as: UTF8.self)
     }
 }

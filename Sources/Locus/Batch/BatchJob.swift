@@ -61,7 +61,9 @@ public struct BatchJob {
             let projection = try CoordinateProjection.proj(targetCRS: options.targetCRS)
             let input = try ByteSource(path: inputPath)
             let (geocoder, version) = try makeGeocoder()
-            if let checked = geocoder as? StoreCheckedGeocoder {
+            // The matcher, also under --anonymise's wrapper.
+            if let checked = geocoder as? StoreCheckedGeocoder
+                ?? (geocoder as? AnonymisingGeocoder)?.inner as? StoreCheckedGeocoder {
                 // Said even with --quiet: a postcode-only gazetteer silently locates far fewer rows.
                 streets = (checked.postcodeOnlyWarning == nil, checked.postcodeOnlyWarning)
                 if let warning = checked.postcodeOnlyWarning { Self.printError("locus geocode: warning: \(warning)\n") }

@@ -20,13 +20,7 @@ enum FastSQLite {
         let columns = sqlite3_column_count(handle)
         var line: [UInt8] = []
         line.reserveCapacity(1024)
-        while true {
-            let code = sqlite3_step(handle)
-            if code == SQLITE_DONE { break }
-            guard code == SQLITE_ROW else {
-                throw DatabaseError(resultCode: ResultCode(rawValue: code),
-                                    message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: sql)
-            }
+        while try step(db, handle, sql: sql) {
             line.removeAll(keepingCapacity: true)
             for column in 0..<columns {
                 append(handle, column, to: &line)
@@ -36,6 +30,18 @@ enum FastSQLite {
             line.withUnsafeBytes(body)
         }
         sqlite3_reset(handle)
+    }
+
+    /// Steps `handle` (prepared from `sql`) on: true at a row, false when done; a failure throws.
+    @inline(__always)
+    static func step(_ db: Database, _ handle: SQLiteStatement, sql: String) throws -> Bool {
+        let code = sqlite3_step(handle)
+        if code == SQLITE_DONE { return false }
+        guard code == SQLITE_ROW else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: code),
+                                message: String(cString: sqlite3_errmsg(db.sqliteConnection)), sql: sql)
+        }
+        return true
     }
 
     @inline(__always)

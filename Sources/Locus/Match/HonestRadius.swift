@@ -82,6 +82,10 @@ extension MatchLookups {
     /// may be anywhere on the pieces it runs on into (same-name streets of other boroughs whose extents come
     /// within `HonestRadius.continuation`): half the diagonal of their joined extent; 0 when it runs on into none.
     func continuedReach(of street: GazetteerStreet) -> Double {
+        continued.value(street.id) { joinedReach(of: street) }
+    }
+
+    private func joinedReach(of street: GazetteerStreet) -> Double {
         var (minX, minY, maxX, maxY) = (street.minX, street.minY, street.maxX, street.maxY)
         var joined = false
         for other in streets(named: street.name) where other.id != street.id && other.boroughID != street.boroughID {

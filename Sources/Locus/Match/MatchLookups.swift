@@ -20,6 +20,8 @@ final class MatchLookups: Sendable {
     private let pointsOnStreet = LookupCache<Int64, [StreetPoint]>()
     private let junctionsOfStreet = LookupCache<Int64, [GazetteerJunction]>()
     let shapes = LookupCache<Int64, StreetShape>()
+    /// `continuedReach` by street (`HonestRadius`).
+    let continued = LookupCache<Int64, Double>()
     private let landmarkNames = LookupCache<String, [GazetteerLandmark]>()
     private let boroughNearStreet = LookupCache<Int64, Int64?>()
     private let readingsOfText = LookupCache<String, [StreetReading]>()

@@ -91,5 +91,14 @@ struct MapPointPlannerTests {
         #expect(MapPointPlanner.isLabelName("HIGH STREET") && !MapPointPlanner.isLabelName("429 433"))
         #expect(GazetteerWriter.labelCase("CLAPHAM HIGH STREET") == "Clapham High Street")
         #expect(GazetteerWriter.labelCase("Abbey Wood Rail Station") == "Abbey Wood Rail Station")
+        // `&` (AND in the canonical form), initials and numerals written apart, short joining words.
+        let cases = [
+            "A AND E": "A&E", "A AND E DEPARTMENT": "A&E Department", "H AND C AND CIRCLE LINES": "H&C and Circle Lines",
+            "C E M E": "CEME", "H M PRISON PENTONVILLE": "HM Prison Pentonville", "CHARLES I I STREET": "Charles II Street",
+            "KING GEORGE V DOCK": "King George V Dock", "PRET A MANGER": "Pret A Manger", "THE MALL": "The Mall",
+            "CHURCH OF SAINT MICHAEL AND ALL ANGELS": "Church of Saint Michael and All Angels",
+            "ANCHOR AND HOPE LANE": "Anchor and Hope Lane", "AND": "And", "": "",
+        ]
+        for (name, label) in cases { #expect(GazetteerWriter.labelCase(name) == label, "\(name)") }
     }
 }

@@ -53,11 +53,44 @@ extension GazetteerWriter {
         try db.execute(sql: "INSERT INTO meta VALUES ('map_point_threshold', ?)", arguments: [String(threshold)])
     }
 
-    /// `CLAPHAM HIGH STREET` → `Clapham High Street` (words of capitals only; mixed case is kept).
+    /// `CLAPHAM HIGH STREET` → `Clapham High Street` (words of capitals only; mixed case is kept). A street's
+    /// name is its canonical form, in which `&` is `AND` and `C.E.M.E.` or `II` are single letters apart: a run
+    /// of single letters is one word again, joined by `&` where `AND` stood (`A AND E` → `A&E`,
+    /// `H M PRISON` → `HM Prison`, `CHARLES I I STREET` → `Charles II Street`), and the short joining words
+    /// after the first word are lower case (`CHURCH OF SAINT MARY AND ALL SAINTS` → `Church of Saint Mary and
+    /// All Saints`).
     static func labelCase(_ name: String) -> String {
         guard name == name.uppercased() else { return name }
-        return name.split(separator: " ", omittingEmptySubsequences: false).map { word in
-            word.prefix(1) + word.dropFirst().lowercased()
-        }.joined(separator: " ")
+        let words = name.split(separator: " ", omittingEmptySubsequences: false)
+        func letter(_ k: Int) -> Bool { k < words.count && words[k].count == 1 && words[k].first!.isLetter }
+        var out: [String] = []
+        var i = 0
+        while i < words.count {
+            let word = words[i]
+            if letter(i) {
+                var run = String(word), j = i + 1
+                while true {
+                    if letter(j) {
+                        run += words[j]
+                        j += 1
+                    } else if j < words.count, words[j] == "AND", letter(j + 1) {
+                        run += "&" + words[j + 1]
+                        j += 2
+                    } else {
+                        break
+                    }
+                }
+                out.append(run)
+                i = j
+                continue
+            }
+            out.append(!out.isEmpty && labelMinorWords.contains(word)
+                ? word.lowercased() : word.prefix(1) + word.dropFirst().lowercased())
+            i += 1
+        }
+        return out.joined(separator: " ")
     }
+
+    /// Words a label writes in lower case after its first word.
+    static let labelMinorWords: Set<Substring> = ["AND", "OF", "THE", "ON", "IN", "AT", "BY", "FOR", "TO", "UPON"]
 }
