@@ -60,10 +60,12 @@ import Testing
         #expect(summary.locatedRows == located.values.reduce(0, +))
         #expect(summary.locatedRowsByMatchType.filter { $0.value > 0 } == located)
         #expect(summary.rowsWithoutCoordinatesByMatchType.filter { $0.value > 0 } == without)
-        // The fixture has a coarse postcode district, a low-scoring address under conflicting evidence, and NFA.
-        #expect(without["postcode_district"] == 1 && without["address"] == 1 && without["none"] == 1)
-        #expect(summary.locatedRows == 7 && summary.locatedPercent == 70)
-        #expect(result.stderr.contains("  located 7 (70.0%) with coordinates; matched 9 (90.0%), 2 of them without "
+        // The fixture has a coarse postcode district, a low-scoring address under conflicting evidence, NFA, and
+        // O/S 12 HIGH ST with no evidence: Croydon's High Street holds 12, Hampton's (another borough) holds 3-41,
+        // so it may hold 12 too (`number.not_held`, ambiguous).
+        #expect(without["postcode_district"] == 1 && without["address"] == 1 && without["none"] == 2)
+        #expect(summary.locatedRows == 6 && summary.locatedPercent == 60)
+        #expect(result.stderr.contains("  located 6 (60.0%) with coordinates; matched 8 (80.0%), 2 of them without "
                                        + "coordinates (coarse or low score); malformed rows 0\n"))
         #expect(result.stderr.contains("  postcode_district: 1 (10.0%), located 0, without coordinates 1\n"))
     }

@@ -2,7 +2,8 @@
 ///
 /// Parsed from any written form: lower case, no space or extra spaces (`sw1a1aa`, `SW1A  1AA`). A character the
 /// format makes certain is repaired (`SE28 OGU` → `SE28 0GU`, `CRO 1LA` → `CR0 1LA`; O↔0, I↔1, S↔5, Z↔2, B↔8)
-/// and `repaired` says so; text that fits the format in no way, or in more than one repaired way, is invalid.
+/// and `repaired` says so; a unit with its last letter lost (`SE1 7P`) is its sector, repaired; text that fits the
+/// format in no way, or in more than one repaired way, is invalid.
 /// Two postcodes are equal when their canonical forms are, whether or not one was repaired.
 public struct Postcode: Sendable, Hashable, Codable, CustomStringConvertible {
     /// How much of a postcode the text gave.
@@ -36,6 +37,12 @@ public struct Postcode: Sendable, Hashable, Codable, CustomStringConvertible {
         guard gaps.count <= 1 else { return nil }
         if let found = PostcodeFormat.read(alnum[...], split: gaps.first, allowArea: true) {
             self = found
+        } else if let gap = gaps.first, alnum.count - gap == 2,
+            let hit = PostcodeScanner.read(alnum[...], firstLength: gap), hit.words == 2, let sector = hit.postcode,
+            sector.level == .sector
+        {
+            // `SE1 7P`: a unit with its last letter lost is its sector, repaired (as in free text).
+            self = sector
         } else {
             return nil
         }

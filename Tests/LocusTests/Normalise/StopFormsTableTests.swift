@@ -41,6 +41,10 @@ import Testing
         #expect(mention.level == .sector)
         #expect(mention.repaired)
         #expect(Postcode.find(in: "O/S 4 KING ST SE1 7P").first?.postcode?.canonical == "SE1 7")
+        // The same in a postcode column.
+        let column = try #require(Postcode("se1 7p"))
+        #expect(column.canonical == "SE1 7" && column.level == .sector && column.repaired)
+        #expect(Postcode("SE1 7C") == nil, "C is never an inward letter")
     }
 
     @Test func stopWordsAreTakenOffANameBeforeItIsLookedUp() {
