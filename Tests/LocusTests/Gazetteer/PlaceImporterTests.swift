@@ -81,6 +81,11 @@ import Testing
         #expect(b.subUnit == "UNIT 43" && b.building == "CROMWELL INDUSTRIAL ESTATE" && b.street == "STAFFA ROAD")
         let c = PremisesAddress(lines: ["12-14 St John's Rd", "London", "", ""])
         #expect(c.number == 12 && c.numberEnd == 14 && c.street == "SAINT JOHNS ROAD" && c.locality == nil)
+        // The file's stand-in for a withheld address names no street (58 London records had made it one).
+        let withheld = "Address details restricted until the business has been inspected and rated"
+        let d = PremisesAddress(lines: [withheld, "191 Station Road", "", "West Drayton"])
+        #expect(d.number == 191 && d.street == "STATION ROAD")
+        #expect(PremisesAddress(lines: [withheld, "", "", ""]).street == nil)
     }
 
     @Test func openNamesTiles() throws {

@@ -13,8 +13,13 @@ struct PremisesAddress: Equatable {
     /// The locality as written in the lines (its canonical form is `CanonicalText.string` of it).
     var locality: String?
 
+    /// The food hygiene file's stand-in for an address it withholds (a home caterer's, until inspected): no
+    /// street of that name exists, so the line is not read.
+    static let withheldLinePrefix = "address details restricted"
+
     init(lines: [String]) {
-        let text = lines.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let text = lines.map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty && !$0.lowercased().hasPrefix(Self.withheldLinePrefix) }
             .joined(separator: ", ")
         let parsed = StreetNaming.normaliser.parse(text)
         number = parsed.houseNumber?.number
