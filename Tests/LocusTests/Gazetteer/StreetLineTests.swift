@@ -208,5 +208,17 @@ import Testing
             let geometric = try Int.fetchOne(db, sql: "SELECT count(*) FROM junction WHERE source = 'geometry'")
             #expect(geometric == 4)  // Alpha/Beta, Alpha/Gamma, Buckingham Gate with Kingston By-pass and A3
         }
+        // The road number and the name find the same line, written either way. (Not yet: the number before the
+        // name, `A3 KINGSTON BY PASS`, is read as one street name that no line has.)
+        let matcher = Matcher(store: try GazetteerStore(path: first.path))
+        for text in ["KINGSTON BY-PASS", "KINGSTON BY PASS", "A3"] {
+            let r = matcher.geocode(LocationQuery(text: text))
+            #expect(r.level == .street, "\(text): \(r.level)")
+            if let x = r.easting, let y = r.northing {
+                #expect((529000...529200).contains(x) && (179400...179450).contains(y), "\(text): \(x) \(y)")
+            } else {
+                Issue.record("\(text): not located")
+            }
+        }
     }
 }
