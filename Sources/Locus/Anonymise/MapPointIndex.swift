@@ -35,7 +35,7 @@ public struct MapPointIndex: Sendable {
     let boroughIDs: [String: Int64]
     /// `points[i].label`, made once.
     let labels: [String]
-    private let grids: [Int64: MapPointGrid]
+    private let grids: [Int64: NearestGrid]
 
     /// Loads the map points of the gazetteer at `url` (one read of `map_point`, straight from SQLite);
     /// `GazetteerStoreError.unreadable` when it has none (built before map points existed) or a row cannot
@@ -70,7 +70,7 @@ public struct MapPointIndex: Sendable {
         let xs = points.map(\.x), ys = points.map(\.y)
         var members: [Int64: [Int]] = [:]
         for (i, p) in points.enumerated() { members[p.boroughID, default: []].append(i) }
-        grids = members.mapValues { MapPointGrid(indices: $0, x: xs, y: ys, cellSize: 500) }
+        grids = members.mapValues { NearestGrid(indices: $0, x: xs, y: ys, cellSize: 500) }
     }
 
     /// The nearest map point of `boroughID` to (x, y) within `MapPointRules.maximumSnapDistance`, with its

@@ -91,7 +91,7 @@ extension MatchLookups {
         for other in streets(named: street.name) where other.id != street.id && other.boroughID != street.boroughID {
             let dx = max(0, other.minX - street.maxX, street.minX - other.maxX)
             let dy = max(0, other.minY - street.maxY, street.minY - other.maxY)
-            guard (dx * dx + dy * dy).squareRoot() <= HonestRadius.continuation else { continue }
+            guard planeDistance(0, 0, dx, dy) <= HonestRadius.continuation else { continue }
             (minX, minY, maxX, maxY) = (min(minX, other.minX), min(minY, other.minY), max(maxX, other.maxX),
                                         max(maxY, other.maxY))
             joined = true

@@ -66,9 +66,10 @@ struct MapPointPlanner {
         -> (points: [PlannedMapPoint], unitPoint: [(postcode: Int64, point: Int)]) {
         let byBorough = Dictionary(grouping: candidates.indices) { candidates[$0].borough }
         var alive = Array(repeating: true, count: candidates.count)
-        var grids: [Int64: CandidateGrid] = [:]
+        let xs = candidates.map(\.x), ys = candidates.map(\.y)
+        var grids: [Int64: NearestGrid] = [:]
         for (borough, members) in byBorough {
-            grids[borough] = CandidateGrid(members: members, candidates: candidates, cellSize: 500)
+            grids[borough] = NearestGrid(indices: members, x: xs, y: ys, cellSize: 500)
         }
         // Catchments: unit index lists per candidate.
         var catchment = Array(repeating: [Int](), count: candidates.count)
@@ -126,54 +127,5 @@ struct MapPointPlanner {
         unitPoint.sort { $0.postcode < $1.postcode }
         _ = mergedInto
         return (points, unitPoint)
-    }
-}
-
-/// A grid over one borough's candidates answering "nearest live candidate" (ties: the lower index).
-struct CandidateGrid {
-    let cellSize: Double
-    private let xs: [Double], ys: [Double], ids: [Int]
-    private var cells: [Int64: [Int32]] = [:]
-    private let minCell: (Int64, Int64), maxCell: (Int64, Int64)
-
-    init(members: [Int], candidates: [MapPointCandidate], cellSize: Double) {
-        self.cellSize = cellSize
-        ids = members
-        xs = members.map { candidates[$0].x }
-        ys = members.map { candidates[$0].y }
-        var lo = (Int64.max, Int64.max), hi = (Int64.min, Int64.min)
-        for i in members.indices {
-            let cx = Int64((xs[i] / cellSize).rounded(.down)), cy = Int64((ys[i] / cellSize).rounded(.down))
-            cells[cx << 32 | (cy & 0xFFFF_FFFF), default: []].append(Int32(i))
-            lo = (min(lo.0, cx), min(lo.1, cy)); hi = (max(hi.0, cx), max(hi.1, cy))
-        }
-        minCell = lo
-        maxCell = hi
-    }
-
-    /// The nearest candidate (global index) with `alive[index]`, or nil when none is left.
-    func nearest(_ x: Double, _ y: Double, alive: [Bool]) -> Int? {
-        guard !ids.isEmpty else { return nil }
-        let cx = Int64((x / cellSize).rounded(.down)), cy = Int64((y / cellSize).rounded(.down))
-        var best: (d: Double, id: Int)?
-        var ring: Int64 = 0
-        // Rings of cells outwards; stop once the ring's inner edge is beyond the best distance found.
-        while true {
-            for gx in (cx - ring)...(cx + ring) {
-                for gy in (cy - ring)...(cy + ring) where abs(gx - cx) == ring || abs(gy - cy) == ring {
-                    guard let members = cells[gx << 32 | (gy & 0xFFFF_FFFF)] else { continue }
-                    for m in members {
-                        let i = Int(m), id = ids[i]
-                        guard alive[id] else { continue }
-                        let d = (xs[i] - x) * (xs[i] - x) + (ys[i] - y) * (ys[i] - y)
-                        if best == nil || d < best!.d || (d == best!.d && id < best!.id) { best = (d, id) }
-                    }
-                }
-            }
-            if let best, Double(ring) * cellSize >= best.d.squareRoot() { return best.id }
-            let beyond = cx - ring < minCell.0 && cy - ring < minCell.1 && cx + ring > maxCell.0 && cy + ring > maxCell.1
-            if beyond { return best?.id }
-            ring += 1
-        }
     }
 }

@@ -1,11 +1,10 @@
-/// The map points of one borough in a flat grid of square cells, for `MapPointIndex.nearest`: a cell's points
-/// are contiguous in one array (a counting sort by cell), so a search reads arrays only, no hash table.
-///
-/// It answers exactly as the builder's `CandidateGrid` does with every candidate alive (rings of cells
-/// outwards from the query's cell, stopping once a ring's inner edge is beyond the best distance found or the
-/// rings cover every cell; ties: the lower index), so the map point a row goes to is the one the catchments
-/// were computed with.
-struct MapPointGrid: Sendable {
+/// Points in a flat grid of square cells, answering "the nearest point" (for `--anonymise`, a borough's map
+/// points; at build, a borough's live map-point candidates): a cell's points are contiguous in one array (a
+/// counting sort by cell), so a search reads arrays only, no hash table. Rings of cells outwards from the
+/// query's cell, stopping once a ring's inner edge is beyond the best distance found or the rings cover every
+/// cell; ties: the lower index. The builder and `--anonymise` search the same way, so the map point a row goes
+/// to is the one the catchments were computed with.
+struct NearestGrid: Sendable {
     let cellSize: Double
     /// The cells' range: columns `minX...maxX`, rows `minY...maxY`.
     private let minX: Int, minY: Int, maxX: Int, maxY: Int
@@ -42,9 +41,9 @@ struct MapPointGrid: Sendable {
     @inline(__always)
     private static func cell(_ v: Double, _ size: Double) -> Int { Int((v / size).rounded(.down)) }
 
-    /// The nearest point (global index) to (x, y), or nil when none is within `limit` metres (one may be
-    /// returned that is farther: the caller checks the distance).
-    func nearest(_ x: Double, _ y: Double, within limit: Double) -> Int? {
+    /// The nearest point (global index) to (x, y), among those with `alive[index]` when given, or nil when none
+    /// is within `limit` metres (one may be returned that is farther: the caller checks the distance).
+    func nearest(_ x: Double, _ y: Double, within limit: Double = .infinity, alive: [Bool]? = nil) -> Int? {
         guard !members.isEmpty, x.isFinite, y.isFinite, abs(x) < 1e12, abs(y) < 1e12 else { return nil }
         let cx = Self.cell(x, cellSize), cy = Self.cell(y, cellSize)
         var bestD = Double.infinity, bestID = Int.max
@@ -52,7 +51,9 @@ struct MapPointGrid: Sendable {
             guard gx >= minX, gx <= maxX, gy >= minY, gy <= maxY else { return }
             let c = (gy - minY) * (maxX - minX + 1) + (gx - minX)
             for k in Int(starts[c])..<Int(starts[c + 1]) {
-                let d = (xs[k] - x) * (xs[k] - x) + (ys[k] - y) * (ys[k] - y), id = Int(members[k])
+                let id = Int(members[k])
+                if let alive, !alive[id] { continue }
+                let d = (xs[k] - x) * (xs[k] - x) + (ys[k] - y) * (ys[k] - y)
                 if d < bestD || (d == bestD && id < bestID) { (bestD, bestID) = (d, id) }
             }
         }

@@ -3,10 +3,20 @@ import GRDB
 import Testing
 @testable import Locus
 
-/// `MapPointGrid` (what `--anonymise` searches) answers exactly as the builder's `CandidateGrid` (what the
-/// catchments were computed with), on points laid out at random: clustered, spread, tied and far away.
-struct MapPointGridTests {
-    @Test func answersAsTheBuildersGrid() {
+/// `NearestGrid` (what `--anonymise` and the builder search) answers exactly as a search of every point would,
+/// on points laid out at random: clustered, spread, tied and far away; with candidates merged away too.
+struct NearestGridTests {
+    /// The nearest of `points` in `borough` with `alive`, ties to the lower index: every point compared.
+    static func bruteNearest(_ points: [MapPoint], _ x: Double, _ y: Double, borough: Int64, alive: [Bool]) -> Int? {
+        var best: (d: Double, i: Int)?
+        for (i, p) in points.enumerated() where p.boroughID == borough && alive[i] {
+            let d = (p.x - x) * (p.x - x) + (p.y - y) * (p.y - y)
+            if best == nil || d < best!.d { best = (d, i) }
+        }
+        return best?.i
+    }
+
+    @Test func answersAsASearchOfEveryPoint() {
         var random = NormaliserPropertyTests.Seeded(state: 18)
         var points: [MapPoint] = []
         for i in 0..<3_000 {
@@ -21,13 +31,13 @@ struct MapPointGridTests {
                                    units: 2, addresses: 8, reach: 100))
         }
         let index = MapPointIndex(points: points, threshold: 8, boroughIDs: [:])
-        let candidates = points.map {
-            MapPointCandidate(kind: $0.kind, refID: $0.id, name: $0.name, borough: $0.boroughID, x: $0.x, y: $0.y)
-        }
         let alive = Array(repeating: true, count: points.count)
-        var builder: [Int64: CandidateGrid] = [:]
-        for (borough, members) in Dictionary(grouping: candidates.indices, by: { candidates[$0].borough }) {
-            builder[borough] = CandidateGrid(members: members, candidates: candidates, cellSize: 500)
+        // A third of the points merged away, as the builder's planning leaves them.
+        let someAlive = points.indices.map { $0 % 3 != 0 }
+        let xs = points.map(\.x), ys = points.map(\.y)
+        var grids: [Int64: NearestGrid] = [:]
+        for (borough, members) in Dictionary(grouping: points.indices, by: { points[$0].boroughID }) {
+            grids[borough] = NearestGrid(indices: members, x: xs, y: ys, cellSize: 500)
         }
         var compared = 0, far = 0
         for k in 0..<6_000 {
@@ -36,7 +46,9 @@ struct MapPointGridTests {
             let y = Double.random(in: 168_000..<184_000, using: &random)
             // Some queries about 20 km east of every point: some within reach of one, some not.
             if k % 50 == 0 { x = 512_000 + Double.random(in: 17_000..<24_000, using: &random) }
-            let expected = builder[borough]?.nearest(x, y, alive: alive).flatMap { i -> Int64? in
+            #expect(grids[borough]?.nearest(x, y, alive: someAlive)
+                == Self.bruteNearest(points, x, y, borough: borough, alive: someAlive), "query \(k), some alive")
+            let expected = Self.bruteNearest(points, x, y, borough: borough, alive: alive).flatMap { i -> Int64? in
                 let d = ((points[i].x - x) * (points[i].x - x) + (points[i].y - y) * (points[i].y - y)).squareRoot()
                 return d <= MapPointRules.maximumSnapDistance ? points[i].id : nil
             }
