@@ -9,6 +9,14 @@ import Testing
     static let folder = FileManager.default.temporaryDirectory
         .appendingPathComponent("locus-street-lines-\(ProcessInfo.processInfo.processIdentifier)")
 
+    /// A folder of its own for one fixture file: the suite's tests run in parallel, and two of them writing the
+    /// same path at once made SQLite's COMMIT fail with a disk I/O error (CI at 839a030).
+    static func freshFolder() throws -> URL {
+        let url = folder.appendingPathComponent(UUID().uuidString)
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
     /// A GeoJSON FeatureCollection in EPSG:27700 as `ogr2ogr` writes it.
     static func gridGeoJSON() throws -> URL {
         func line(_ name: String?, _ coordinates: String, _ extra: String = "") -> String {
@@ -37,8 +45,7 @@ import Testing
             {"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::27700"}},
             "features":[\(features.joined(separator: ",\n"))]}
             """
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let url = folder.appendingPathComponent("grid-lines.geojson")
+        let url = try freshFolder().appendingPathComponent("grid-lines.geojson")
         try Data(text.utf8).write(to: url)
         return url
     }
@@ -122,9 +129,7 @@ import Testing
 
     /// A small OS Open Roads GeoPackage (layer `road_link`, its R-tree), written with SQLite.
     static func openRoadsFixture() throws -> URL {
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let url = folder.appendingPathComponent("oproad-fixture.gpkg")
-        try? FileManager.default.removeItem(at: url)
+        let url = try freshFolder().appendingPathComponent("oproad-fixture.gpkg")
         let queue = try DatabaseQueue(path: url.path)
         try queue.write { db in
             try db.execute(sql: """
