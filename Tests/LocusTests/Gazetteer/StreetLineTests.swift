@@ -213,10 +213,12 @@ import Testing
             let geometric = try Int.fetchOne(db, sql: "SELECT count(*) FROM junction WHERE source = 'geometry'")
             #expect(geometric == 4)  // Alpha/Beta, Alpha/Gamma, Buckingham Gate with Kingston By-pass and A3
         }
-        // The road number and the name find the same line, written either way. (Not yet: the number before the
-        // name, `A3 KINGSTON BY PASS`, is read as one street name that no line has.)
+        // The road number and the name find the same line, written either way, and together: the number before,
+        // after or bracketed beside the name is an alias (`RoadNumbers`), and finds the road alone when the name
+        // is unknown (`A3 PORTSMOUTH ROAD`: no street has that name).
         let matcher = Matcher(store: try GazetteerStore(path: first.path))
-        for text in ["KINGSTON BY-PASS", "KINGSTON BY PASS", "A3"] {
+        for text in ["KINGSTON BY-PASS", "KINGSTON BY PASS", "A3", "A3 KINGSTON BY PASS", "KINGSTON BY PASS (A3)",
+                     "KINGSTON BY-PASS A3", "A3 KINGSTON BYPASS", "A3 PORTSMOUTH ROAD"] {
             let r = matcher.geocode(LocationQuery(text: text))
             #expect(r.level == .street, "\(text): \(r.level)")
             if let x = r.easting, let y = r.northing {
