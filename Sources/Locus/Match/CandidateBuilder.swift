@@ -251,8 +251,8 @@ struct CandidateBuilder {
         if let online = lookups.shape(streetID: street.id).nearest(ax, ay), online.distance < gap {
             (nx, ny, gap) = (online.point.x, online.point.y, online.distance)
         }
-        // The anchor says which stretch; the street's extent still bounds the radius.
-        return (nx, ny, min(whole, max(floor, gap + 100)))
+        // The anchor says which stretch; the street's extent, seen from the point given, still bounds the radius.
+        return (nx, ny, min(street.reach(from: nx, ny, reach: whole), max(floor, gap + 100)))
     }
 
     // MARK: - Junctions and landmarks
