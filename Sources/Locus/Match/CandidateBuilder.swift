@@ -105,7 +105,7 @@ struct CandidateBuilder {
             }
             if readings.contains(where: { $0.faults.isEmpty }) { break }
         }
-        return ranked(found)
+        return ranked(carryingRoadNumbers(found, finder: finder))
     }
 
     /// The reading with the evidence's faults added.
