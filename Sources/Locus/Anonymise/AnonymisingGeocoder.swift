@@ -65,19 +65,3 @@ public struct AnonymisingGeocoder: Geocoding {
         return parts[0] + " " + parts[1].prefix(1)
     }
 }
-
-extension BatchGazetteer {
-    /// `opened` (from `openMatcher`) wrapped in an `AnonymisingGeocoder` over this gazetteer's map points;
-    /// a gazetteer without map points is `BatchError.gazetteerUnavailable` (exit 69).
-    public func anonymising(_ opened: (geocoder: any Geocoding, gazetteerVersion: String)) throws
-        -> (geocoder: any Geocoding, gazetteerVersion: String)
-    {
-        let index: MapPointIndex
-        do {
-            index = try MapPointIndex.load(URL(fileURLWithPath: path))
-        } catch let GazetteerStoreError.unreadable(_, reason) {
-            throw BatchError.gazetteerUnavailable(path: path, reason: reason)
-        }
-        return (AnonymisingGeocoder(wrapping: opened.geocoder, index: index), opened.gazetteerVersion)
-    }
-}

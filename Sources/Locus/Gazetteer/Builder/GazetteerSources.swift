@@ -80,3 +80,15 @@ public struct GazetteerSources: Sendable, Equatable {
         }
     }
 }
+
+extension SourcePack {
+    /// The gazetteer sources of a pack laid out like `shared/data/london`: every file the builder reads.
+    public var gazetteerSources: GazetteerSources {
+        var sources = GazetteerSources.sharedLondon(location)
+        if contents(GazetteerSources.packStreetLines) != nil {
+            sources.streetLines = [url(GazetteerSources.packStreetLines)]
+        }
+        sources.pack = self
+        return sources
+    }
+}

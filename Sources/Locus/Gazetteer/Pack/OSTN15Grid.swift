@@ -12,7 +12,7 @@ public enum OSTN15Grid {
 
     /// `<data folder>/proj`.
     public static func folder(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
-        DefaultGazetteer.dataFolder(environment: environment).appendingPathComponent("proj")
+        PackLocation.dataFolder(environment: environment).appendingPathComponent("proj")
     }
 
     /// The folder Locus adds to PROJ's search path, once per process: `<data folder>/proj` when it holds the
@@ -22,7 +22,7 @@ public enum OSTN15Grid {
         let target = OSTN15Grid.folder()
         let file = target.appendingPathComponent(fileName)
         if FileManager.default.fileExists(atPath: file.path) { return target.path }
-        guard let pack = try? DefaultGazetteer.findPack() else { return nil }
+        guard let pack = PackLocation.firstExisting(PackLocation.candidates()) else { return nil }
         return (try? install(from: pack, into: target)) != nil ? target.path : nil
     }()
 

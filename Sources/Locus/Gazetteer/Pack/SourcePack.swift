@@ -95,16 +95,6 @@ public struct SourcePack: Sendable {
         return files[String(path.dropFirst(prefix.count))]
     }
 
-    /// The gazetteer sources of a pack laid out like `shared/data/london`: every file the builder reads.
-    public var gazetteerSources: GazetteerSources {
-        var sources = GazetteerSources.sharedLondon(location)
-        if contents(GazetteerSources.packStreetLines) != nil {
-            sources.streetLines = [url(GazetteerSources.packStreetLines)]
-        }
-        sources.pack = self
-        return sources
-    }
-
     /// The derived OSTN15 NTv2 grid's path in the pack.
     public static let ostn15GridPath = "reprojection/derived-grid/OSTN15_NTv2_OSGBtoETRS.gsb"
 
