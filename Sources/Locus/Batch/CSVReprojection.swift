@@ -164,20 +164,6 @@ public enum ReprojectionError: Error, CustomStringConvertible {
     /// An added column name is already an input column.
     case columnClash(name: String, input: String)
 
-    /// The process exit status for this error (BSD sysexits): 64 usage, 65 data, 66 no input, 73 cannot create
-    /// output, 74 I/O error, 0 for a closed output pipe (not an error).
-    public var exitStatus: Int32 {
-        switch self {
-        case .projection(.projUnavailable): return 69
-        case .projection, .missingColumn, .columnClash: return 64
-        case .noHeader, .input(.invalidEncoding): return 65
-        case .input(.cannotOpen): return 66
-        case .input(.readFailed), .output(.writeFailed): return 74
-        case .output(.cannotCreate): return 73
-        case .output(.brokenPipe): return 0
-        }
-    }
-
     public var description: String {
         switch self {
         case let .projection(error): return error.description

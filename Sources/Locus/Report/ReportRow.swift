@@ -88,15 +88,4 @@ public enum ReportError: Error, Equatable, CustomStringConvertible {
         case let .cannotWrite(path, reason): return "cannot write \(path): \(reason)"
         }
     }
-
-    /// The exit status `locus report` ends with (the `locus geocode` conventions).
-    public var exitCode: BatchExitCode {
-        switch self {
-        case .badOption: return .usage
-        case .notGeocodedOutput, .badRow, .badSummary: return .dataError
-        case .unreadable: return .cannotOpenInput
-        case .gazetteerUnavailable: return .gazetteerUnavailable
-        case .cannotWrite: return .cannotCreateOutput
-        }
-    }
 }
