@@ -31,10 +31,10 @@ public struct CSVReprojection {
         /// Operations used and the status counts.
         public var report = ProjectionReport()
         /// Rows that broke the CSV rules (kept, with Locus's best reading), and the first one's line.
-        public var malformedRows = 0
-        public var firstMalformedLine: Int?
+        var malformedRows = 0
+        var firstMalformedLine: Int?
         /// Rows with more fields than the header (kept whole, so their added columns come later).
-        public var longRows = 0
+        var longRows = 0
     }
 
     public let options: Options

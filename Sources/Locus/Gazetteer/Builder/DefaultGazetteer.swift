@@ -15,7 +15,7 @@ public enum DefaultGazetteer {
     }
 
     /// The first pack that exists; the error lists where it was looked for.
-    public static func findPack(
+    static func findPack(
         environment: [String: String] = ProcessInfo.processInfo.environment,
         executable: URL? = Bundle.main.executableURL
     ) throws(GazetteerBuildError) -> URL {
@@ -35,7 +35,7 @@ public enum DefaultGazetteer {
     /// Builds the default gazetteer at `path` from the pack unless a file is already there; returns the path.
     /// The batch command calls this before geocoding.
     @discardableResult
-    public static func buildIfMissing(
+    static func buildIfMissing(
         at path: URL = DefaultGazetteer.path(), environment: [String: String] = ProcessInfo.processInfo.environment,
         progress: (@Sendable (String) -> Void)? = nil
     ) throws(GazetteerBuildError) -> URL {

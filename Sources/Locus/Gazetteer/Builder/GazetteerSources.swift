@@ -57,10 +57,10 @@ public struct GazetteerSources: Sendable, Equatable {
     }
 
     /// The OpenStreetMap street lines' path in a pack laid out like `shared/data/london`.
-    public static let packStreetLines = "streets/osm-westminster-city.geojson"
+    static let packStreetLines = "streets/osm-westminster-city.geojson"
 
     /// Every file named, in import order.
-    public var allFiles: [URL] {
+    var allFiles: [URL] {
         codePoint + [onspd, areaNames, lsoaNames, naptan, busStops, premises].compactMap { $0 } + openNames + points
             + streetLines + openRoads
     }

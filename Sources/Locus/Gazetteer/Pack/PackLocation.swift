@@ -2,12 +2,12 @@ import Foundation
 
 /// Where Locus keeps its per-user data, and where the London source pack (`london-pack.zip`) is looked for:
 /// never a folder of the working directory.
-public enum PackLocation {
+enum PackLocation {
     /// The pack's file name wherever it is installed.
-    public static let packFileName = "london-pack.zip"
+    static let packFileName = "london-pack.zip"
 
     /// Locus's per-user data folder: `$XDG_DATA_HOME/locus`, else `$HOME/.local/share/locus`.
-    public static func dataFolder(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+    static func dataFolder(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
         if let xdg = environment["XDG_DATA_HOME"], xdg.hasPrefix("/") {
             return URL(fileURLWithPath: xdg).appendingPathComponent("locus")
         }
@@ -22,7 +22,7 @@ public enum PackLocation {
 
     /// Where the pack is looked for, in order: `$LOCUS_PACK`; beside the executable, or in `../share/locus`
     /// from it; the data folder; the source checkout Locus was compiled from.
-    public static func candidates(
+    static func candidates(
         environment: [String: String] = ProcessInfo.processInfo.environment,
         executable: URL? = Bundle.main.executableURL
     ) -> [URL] {
