@@ -50,7 +50,7 @@ struct CandidateBuilder {
         let streetReadings = readings(finder: finder)
         let main = streetReadings.filter { $0.source == 0 }
         out += postcodeCandidates()
-        var onStreet = main.flatMap(streetCandidates)
+        var onStreet = markingOtherStreetsOnly(main.flatMap(streetCandidates), readings: main)
         if parse.crossStreet != nil {
             // The text names a junction: a point somewhere on one of its streets is not where they meet.
             for i in onStreet.indices {

@@ -125,6 +125,8 @@ enum Scoring {
     /// The text was coordinates, but not in London (`CoordinateText`).
     static let coordinatesOutsideLondon = "coordinates.outside_london"
     static let junctionNotFound = "junction.not_found"
+    /// Only another street the text names was found, not the place's own (`OtherStreetOnly`).
+    static let streetOtherOnly = "street.other_only"
     static let qualifier = "qualifier"
     static let ambiguous = "ambiguous"
     static let nothingToGeocode = "nothing_to_geocode"
@@ -140,7 +142,7 @@ enum Scoring {
     /// README "Faults" order; `ScoringTableTests` checks that the README's table names exactly these.
     static let faultCodes: [String] = [
         streetSpelling, streetTypeMismatch, streetTypeMissing, streetTypeUnconfirmed, streetLong, numberNotFound,
-        numberUnknown, numberNotHeld, numberInterpolated, junctionNotFound, landmarkFar, stationAssumed, postcodeConflict, postcodeTerminated,
+        numberUnknown, numberNotHeld, numberInterpolated, junctionNotFound, streetOtherOnly, landmarkFar, stationAssumed, postcodeConflict, postcodeTerminated,
         postcodeNotFound, postcodeOutsideLondon, coordinatesOutsideLondon, postcodeRepaired, boroughMismatch, localityMismatch, qualifier,
         ambiguous, coarse, lowScore, nothingToGeocode, textTooLong, textLongWord, notFound,
     ]

@@ -26,3 +26,15 @@ import Testing
         #expect(Self.street(points: 2).reach(from: 1000, 0, reach: 900) == 1400)
     }
 }
+
+/// `street.other_only`: a street written beside the place's own, when the own is not found, is not the place.
+@Suite struct OtherStreetOnlyTests {
+    @Test func anotherStreetNamedBesideAnUnknownOneIsNotLocated() throws {
+        let matcher = try MatchFixture.matcher()
+        let r = matcher.geocode(LocationQuery(text: "NOWHERE CLOSE, VALE ROAD", borough: "Croydon"))
+        #expect(r.faults.map(\.code).contains("street.other_only"))
+        #expect(r.easting == nil)
+        // The street itself, written alone, is located.
+        #expect(matcher.geocode(LocationQuery(text: "VALE ROAD", borough: "Croydon")).easting != nil)
+    }
+}
