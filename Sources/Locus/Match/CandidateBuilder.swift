@@ -105,7 +105,7 @@ struct CandidateBuilder {
             }
             if readings.contains(where: { $0.faults.isEmpty }) { break }
         }
-        return ranked(found)
+        return ranked(carryingRoadNumbers(found, finder: finder))
     }
 
     /// The reading with the evidence's faults added.
@@ -125,7 +125,7 @@ struct CandidateBuilder {
     /// Faults from the postcode, borough and locality evidence disagreeing with a street.
     private func evidenceFaults(street: GazetteerStreet) -> [Fault] {
         var faults: [Fault] = []
-        let postcodeDistance = evidence.postcodeDistance(to: street)
+        let postcodeDistance = evidence.postcodeDistance(to: street, lookups: lookups)
         if let d = postcodeDistance, d > 400 {
             faults.append(Fault(Scoring.postcodeConflict, penalty: d > 2000 ? 30 : 20))
         }
@@ -160,7 +160,7 @@ struct CandidateBuilder {
                 if evidence.areaDisagrees(withPointPostcode: found.postcode),
                    !faults.contains(where: { $0.code == Scoring.postcodeConflict }) {
                     faults.append(Fault(Scoring.postcodeConflict, penalty: Self.pointOutsideArea))
-                } else if let d = evidence.postcodeDistance(x: found.x, y: found.y),
+                } else if let d = evidence.postcodeDistance(x: found.x, y: found.y, on: street, lookups: lookups),
                    !faults.contains(where: { $0.code == Scoring.postcodeConflict }) {
                     if d > 400 {
                         faults.append(Fault(Scoring.postcodeConflict, penalty: 15))
@@ -251,8 +251,8 @@ struct CandidateBuilder {
         if let online = lookups.shape(streetID: street.id).nearest(ax, ay), online.distance < gap {
             (nx, ny, gap) = (online.point.x, online.point.y, online.distance)
         }
-        // The anchor says which stretch; the street's extent still bounds the radius.
-        return (nx, ny, min(whole, max(floor, gap + 100)))
+        // The anchor says which stretch; the street's extent, seen from the point given, still bounds the radius.
+        return (nx, ny, min(street.reach(from: nx, ny, reach: whole), max(floor, gap + 100)))
     }
 
     // MARK: - Junctions and landmarks
