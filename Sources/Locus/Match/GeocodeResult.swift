@@ -57,7 +57,7 @@ public struct GeocodeResult: Sendable, Equatable, Codable {
     public var faults: [Fault]
     /// Values of the columns a command adds after `faults` (`BatchOptions.extraColumns`), in order; nil for
     /// none (`locus reverse` fills them).
-    public var extras: [String]?
+    var extras: [String]?
 
     public init(
         easting: Double? = nil, northing: Double? = nil, level: MatchLevel = .none, score: Double = 0,

@@ -9,12 +9,12 @@ public struct MatchCandidate: Sendable, Equatable, Codable {
     /// What was matched, in words.
     public var matched: String
     /// Points for the level reached before faults.
-    public var award: Double
+    var award: Double
     public var faults: [Fault]
     public var postcode: String?
     public var boroughID: Int64?
     /// A stable identity (`street:123`, `postcode:SW1A 1AA`) for deterministic tie-breaks.
-    public var key: CandidateKey
+    var key: CandidateKey
 
     /// The award minus the faults' penalties, within 0–100.
     public var score: Double {
@@ -46,7 +46,7 @@ public struct MatchCandidate: Sendable, Equatable, Codable {
 
 /// What a candidate is (`street:123:12`, `postcode:SW1A 1AA`), kept as its parts: the text is made only for a
 /// tie-break or an explanation, not for each of the dozens of candidates a match weighs. Encoded as its text.
-public enum CandidateKey: Sendable, Equatable, Codable {
+enum CandidateKey: Sendable, Equatable, Codable {
     case street(Int64)
     case streetNumber(Int64, HouseNumber)
     case junction(Int64, Int64)
@@ -60,7 +60,7 @@ public enum CandidateKey: Sendable, Equatable, Codable {
 
     /// `street:123`, `street:123:12A`, `junction:4:9`, `landmark:7`, `postcode:SW1A 1AA`, `area:SW1A 1`,
     /// `locality:3`, `borough:12`.
-    public var text: String {
+    var text: String {
         switch self {
         case let .street(id): return "street:\(id)"
         case let .streetNumber(id, number): return "street:\(id):\(number)"
@@ -74,12 +74,12 @@ public enum CandidateKey: Sendable, Equatable, Codable {
         }
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(text)
     }
 
-    public init(from decoder: any Decoder) throws {
+    init(from decoder: any Decoder) throws {
         self = .decoded(try decoder.singleValueContainer().decode(String.self))
     }
 }

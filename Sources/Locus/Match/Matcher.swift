@@ -19,17 +19,17 @@ public struct Matcher: Geocoding {
     /// `matched`, postcode and borough but no coordinates (fault `coarse`). Chosen on the dev set.
     public var acceptanceRadius: Double
     /// Readings farther apart than this, and within `ambiguityMargin` points, are ambiguous.
-    public var ambiguityDistance = 1000.0
-    public var ambiguityMargin = 6.0
+    var ambiguityDistance = 1000.0
+    var ambiguityMargin = 6.0
     /// A far reading whose evidence faults cost this many points more than the best's is not its rival; this
     /// many fewer, it is one within the margin plus the difference.
     static let decisiveEvidence = 5.0
 
     /// Coordinates are written only for results scoring at least this (fault `low_score` otherwise).
-    public var minimumScore: Double = Matcher.defaultMinimumScore
+    var minimumScore: Double = Matcher.defaultMinimumScore
 
     public static let defaultAcceptanceRadius = 400.0
-    public static let defaultMinimumScore = 70.0
+    static let defaultMinimumScore = 70.0
 
     private let normaliser = Normaliser()
 

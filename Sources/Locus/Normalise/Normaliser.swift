@@ -38,9 +38,9 @@ public struct Normaliser: Sendable {
     /// bytes); a pasted blob or broken export beyond it is cut, so no row costs more than this much reading.
     /// The canonical form is kept within it too (a text is read less far when written-out abbreviations would
     /// make it longer), so that it is read whole when normalised again.
-    public static let maximumTextBytes = 400
+    static let maximumTextBytes = 400
     /// Longer words are no name (London's longest street words have about 20 letters): they are not looked up.
-    public static let maximumWordBytes = 40
+    static let maximumWordBytes = 40
 
     /// Where a text is cut: its end when it fits, else at the last word break at or before `limit` (for one
     /// word longer than that, at a character boundary inside it).
@@ -60,11 +60,11 @@ public struct Normaliser: Sendable {
 }
 
 /// What the normaliser left unread to bound its work.
-public struct UnreadText: Sendable, Equatable, Codable {
+struct UnreadText: Sendable, Equatable, Codable {
     /// Set when the text was longer than `Normaliser.maximumTextBytes`: only the bytes before this offset were read.
-    public var cutAt: Int?
+    var cutAt: Int?
     /// The spans of words longer than `Normaliser.maximumWordBytes`, read as breaks between parts.
-    public var longWords: [Range<Int>]
+    var longWords: [Range<Int>]
 }
 
 /// The working state of one parse: tokens with their roles and canonical forms.

@@ -4,22 +4,22 @@
 /// (`Array(text.utf8)[span]` is the written form), always inside it. Text fields hold canonical words.
 public struct ParsedLocation: Sendable, Equatable, Codable {
     /// Set when the text names no place (`NFA`, `UNKNOWN`, empty); the other fields are then empty.
-    public var nothingToGeocode: NothingToGeocode?
+    var nothingToGeocode: NothingToGeocode?
     /// Where relative to the place (`O/S`, `J/O`…), in the order written. Never house numbers.
     public var qualifiers: [Qualifier] = []
     /// FLAT 3, UNIT 4, GROUND FLOOR…, in the order written.
-    public var subBuildings: [SubBuilding] = []
+    var subBuildings: [SubBuilding] = []
     /// A named building (`JUDE HOUSE`, `THE COTTAGE`).
-    public var buildingName: Component?
+    var buildingName: Component?
     /// A business, institution or landmark (`MCDONALDS`, `ELEPHANT AND CASTLE STATION`).
-    public var premisesName: Component?
-    public var houseNumber: HouseNumber?
+    var premisesName: Component?
+    var houseNumber: HouseNumber?
     /// The street the location is on (the first of a junction).
     public var street: Street?
     /// The second street of a junction or `between`.
     public var crossStreet: Street?
     /// Further thoroughfares named (`5 LANCELOT PARADE, LANCELOT ROAD`: LANCELOT ROAD), in order.
-    public var otherStreets: [Street] = []
+    var otherStreets: [Street] = []
     /// Localities, boroughs and noise places (`LONDON`, counties), in order.
     public var places: [Place] = []
     /// The borough (ONS short name) when a place names one.
@@ -33,10 +33,10 @@ public struct ParsedLocation: Sendable, Equatable, Codable {
     /// Normalising it again gives the same canonical form.
     public var canonical: String = ""
     /// Set when part of the text was not read to bound the work (a text too long, words too long).
-    public var unread: UnreadText?
+    var unread: UnreadText?
 
     /// All canonical words, for fuzzy matching.
-    public var tokens: [String] { words.map(\.text) }
+    var tokens: [String] { words.map(\.text) }
 
     public init() {}
 }
@@ -61,31 +61,31 @@ public struct Qualifier: Sendable, Equatable, Codable {
 }
 
 /// Canonical words read from one span of the input.
-public struct Component: Sendable, Equatable, Codable {
-    public var text: String
-    public var span: Range<Int>
+struct Component: Sendable, Equatable, Codable {
+    var text: String
+    var span: Range<Int>
 }
 
 /// A house number: `12`, `12A`, `12-14`, `12A-14`.
-public struct HouseNumber: Sendable, Equatable, Codable, CustomStringConvertible {
-    public var number: Int
+struct HouseNumber: Sendable, Equatable, Codable, CustomStringConvertible {
+    var number: Int
     /// A letter after the number (`A` in `12A`).
-    public var suffix: String?
+    var suffix: String?
     /// The last number of a range (`14` in `12-14`, `12/14`, `12 TO 14`).
-    public var rangeEnd: Int?
-    public var span: Range<Int>
+    var rangeEnd: Int?
+    var span: Range<Int>
 
-    public var description: String {
+    var description: String {
         "\(number)\(suffix ?? "")" + (rangeEnd.map { "-\($0)" } ?? "")
     }
 }
 
 /// Part of a building: `FLAT 3A` is kind `FLAT`, value `3A`; `GROUND FLOOR` has no value.
-public struct SubBuilding: Sendable, Equatable, Codable {
-    public var kind: String
-    public var value: String?
-    public var text: String
-    public var span: Range<Int>
+struct SubBuilding: Sendable, Equatable, Codable {
+    var kind: String
+    var value: String?
+    var text: String
+    var span: Range<Int>
 }
 
 /// A street as canonical words: `HIGH STREET` is name `HIGH`, type `STREET`. A name without a recognised type
@@ -124,6 +124,6 @@ public struct Word: Sendable, Equatable, Codable {
     public var text: String
     public var role: Role
     /// The index of the comma-separated part it was written in.
-    public var part: Int
+    var part: Int
     public var span: Range<Int>
 }

@@ -15,7 +15,7 @@ public struct Postcode: Sendable, Hashable, Codable, CustomStringConvertible {
     public let canonical: String
     public let level: Level
     /// True when a character was changed to make the text fit the format.
-    public let repaired: Bool
+    let repaired: Bool
 
     /// Parses a postcode written on its own (surrounding spaces and punctuation allowed); nil when invalid.
     public init?(_ text: String) {
@@ -61,7 +61,7 @@ public struct Postcode: Sendable, Hashable, Codable, CustomStringConvertible {
     }
 
     /// The inward code (`1AA`) of a full unit; nil at coarser levels.
-    public var inward: String? {
+    var inward: String? {
         guard level == .unit else { return nil }
         return String(canonical.suffix(3))
     }
@@ -89,24 +89,24 @@ public struct Postcode: Sendable, Hashable, Codable, CustomStringConvertible {
 
 extension Postcode {
     /// A postcode found in free text, or text shaped like one that is not valid (`postcode` nil).
-    public struct Found: Sendable, Equatable {
+    struct Found: Sendable, Equatable {
         /// The valid postcode, or nil when the text only looks like one (`QQ1 1AA`, `CR0 1CI`).
-        public var postcode: Postcode?
+        var postcode: Postcode?
         /// UTF-8 byte offsets into the searched text.
-        public var span: Range<Int>
+        var span: Range<Int>
     }
 
     /// Every postcode (unit, sector or district; never a bare area) in `text`, in order, with its UTF-8 byte span.
     /// Postcode-shaped text that is not valid is reported with a nil `postcode`. Repairs are made only when the
     /// candidate starts with a real letter and already holds a real digit, so ordinary words (`CROSS`, `BOSS`)
     /// and numbers before words (`57 OLD`) are never read as postcodes.
-    public static func find(in text: String) -> [Found] {
+    static func find(in text: String) -> [Found] {
         var copy = text
         return copy.withUTF8 { find(inUTF8: $0) }
     }
 
     /// `find(in:)` over UTF-8 bytes.
-    public static func find(inUTF8 bytes: UnsafeBufferPointer<UInt8>) -> [Found] {
+    static func find(inUTF8 bytes: UnsafeBufferPointer<UInt8>) -> [Found] {
         var scanner = PostcodeScanner()
         var spans: [Range<Int>] = []
         var i = 0

@@ -5,33 +5,33 @@
 /// The same key is made from the gazetteer's station names (`Edgware Road (Bakerloo) Underground Station`),
 /// so the two meet whatever the spelling: apostrophes dropped, `&` → `AND`, `ST` before a name → `SAINT`, a
 /// street type's abbreviation → the full word, `X` → `CROSS`, `JN`/`JCT` → `JUNCTION`.
-public enum StationForms {
+enum StationForms {
     /// A transport mode, written (`LU`, `DLR`, `EL`…) or read from a station's name.
-    public enum Mode: String, Sendable, Equatable, Codable {
+    enum Mode: String, Sendable, Equatable, Codable {
         case underground, dlr, rail, tram, river
     }
 
     /// One reading of a text as a station name.
-    public struct Reading: Sendable, Equatable {
+    struct Reading: Sendable, Equatable {
         /// The station key (`CANARY WHARF`).
-        public var key: String
+        var key: String
         /// The mode written, if any (`EL` → rail).
-        public var mode: Mode?
+        var mode: Mode?
         /// The line written (`(Bak)` → `BAKERLOO`).
-        public var line: String?
+        var line: String?
         /// True when a mode, a line or a station word was written: the text says it is a station.
-        public var marked: Bool
+        var marked: Bool
         /// True when the text holds nothing but the station and its markers (no qualifier, no other part
         /// besides places and postcodes): a bare name can be read as a station only then.
-        public var whole: Bool
+        var whole: Bool
         /// The comma-separated part it was read from.
-        public var part: Int
+        var part: Int
     }
 
     // MARK: Keys
 
     /// The station key of canonical words (markers already removed).
-    public static func key(_ words: [String]) -> String {
+    static func key(_ words: [String]) -> String {
         var out: [String] = []
         for (i, word) in words.enumerated() {
             let last = i == words.count - 1
@@ -109,7 +109,7 @@ public enum StationForms {
 
     /// The readings of `text` as a station, best first: each comma-separated part that could be a station's
     /// name, with every shorter form left by dropping markers written after it.
-    public static func readings(_ text: String) -> [Reading] {
+    static func readings(_ text: String) -> [Reading] {
         let parts = split(text)
         var out: [Reading] = []
         for (index, part) in parts.enumerated() {
@@ -260,7 +260,7 @@ public enum StationForms {
     /// The keys, mode and line of a gazetteer station name (`Edgware Road (Bakerloo) Underground Station` →
     /// `EDGWARE ROAD`, underground, BAKERLOO); nil for a record that is no station of its own (`Rail-Air`
     /// coach links, a stop named `Station - Street`).
-    public static func gazetteerForms(_ name: String) -> (keys: [String], mode: Mode?, line: String?)? {
+    static func gazetteerForms(_ name: String) -> (keys: [String], mode: Mode?, line: String?)? {
         if name.contains(" - ") || name.contains("Rail-Air") || name.contains("Bus Stn")
             || name.contains("Megabus") || name.contains("Waterbus") { return nil }
         let parts = split(name)
