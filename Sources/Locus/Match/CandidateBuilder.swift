@@ -251,8 +251,10 @@ struct CandidateBuilder {
         if let online = lookups.shape(streetID: street.id).nearest(ax, ay), online.distance < gap {
             (nx, ny, gap) = (online.point.x, online.point.y, online.distance)
         }
-        // The anchor says which stretch; the street's extent still bounds the radius.
-        return (nx, ny, min(whole, max(floor, gap + 100)))
+        // The anchor says which stretch; the street's extent still bounds the radius. An anchor that does not
+        // narrow it says nothing: the street's own reach is measured from its centroid, not from a point off it.
+        let reach = max(floor, gap + 100)
+        return reach >= whole ? (street.x, street.y, whole) : (nx, ny, reach)
     }
 
     // MARK: - Junctions and landmarks
