@@ -252,7 +252,10 @@ struct CandidateBuilder {
             (nx, ny, gap) = (online.point.x, online.point.y, online.distance)
         }
         // The anchor says which stretch; the street's extent, seen from the point given, still bounds the radius.
-        return (nx, ny, min(street.reach(from: nx, ny, reach: whole), max(floor, gap + 100)))
+        // An anchor that does not narrow it says nothing: the street's own reach is measured from its centroid, not
+        // from a point off it.
+        let reach = max(floor, gap + 100)
+        return reach >= whole ? (street.x, street.y, whole) : (nx, ny, min(street.reach(from: nx, ny, reach: whole), reach))
     }
 
     // MARK: - Junctions and landmarks

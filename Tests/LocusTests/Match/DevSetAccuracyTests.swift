@@ -34,7 +34,7 @@ struct DevSetAccuracyTests {
         "police_style": 85,
     ]
     static let overallRecallBar = 88.0
-    static let overallPrecisionBar = 98.8
+    static let overallPrecisionBar = 98.85
     /// Without the borough column, and on more-kinds.
     static let noBoroughPrecisionBar = 98.3
     static let moreKindsPrecisionBar = 98.6
