@@ -36,7 +36,7 @@ extension GeocodeCommand {
             }
         } catch {
             FileHandle.standardError.write(Data("locus geocode: error: report: \(error)\n".utf8))
-            throw ExitCode(error.exitCode.rawValue)
+            throw ExitCode(ExitStatus.of(error).rawValue)
         }
     }
 }

@@ -84,7 +84,7 @@ struct ReportCommand: ParsableCommand {
                 + "\(outcome.bytes / 1024) KB, \(outcome.aggregated ? "hexagons" : "dots"), \(map), "
                 + String(format: "%.2f s\n", outcome.seconds)).utf8))
         } catch {
-            Self.fail("\(error)", code: error.exitCode)
+            Self.fail("\(error)", code: ExitStatus.of(error))
         }
     }
 

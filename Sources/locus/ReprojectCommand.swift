@@ -112,6 +112,6 @@ struct ReprojectCommand: ParsableCommand {
     private func fail(_ error: ReprojectionError) -> ExitCode {
         if case .output(.brokenPipe) = error { return ExitCode(0) }
         FileHandle.standardError.write(Data("locus reproject: error: \(error.description)\n".utf8))
-        return ExitCode(error.exitStatus)
+        return ExitCode(ExitStatus.of(error).rawValue)
     }
 }

@@ -9,23 +9,23 @@ import Foundation
 /// `postcode` is cut to its sector. What stays: match_type, score, faults, and the borough, ward and LSOA of
 /// the exact point. A result with no map point of its borough within 20 km (or without a borough) loses its
 /// coordinates, `matched` and `precision_m`, with the fault `anonymise.no_map_point`.
-public struct AnonymisingGeocoder: Geocoding {
+struct AnonymisingGeocoder: Geocoding {
     /// The fault of a located result that had no map point to go to.
-    public static let noMapPoint = "anonymise.no_map_point"
+    static let noMapPoint = "anonymise.no_map_point"
 
-    public let inner: any Geocoding
-    public let index: MapPointIndex
+    let inner: any Geocoding
+    let index: MapPointIndex
 
-    public init(wrapping inner: any Geocoding, index: MapPointIndex) {
+    init(wrapping inner: any Geocoding, index: MapPointIndex) {
         self.inner = inner
         self.index = index
     }
 
-    public func geocode(_ query: LocationQuery) -> GeocodeResult { anonymise(inner.geocode(query)) }
-    public func readFailure() -> (any Error)? { inner.readFailure() }
+    func geocode(_ query: LocationQuery) -> GeocodeResult { anonymise(inner.geocode(query)) }
+    func readFailure() -> (any Error)? { inner.readFailure() }
 
     /// The result as published: see the type's description.
-    public func anonymise(_ exact: GeocodeResult) -> GeocodeResult {
+    func anonymise(_ exact: GeocodeResult) -> GeocodeResult {
         var result = exact
         result.postcode = exact.postcode.map(Self.sector)
         guard let x = exact.easting, let y = exact.northing else {
@@ -63,21 +63,5 @@ public struct AnonymisingGeocoder: Geocoding {
         let parts = postcode.split(separator: " ")
         guard parts.count == 2, parts[1].count == 3 else { return postcode }
         return parts[0] + " " + parts[1].prefix(1)
-    }
-}
-
-extension BatchGazetteer {
-    /// `opened` (from `openMatcher`) wrapped in an `AnonymisingGeocoder` over this gazetteer's map points;
-    /// a gazetteer without map points is `BatchError.gazetteerUnavailable` (exit 69).
-    public func anonymising(_ opened: (geocoder: any Geocoding, gazetteerVersion: String)) throws
-        -> (geocoder: any Geocoding, gazetteerVersion: String)
-    {
-        let index: MapPointIndex
-        do {
-            index = try MapPointIndex.load(URL(fileURLWithPath: path))
-        } catch let GazetteerStoreError.unreadable(_, reason) {
-            throw BatchError.gazetteerUnavailable(path: path, reason: reason)
-        }
-        return (AnonymisingGeocoder(wrapping: opened.geocoder, index: index), opened.gazetteerVersion)
     }
 }

@@ -7,30 +7,30 @@ import SQLite3
 #endif
 
 /// A map point as the gazetteer stores it (`map_point`).
-public struct MapPoint: Sendable, Equatable {
-    public var id: Int64
+struct MapPoint: Sendable, Equatable {
+    var id: Int64
     /// `street`, `station` or `place`.
-    public var kind: String
-    public var name: String
-    public var boroughID: Int64
-    public var x: Double
-    public var y: Double
+    var kind: String
+    var name: String
+    var boroughID: Int64
+    var x: Double
+    var y: Double
     /// Live postcode units in its catchment.
-    public var units: Int
+    var units: Int
     /// Estimated postal addresses in its catchment (units × `MapPointRules.addressesPerUnit`).
-    public var addresses: Int
+    var addresses: Int
     /// Metres from the point to the farthest unit or merged candidate of its catchment.
-    public var reach: Double
+    var reach: Double
 
     /// The police.uk-style label.
-    public var label: String { "On or near \(name)" }
+    var label: String { "On or near \(name)" }
 }
 
 /// The map points of a gazetteer, in memory, answering "the nearest map point of this borough".
-public struct MapPointIndex: Sendable {
-    public let points: [MapPoint]
+struct MapPointIndex: Sendable {
+    let points: [MapPoint]
     /// The threshold the gazetteer was built with (`meta.map_point_threshold`).
-    public let threshold: Int
+    let threshold: Int
     /// Borough short name (as results carry it) → borough id.
     let boroughIDs: [String: Int64]
     /// `points[i].label`, made once.
@@ -40,7 +40,7 @@ public struct MapPointIndex: Sendable {
     /// Loads the map points of the gazetteer at `url` (one read of `map_point`, straight from SQLite);
     /// `GazetteerStoreError.unreadable` when it has none (built before map points existed) or a row cannot
     /// be read.
-    public static func load(_ url: URL) throws(GazetteerStoreError) -> MapPointIndex {
+    static func load(_ url: URL) throws(GazetteerStoreError) -> MapPointIndex {
         let queue = try GazetteerStore.openReadOnly(url)
         do {
             return try queue.read { db in
@@ -75,7 +75,7 @@ public struct MapPointIndex: Sendable {
 
     /// The nearest map point of `boroughID` to (x, y) within `MapPointRules.maximumSnapDistance`, with its
     /// distance; nil when the borough has none that close. Ties: the lower id.
-    public func nearest(x: Double, y: Double, boroughID: Int64) -> (point: MapPoint, distance: Double)? {
+    func nearest(x: Double, y: Double, boroughID: Int64) -> (point: MapPoint, distance: Double)? {
         nearestIndex(x: x, y: y, boroughID: boroughID).map { (points[$0.index], $0.distance) }
     }
 
@@ -89,10 +89,10 @@ public struct MapPointIndex: Sendable {
     }
 
     /// The borough id of a result's borough name, or nil.
-    public func boroughID(named name: String?) -> Int64? { name.flatMap { boroughIDs[$0] } }
+    func boroughID(named name: String?) -> Int64? { name.flatMap { boroughIDs[$0] } }
 
     /// The smallest catchment holding any units (estimated addresses), or nil when none holds any.
-    public var smallestCatchment: MapPoint? {
+    var smallestCatchment: MapPoint? {
         points.filter { $0.units > 0 }.min { ($0.addresses, $0.id) < ($1.addresses, $1.id) }
     }
 }

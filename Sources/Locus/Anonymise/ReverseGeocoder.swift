@@ -12,11 +12,11 @@ public struct ReverseGeocoder: Geocoding {
     /// The columns reverse adds after geocode's.
     public static let columns = ["street", "street_distance_m", "place", "place_distance_m"]
     /// A row whose coordinates cannot be read.
-    public static let badCoordinates = "reverse.bad_coordinates"
+    static let badCoordinates = "reverse.bad_coordinates"
     /// A point without a postcode unit within `searchRadius`: outside the gazetteer's area.
     public static let outside = "reverse.outside_gazetteer"
     /// Streets and places further than this are not named.
-    public static let searchRadius = 2_000.0
+    static let searchRadius = 2_000.0
     static let streetRadius = 100.0
 
     let store: GazetteerStore

@@ -11,7 +11,7 @@ public struct BatchGazetteer: Sendable, Equatable {
     /// The file to open.
     public var path: String
     /// True when no gazetteer was named: the default one, built when missing.
-    public var isDefault: Bool
+    var isDefault: Bool
 
     /// `option` (`--gazetteer`), else `LOCUS_GAZETTEER`, else the default in the data folder.
     public init(option: String?, environment: [String: String] = ProcessInfo.processInfo.environment) {

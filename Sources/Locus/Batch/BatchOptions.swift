@@ -44,7 +44,7 @@ public struct BatchOptions: Sendable {
     /// input column's (a police.uk extract's `Latitude`, `Postcode`): then `autoPrefix`, with a note.
     public var prefix: String?
     /// The prefix taken on a clash when `prefix` is nil.
-    public static let autoPrefix = "locus_"
+    static let autoPrefix = "locus_"
     /// `EPSG:nnnn` for the extra `x, y` columns, or nil.
     public var targetCRS: String?
     /// Worker threads; at least 1.
@@ -52,11 +52,11 @@ public struct BatchOptions: Sendable {
     /// A malformed row stops the run (exit 65) instead of passing through with a fault.
     public var strict = false
     /// Rows per chunk handed to a worker.
-    public var chunkRows = 2048
+    var chunkRows = 2048
     /// Chunks read but not yet written, at most; bounds memory whatever the input size.
     public var maxChunksInFlight: Int?
     /// Throttled progress lines on standard error (the command sets it when stderr is a terminal).
-    public var showProgress = false
+    var showProgress = false
     /// Shown in the summary: the gazetteer's version (from its metadata).
     public var gazetteerVersion = "unknown"
 

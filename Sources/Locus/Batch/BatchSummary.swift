@@ -7,7 +7,7 @@ public struct BatchSummary: Sendable, Equatable, Codable {
     /// Data rows read (the header not counted).
     public var rows: Int
     /// Rows that broke the CSV rules or had another number of fields than the header.
-    public var malformedRows: Int
+    var malformedRows: Int
     /// Rows per `match_type` value (`none` for unmatched), every level present, with coordinates or not.
     public var rowsByMatchType: [String: Int]
     /// Rows written with coordinates: matched, and precise and sure enough (not `coarse` or `low_score`).
@@ -23,12 +23,12 @@ public struct BatchSummary: Sendable, Equatable, Codable {
     /// What the user should know about the run's choices (several candidate evidence columns).
     public var notes: [String]
     public var seconds: Double
-    public var rowsPerSecond: Double
+    var rowsPerSecond: Double
     public var threads: Int
     public var gazetteerVersion: String
     public var projOperation: String
     /// The most chunks that were read but not yet written at one time (bounded by the pipeline).
-    public var peakChunksInFlight: Int
+    var peakChunksInFlight: Int
     /// Rows per fault code in `faults` (`not_found`, `coarse`, `csv.too_many_fields`, …).
     public var faultCounts: [String: Int]
     /// The longest one row took to geocode, in seconds (0 with no rows).
@@ -56,7 +56,7 @@ public struct BatchSummary: Sendable, Equatable, Codable {
     }
 
     /// Stamps the run's times, exit status and error.
-    public mutating func finish(startedAt: Date, finishedAt: Date, exitStatus: Int32, error: String?) {
+    mutating func finish(startedAt: Date, finishedAt: Date, exitStatus: Int32, error: String?) {
         self.startedAt = Self.timestamp(startedAt)
         self.finishedAt = Self.timestamp(finishedAt)
         self.exitStatus = exitStatus
@@ -136,7 +136,7 @@ public struct BatchSummary: Sendable, Equatable, Codable {
     }
 
     /// Rows with a match of any level, with coordinates or not.
-    public var matchedRows: Int { rows - (rowsByMatchType[MatchLevel.none.rawValue] ?? 0) }
+    var matchedRows: Int { rows - (rowsByMatchType[MatchLevel.none.rawValue] ?? 0) }
 
     /// The summary as lines of text, for standard error.
     public var text: String {

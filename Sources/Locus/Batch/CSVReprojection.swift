@@ -31,10 +31,10 @@ public struct CSVReprojection {
         /// Operations used and the status counts.
         public var report = ProjectionReport()
         /// Rows that broke the CSV rules (kept, with Locus's best reading), and the first one's line.
-        public var malformedRows = 0
-        public var firstMalformedLine: Int?
+        var malformedRows = 0
+        var firstMalformedLine: Int?
         /// Rows with more fields than the header (kept whole, so their added columns come later).
-        public var longRows = 0
+        var longRows = 0
     }
 
     public let options: Options
@@ -163,20 +163,6 @@ public enum ReprojectionError: Error, CustomStringConvertible {
     case missingColumn(name: String, option: String, input: String, available: [String])
     /// An added column name is already an input column.
     case columnClash(name: String, input: String)
-
-    /// The process exit status for this error (BSD sysexits): 64 usage, 65 data, 66 no input, 73 cannot create
-    /// output, 74 I/O error, 0 for a closed output pipe (not an error).
-    public var exitStatus: Int32 {
-        switch self {
-        case .projection(.projUnavailable): return 69
-        case .projection, .missingColumn, .columnClash: return 64
-        case .noHeader, .input(.invalidEncoding): return 65
-        case .input(.cannotOpen): return 66
-        case .input(.readFailed), .output(.writeFailed): return 74
-        case .output(.cannotCreate): return 73
-        case .output(.brokenPipe): return 0
-        }
-    }
 
     public var description: String {
         switch self {

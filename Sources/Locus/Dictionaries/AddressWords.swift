@@ -9,7 +9,7 @@ public enum AddressWords {
         case onOrNear = "on_or_near"
 
         /// True for kinds said of a building rather than a street (outside, inside, opposite, rear…).
-        public var pointsAtPremises: Bool {
+        var pointsAtPremises: Bool {
             switch self {
             case .outside, .opposite, .rear, .adjacent, .frontOf, .inside: return true
             case .near, .junction, .between, .onOrNear: return false
@@ -17,7 +17,7 @@ public enum AddressWords {
         }
 
         /// The canonical text written for this kind.
-        public var canonicalText: String {
+        var canonicalText: String {
             switch self {
             case .outside: return "OUTSIDE"
             case .opposite: return "OPPOSITE"
@@ -33,7 +33,7 @@ public enum AddressWords {
         }
 
         /// The canonical words written for this kind.
-        public var canonicalWords: [String] { canonicalText.split(separator: " ").map(String.init) }
+        var canonicalWords: [String] { canonicalText.split(separator: " ").map(String.init) }
     }
 
     /// Qualifier phrases, longest first within a kind. `anywhere` phrases are abbreviations no street or name

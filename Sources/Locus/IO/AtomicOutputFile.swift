@@ -21,9 +21,9 @@ public final class AtomicOutputFile {
     /// The path as given.
     public let targetPath: String
     /// The file actually replaced: `targetPath` with its symbolic links followed.
-    public let resolvedPath: String
+    let resolvedPath: String
     /// The temporary file, or nil when the target is written directly (a device or FIFO).
-    public let temporaryPath: String?
+    let temporaryPath: String?
     public let sink: ByteSink
     /// The mode, owner and group to give the file before it replaces the target.
     private let mode: mode_t
@@ -32,10 +32,10 @@ public final class AtomicOutputFile {
 
     /// Identifies the file an output path writes, to tell whether two outputs name the same one: the device and
     /// inode of an existing file, else the resolved absolute path.
-    public let identity: String
+    let identity: String
 
     /// True when the target is a device, FIFO or socket, written directly.
-    public var isDirect: Bool { temporaryPath == nil }
+    var isDirect: Bool { temporaryPath == nil }
 
     /// Opens the target: creates the temporary file beside it, or opens a device or FIFO for writing.
     public init(targetPath: String) throws(OutputError) {

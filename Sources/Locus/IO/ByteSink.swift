@@ -60,7 +60,7 @@ public final class ByteSink {
     }
 
     /// Writes out everything buffered.
-    public func flush() throws(OutputError) {
+    func flush() throws(OutputError) {
         var offset = 0
         while offset < buffer.count {
             let n = buffer.withUnsafeBytes { raw in
@@ -80,7 +80,7 @@ public final class ByteSink {
     }
 
     /// Flushes and asks the system to put the file on disk.
-    public func sync() throws(OutputError) {
+    func sync() throws(OutputError) {
         try flush()
         if fsync(fd) != 0 && errno != EINVAL && errno != EROFS {
             throw OutputError.writeFailed(name: name, reason: String(cString: strerror(errno)))
@@ -90,7 +90,7 @@ public final class ByteSink {
     nonisolated(unsafe) private static var sigpipeIgnored = false
 
     /// Makes a write to a closed pipe fail with EPIPE instead of killing the process.
-    public static func ignoreSIGPIPE() {
+    static func ignoreSIGPIPE() {
         if !sigpipeIgnored {
             signal(SIGPIPE, SIG_IGN)
             sigpipeIgnored = true

@@ -11,7 +11,7 @@ public final class ByteSource {
     /// Where the bytes come from, for error messages ("stdin" or the path).
     public let name: String
     /// The total size in bytes when known (a regular file), for progress reporting.
-    public let knownSize: Int?
+    let knownSize: Int?
     private let fd: Int32
     private let ownsDescriptor: Bool
     private(set) var buffer: [UInt8]
@@ -19,7 +19,7 @@ public final class ByteSource {
     private(set) var end = 0
     private var atEOF = false
     /// Bytes consumed so far (read and handed out).
-    public private(set) var bytesConsumed = 0
+    private(set) var bytesConsumed = 0
 
     /// Opens the file at `path` for reading, or standard input when `path` is `-`.
     public init(path: String, chunkSize: Int = 1 << 16) throws(InputError) {

@@ -36,7 +36,7 @@ public enum CSVFault: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// What is wrong, in words, without the field's text.
-    public var problem: String {
+    var problem: String {
         switch self {
         case .unterminatedQuote: return "a quoted field is still open at the end of the input"
         case .textAfterClosingQuote: return "text follows the closing quote of a quoted field"
@@ -59,7 +59,7 @@ public final class CSVReader {
     public let delimiter: UInt8
     public let encoding: TextEncoding
     /// The number of records returned so far.
-    public private(set) var recordsRead = 0
+    private(set) var recordsRead = 0
 
     private var line = 1
     private var started = false

@@ -31,7 +31,7 @@ public final class CSVWriter {
 
     /// Appends one field, quoted when needed.
     @inline(__always)
-    public static func appendField(_ field: String, delimiter: UInt8, into bytes: inout [UInt8]) {
+    static func appendField(_ field: String, delimiter: UInt8, into bytes: inout [UInt8]) {
         var field = field
         field.withUTF8 { utf8 in
             let quote = UInt8(ascii: "\"")
@@ -50,5 +50,5 @@ public final class CSVWriter {
     }
 
     /// Flushes buffered output.
-    public func flush() throws(OutputError) { try sink.flush() }
+    func flush() throws(OutputError) { try sink.flush() }
 }

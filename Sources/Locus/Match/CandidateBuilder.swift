@@ -105,7 +105,7 @@ struct CandidateBuilder {
             }
             if readings.contains(where: { $0.faults.isEmpty }) { break }
         }
-        return ranked(found)
+        return ranked(carryingRoadNumbers(found, finder: finder))
     }
 
     /// The reading with the evidence's faults added.
@@ -251,10 +251,12 @@ struct CandidateBuilder {
         if let online = lookups.shape(streetID: street.id).nearest(ax, ay), online.distance < gap {
             (nx, ny, gap) = (online.point.x, online.point.y, online.distance)
         }
-        // The anchor says which stretch; the street's extent still bounds the radius. An anchor that does not
-        // narrow it says nothing: the street's own reach is measured from its centroid, not from a point off it.
+        // The anchor says which stretch; the street's extent, seen from the point given, still bounds the radius.
+        // An anchor that does not narrow the street's own reach says nothing: the street is then answered where
+        // that reach is measured from, its centroid.
         let reach = max(floor, gap + 100)
-        return reach >= whole ? (street.x, street.y, whole) : (nx, ny, reach)
+        if reach >= whole { return (street.x, street.y, whole) }
+        return (nx, ny, min(street.reach(from: nx, ny, reach: whole), reach))
     }
 
     // MARK: - Junctions and landmarks

@@ -49,6 +49,7 @@ extension LocationReading {
         var segs = segments()
         for k in segs.indices { segs[k] = readSubBuildings(segs[k]) }
         segs.removeAll { $0.isEmpty }
+        readRoadNumbers(&segs)
         guard !segs.isEmpty else { return }
         if let (left, right) = findJunction(&segs) {
             readJunction(left: left, right: right, segments: segs)

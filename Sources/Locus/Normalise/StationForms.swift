@@ -124,6 +124,7 @@ public enum StationForms {
                     stripped = true
                 }
             }
+            dropStandNumber(&words)
             var mode: Mode?
             var line: String?
             var marked = false
@@ -183,6 +184,16 @@ public enum StationForms {
         }
         // Longest forms first: the fuller name is the surer reading.
         return out.sorted { $0.key.count > $1.key.count }
+    }
+
+    /// Drops a stand's or dock's number written after a station word (`SOUTHWARK STATION 1`, `BANK STN 2`: the
+    /// first or second cycle dock, taxi rank or entrance named after the station), which is no part of its name.
+    /// Only after a station word: `HEATHROW TERMINAL 4` and `TERMINAL 5` keep theirs.
+    static func dropStandNumber(_ words: inout [String]) {
+        guard words.count >= 3, let last = words.last, last.utf8.count <= 2,
+              last.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
+              ["STATION", "STN", "STA", "STATN"].contains(words[words.count - 2]) else { return }
+        words.removeLast()
     }
 
     /// A line written after the name (`BAKERLOO LINE`, `JUBILEE`), with its words.

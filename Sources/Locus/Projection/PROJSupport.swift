@@ -159,15 +159,15 @@ enum PROJ {
 }
 
 /// A CRS's area of use as a box in that CRS's x/y coordinates; a geographic box may cross the antimeridian.
-public struct AreaOfUse: Sendable, Equatable {
+struct AreaOfUse: Sendable, Equatable {
     /// PROJ's name of the area ("United Kingdom (UK) - offshore to boundary of UKCS …").
-    public var name: String
-    public var minX: Double, minY: Double, maxX: Double, maxY: Double
+    var name: String
+    var minX: Double, minY: Double, maxX: Double, maxY: Double
     /// True when the box crosses the antimeridian (minX > maxX in longitude).
-    public var wrapsX: Bool
+    var wrapsX: Bool
 
     @inline(__always)
-    public func contains(x: Double, y: Double) -> Bool {
+    func contains(x: Double, y: Double) -> Bool {
         guard y >= minY && y <= maxY else { return false }
         return wrapsX ? (x >= minX || x <= maxX) : (x >= minX && x <= maxX)
     }

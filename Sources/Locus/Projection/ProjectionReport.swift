@@ -31,7 +31,7 @@ public struct GridInfo: Sendable, Hashable {
     /// Where PROJ found it, when it did.
     public var path: String?
     /// Whether PROJ can open it now.
-    public var isAvailable: Bool
+    var isAvailable: Bool
 }
 
 /// A coordinate operation PROJ may use between the two CRSs, with the accuracy its authority states.
@@ -43,11 +43,11 @@ public struct OperationInfo: Sendable, Hashable {
     /// The grids it needs (empty for a Helmert or a pure conversion).
     public var grids: [GridInfo]
     /// True for PROJ's "ballpark" fallback that ignores datum differences (errors up to ~100 m or more).
-    public var isBallpark: Bool
+    var isBallpark: Bool
     /// The name of its area of use.
-    public var areaName: String?
+    var areaName: String?
 
-    public var usesGrid: Bool { !grids.isEmpty }
+    var usesGrid: Bool { !grids.isEmpty }
 
     /// "… OSGB36 to WGS 84 (9), 1 m, grid OSTN15_NTv2_OSGBtoETRS.gsb" or "…, 2 m, no grid".
     public var label: String {
@@ -63,7 +63,7 @@ public struct OperationInfo: Sendable, Hashable {
     }
 
     /// "1 m", "0.5 m", "exact" or "unknown accuracy".
-    public static func accuracyText(_ accuracy: Double?) -> String {
+    static func accuracyText(_ accuracy: Double?) -> String {
         guard let accuracy else { return "unknown accuracy" }
         if accuracy == 0 { return "exact" }
         let rounded = (accuracy * 100).rounded() / 100
@@ -92,7 +92,7 @@ public struct ProjectionReport: Sendable, Equatable {
     public var okPoints: Int { statusCounts[.ok] ?? 0 }
 
     /// The worst stated accuracy among the operations used (nil if unknown or none used).
-    public var worstAccuracy: Double? {
+    var worstAccuracy: Double? {
         guard !operations.isEmpty else { return nil }
         var worst = 0.0
         for usage in operations {
@@ -103,7 +103,7 @@ public struct ProjectionReport: Sendable, Equatable {
     }
 
     /// True only when every transformed point went through an operation with a grid.
-    public var allPointsUsedGrids: Bool { !operations.isEmpty && operations.allSatisfy { $0.operation.usesGrid } }
+    var allPointsUsedGrids: Bool { !operations.isEmpty && operations.allSatisfy { $0.operation.usesGrid } }
 
     /// Adds `count` points done by `operation`.
     mutating func record(_ operation: OperationInfo, points count: Int) {
@@ -122,7 +122,7 @@ public struct ProjectionReport: Sendable, Equatable {
     }
 
     /// Combines the reports of several projectors (one per thread).
-    public func merging(_ other: ProjectionReport) -> ProjectionReport {
+    func merging(_ other: ProjectionReport) -> ProjectionReport {
         var merged = self
         for usage in other.operations { merged.record(usage.operation, points: usage.points) }
         for (status, count) in other.statusCounts { merged.record(status, count: count) }
@@ -135,7 +135,7 @@ public struct ProjectionReport: Sendable, Equatable {
     }
 
     /// "ok 998, outside_area 2".
-    public var statusLine: String {
+    var statusLine: String {
         statusCounts.sorted { $0.key < $1.key }.map { "\($0.key.code) \($0.value)" }.joined(separator: ", ")
     }
 }

@@ -29,7 +29,7 @@ public struct ProjectionSpec: Sendable, Hashable {
     /// BNG easting/northing → WGS 84 longitude/latitude.
     public static let bngToWGS84 = ProjectionSpec(from: britishNationalGrid, to: wgs84)
     /// WGS 84 longitude/latitude → BNG easting/northing.
-    public static let wgs84ToBNG = ProjectionSpec(from: wgs84, to: britishNationalGrid)
+    static let wgs84ToBNG = ProjectionSpec(from: wgs84, to: britishNationalGrid)
 
     /// BNG easting/northing → any CRS PROJ knows (`--crs EPSG:nnnn`).
     public static func fromBNG(to target: String, searchPaths: [String] = []) -> ProjectionSpec {
@@ -37,7 +37,7 @@ public struct ProjectionSpec: Sendable, Hashable {
     }
 
     /// The same spec with `directory` searched first (for example the folder holding the OSTN15 grid).
-    public func searching(_ directory: String) -> ProjectionSpec {
+    func searching(_ directory: String) -> ProjectionSpec {
         var copy = self
         copy.searchPaths.insert(directory, at: 0)
         return copy

@@ -17,14 +17,14 @@ import CPROJ
 public final class Projector {
     public let spec: ProjectionSpec
     /// PROJ's names of the CRSs ("OSGB36 / British National Grid", "WGS 84").
-    public let sourceName: String
-    public let targetName: String
+    let sourceName: String
+    let targetName: String
     /// True when the target gives longitude/latitude in degrees.
-    public let targetIsGeographic: Bool
-    public let sourceIsGeographic: Bool
+    let targetIsGeographic: Bool
+    let sourceIsGeographic: Bool
     /// The source and target areas of use in their own x/y (nil when PROJ gives none).
-    public let sourceArea: AreaOfUse?
-    public let targetArea: AreaOfUse?
+    let sourceArea: AreaOfUse?
+    let targetArea: AreaOfUse?
     /// The operations PROJ considers, in its order of preference (grids missing from the search path are left
     /// out, as PROJ does with the network off).
     public let candidates: [OperationInfo]
@@ -168,7 +168,7 @@ public final class Projector {
     }
 
     /// Starts a new report (the operations and status counts so far are forgotten).
-    public func resetReport() { report = ProjectionReport() }
+    func resetReport() { report = ProjectionReport() }
 
     // MARK: Transforming
 

@@ -3,7 +3,7 @@ import CPROJ
 extension Projector {
     /// Operations PROJ knows that are more accurate than the best usable one but need a grid that is not on
     /// the search path (for BNG: OSTN15 when only the Helmert is usable).
-    public func unavailableBetterOperations() -> [OperationInfo] {
+    func unavailableBetterOperations() -> [OperationInfo] {
         let best = candidates.compactMap(\.accuracy).min() ?? .infinity
         return withAllOperations { all in
             all.filter { op in

@@ -1,18 +1,18 @@
 import Foundation
 
 /// A reproducible random generator (SplitMix64): the same seed gives the same numbers on every machine.
-public struct SeededGenerator: RandomNumberGenerator, Sendable {
-    public var state: UInt64
+struct SeededGenerator: RandomNumberGenerator, Sendable {
+    var state: UInt64
 
-    public init(seed: UInt64) { state = seed }
+    init(seed: UInt64) { state = seed }
 
     /// The generator of case `index` of a run seeded `seed`: each case can be made again on its own.
-    public init(seed: UInt64, index: Int) {
+    init(seed: UInt64, index: Int) {
         var mixer = SeededGenerator(seed: seed ^ (UInt64(truncatingIfNeeded: index) &* 0xD6E8_FEB8_6659_FD93))
         state = mixer.next()
     }
 
-    public mutating func next() -> UInt64 {
+    mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

@@ -14,8 +14,8 @@ public struct BoroughGrid: Sendable, Equatable {
     /// Cell side in metres.
     public let cellSize: Double
     /// British National Grid easting of the grid's west edge and northing of its north edge.
-    public let west: Double
-    public let north: Double
+    let west: Double
+    let north: Double
     public let width: Int
     public let height: Int
     /// Row-major from the north-west cell: an index into `names`, or -1 outside London.
@@ -24,7 +24,7 @@ public struct BoroughGrid: Sendable, Equatable {
     public let names: [String]
 
     /// The borough index of a cell, -1 outside the grid or London.
-    public func cell(_ column: Int, _ row: Int) -> Int {
+    func cell(_ column: Int, _ row: Int) -> Int {
         guard column >= 0, row >= 0, column < width, row < height else { return -1 }
         return Int(cells[row * width + column])
     }
@@ -176,7 +176,7 @@ public struct BoroughGrid: Sendable, Equatable {
     }
 
     /// For each borough, the boroughs it shares an edge with.
-    public func neighbours() -> [Set<Int>] {
+    func neighbours() -> [Set<Int>] {
         var result = [Set<Int>](repeating: [], count: names.count)
         for row in 0..<height {
             for column in 0..<width {
@@ -192,7 +192,7 @@ public struct BoroughGrid: Sendable, Equatable {
     }
 
     /// A colour index per borough such that no two neighbours share one (greedy, most neighbours first).
-    public func colouring() -> [Int] {
+    func colouring() -> [Int] {
         let adjacent = neighbours()
         var colours = [Int](repeating: -1, count: names.count)
         for borough in names.indices.sorted(by: { (adjacent[$0].count, $1) > (adjacent[$1].count, $0) }) {

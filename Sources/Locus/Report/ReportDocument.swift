@@ -2,28 +2,28 @@ import Foundation
 
 /// What a `--summary-json` file says that a report shows: the run's totals (to check the file against) and the
 /// gazetteer edition and PROJ operation. Only these fields are read; others are ignored.
-public struct ReportRunSummary: Sendable, Equatable, Decodable {
-    public var input: String?
-    public var rows: Int?
-    public var locatedRows: Int?
-    public var gazetteerVersion: String?
-    public var projOperation: String?
+struct ReportRunSummary: Sendable, Equatable, Decodable {
+    var input: String?
+    var rows: Int?
+    var locatedRows: Int?
+    var gazetteerVersion: String?
+    var projOperation: String?
     /// The location columns the run read (`columns.address`), by name.
-    public var columns: Columns?
+    var columns: Columns?
 
     /// The part of `columns` a report uses.
-    public struct Columns: Sendable, Equatable, Decodable {
-        public struct Column: Sendable, Equatable, Decodable { public var name: String? }
-        public var address: [Column]
+    struct Columns: Sendable, Equatable, Decodable {
+        struct Column: Sendable, Equatable, Decodable { public var name: String? }
+        var address: [Column]
     }
 
     /// The names of the location columns the run read, when the summary has them all.
-    public var addressColumnNames: [String] {
+    var addressColumnNames: [String] {
         let names = (columns?.address ?? []).compactMap(\.name)
         return names.count == columns?.address.count ? names : []
     }
 
-    public init(input: String? = nil, rows: Int? = nil, locatedRows: Int? = nil, gazetteerVersion: String? = nil,
+    init(input: String? = nil, rows: Int? = nil, locatedRows: Int? = nil, gazetteerVersion: String? = nil,
                 projOperation: String? = nil) {
         self.input = input
         self.rows = rows
@@ -33,7 +33,7 @@ public struct ReportRunSummary: Sendable, Equatable, Decodable {
     }
 
     /// Reads the summary `locus geocode --summary-json` wrote.
-    public static func load(path: String) throws(ReportError) -> ReportRunSummary {
+    static func load(path: String) throws(ReportError) -> ReportRunSummary {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -49,20 +49,20 @@ public struct ReportRunSummary: Sendable, Equatable, Decodable {
 }
 
 /// Everything one report page shows.
-public struct ReportDocument: Sendable {
+struct ReportDocument: Sendable {
     /// The geocoded file's name, as the page's title.
-    public var inputName: String
-    public var tally: ReportTally
-    public var summary: ReportRunSummary?
+    var inputName: String
+    var tally: ReportTally
+    var summary: ReportRunSummary?
     /// The version of the gazetteer the map was drawn from, when one was given.
-    public var mapGazetteerVersion: String?
-    public var map: ReportMap
+    var mapGazetteerVersion: String?
+    var map: ReportMap
     /// How many texts not located to list; 0 with `--no-texts`.
-    public var topTexts: Int
+    var topTexts: Int
     /// The columns the texts came from.
-    public var textColumns: [String]
+    var textColumns: [String]
 
-    public init(inputName: String, tally: ReportTally, summary: ReportRunSummary? = nil,
+    init(inputName: String, tally: ReportTally, summary: ReportRunSummary? = nil,
                 mapGazetteerVersion: String? = nil, map: ReportMap, topTexts: Int = 50, textColumns: [String] = []) {
         self.inputName = inputName
         self.tally = tally
@@ -74,7 +74,7 @@ public struct ReportDocument: Sendable {
     }
 
     /// The fault code that kept a row without coordinates, for the texts table.
-    public static func stoppingFault(_ key: ReportTextKey) -> String {
+    static func stoppingFault(_ key: ReportTextKey) -> String {
         let faults = key.faults.split(separator: ";").map(String.init)
         for code in ["coarse", "low_score", "ambiguous", "postcode.outside_london"] where faults.contains(code) {
             return code

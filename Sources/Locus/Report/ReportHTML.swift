@@ -3,8 +3,8 @@ import Foundation
 /// Renders a `ReportDocument` as one self-contained HTML page: inline CSS, inline SVG and a few lines of
 /// inline script (zoom and pan); no network resource of any kind, readable offline and printable.
 /// Every figure is also in a `data-value` attribute next to a `data-figure` name, for tests and scrapers.
-public enum ReportHTML {
-    public static func render(_ document: ReportDocument) -> String {
+enum ReportHTML {
+    static func render(_ document: ReportDocument) -> String {
         let tally = document.tally
         var html = """
             <!DOCTYPE html>

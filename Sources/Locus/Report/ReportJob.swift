@@ -57,7 +57,7 @@ public struct ReportJob: Sendable {
     }
 
     /// Reads the input into a document.
-    public func makeDocument(summary: ReportRunSummary?, grid: BoroughGrid?, gazetteerVersion: String?)
+    func makeDocument(summary: ReportRunSummary?, grid: BoroughGrid?, gazetteerVersion: String?)
         throws(ReportError) -> ReportDocument
     {
         let columns = textColumns.isEmpty ? summary?.addressColumnNames ?? [] : textColumns

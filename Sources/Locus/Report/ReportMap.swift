@@ -8,10 +8,10 @@ public struct ReportMap: Sendable {
     /// Above this many located points the map shows hexagons instead of dots.
     public static let defaultDotLimit = 5_000
     /// Hexagon circumradius in metres.
-    public static let hexagonRadius = 400.0
+    static let hexagonRadius = 400.0
 
     /// Match type colours, by `MatchLevel.rank` (colour-blind-safe Okabe–Ito hues first).
-    public static let levelColours = [
+    static let levelColours = [
         "#332288", "#0072b2", "#56b4e9", "#009e73", "#cc79a7", "#e69f00", "#d55e00", "#8c6d31", "#a0a0a0", "#6b6b6b",
         "#404040", "#000000",
     ]
@@ -22,13 +22,13 @@ public struct ReportMap: Sendable {
 
     public var svg: String
     /// The legend's HTML.
-    public var legend: String
+    var legend: String
     /// Sentences about what the map leaves out.
     public var notes: [String]
     /// True when the points are drawn as hexagons.
     public var aggregated: Bool
     /// The located points drawn (inside the map's frame).
-    public var pointsDrawn: Int
+    var pointsDrawn: Int
 
     public init(grid: BoroughGrid?, points: ReportPoints, dotLimit: Int = defaultDotLimit) {
         notes = []

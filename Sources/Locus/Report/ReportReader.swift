@@ -2,13 +2,13 @@ import Foundation
 
 /// Reads, row by row and streaming, a file `locus geocode` wrote (CSV, JSONL or GeoJSON, with or without
 /// `--prefix`), giving each row as a `ReportRow`. Memory is one buffer plus one row.
-public final class ReportReader {
-    public let path: String
-    public let format: ReportInputFormat
+final class ReportReader {
+    let path: String
+    let format: ReportInputFormat
     /// The prefix of the added column names (`locus_`), given or found from the header.
-    public private(set) var prefix: String
+    private(set) var prefix: String
     /// The location columns read as each row's text (none when the file has none).
-    public private(set) var textColumns: [String]
+    private(set) var textColumns: [String]
     private let source: ByteSource
     private var csv: CSVReader?
     private var indices: [String: Int] = [:]
@@ -19,13 +19,13 @@ public final class ReportReader {
     private var scoreIndex = -1, precisionIndex = -1, boroughIndex = -1, faultsIndex = -1
     private var textIndices: [Int] = []
     /// Data rows read so far (the header not counted).
-    public private(set) var rowNumber = 0
+    private(set) var rowNumber = 0
     private var lineNumber = 0
 
     /// Opens `path`. `format` nil: from the extension, else from the first line. `prefix` nil: found from the
     /// header (the one column ending in `match_type`). `textColumns` empty: a column called `address` or
     /// `location` (any case), else none.
-    public init(path: String, format: ReportInputFormat? = nil, prefix: String? = nil, textColumns: [String] = [])
+    init(path: String, format: ReportInputFormat? = nil, prefix: String? = nil, textColumns: [String] = [])
         throws(ReportError)
     {
         self.path = path
@@ -97,7 +97,7 @@ public final class ReportReader {
     }
 
     /// The next row, or nil at the end.
-    public func next() throws(ReportError) -> ReportRow? {
+    func next() throws(ReportError) -> ReportRow? {
         do {
             switch format {
             case .csv:

@@ -1,23 +1,23 @@
 import Foundation
 
 /// What a report reads of one row `locus geocode` wrote: the location text, the match and its figures.
-public struct ReportRow: Sendable, Equatable {
+struct ReportRow: Sendable, Equatable {
     /// The location text (the location columns joined with ", "), empty when the file has none.
-    public var text: String
-    public var matchType: MatchLevel
-    public var score: Double?
-    public var precision: Double?
+    var text: String
+    var matchType: MatchLevel
+    var score: Double?
+    var precision: Double?
     /// British National Grid metres, when the row was written with coordinates.
-    public var easting: Double?
-    public var northing: Double?
+    var easting: Double?
+    var northing: Double?
     /// True when latitude and longitude were written: the row is located.
-    public var hasCoordinates: Bool
+    var hasCoordinates: Bool
     /// The borough's short name (`Croydon`), when matched in one.
-    public var borough: String?
+    var borough: String?
     /// Fault codes in the order written.
-    public var faults: [String]
+    var faults: [String]
 
-    public init(text: String = "", matchType: MatchLevel, score: Double? = nil, precision: Double? = nil,
+    init(text: String = "", matchType: MatchLevel, score: Double? = nil, precision: Double? = nil,
                 easting: Double? = nil, northing: Double? = nil, hasCoordinates: Bool = false,
                 borough: String? = nil, faults: [String] = []) {
         self.text = text
@@ -32,7 +32,7 @@ public struct ReportRow: Sendable, Equatable {
     }
 
     /// True when a CSV reader's fault marks the row as malformed (`csv.too_few_fields`…).
-    public var isMalformed: Bool { faults.contains { $0.hasPrefix("csv.") } }
+    var isMalformed: Bool { faults.contains { $0.hasPrefix("csv.") } }
 }
 
 /// The formats `locus geocode` writes and `locus report` reads.
@@ -40,7 +40,7 @@ public enum ReportInputFormat: String, Sendable, CaseIterable {
     case csv, jsonl, geojson
 
     /// The format a file name's extension says (`.jsonl`/`.ndjson`, `.geojson`/`.json`), else nil.
-    public static func fromExtension(_ path: String) -> ReportInputFormat? {
+    static func fromExtension(_ path: String) -> ReportInputFormat? {
         switch (path as NSString).pathExtension.lowercased() {
         case "jsonl", "ndjson": return .jsonl
         case "geojson", "json": return .geojson
@@ -86,17 +86,6 @@ public enum ReportError: Error, Equatable, CustomStringConvertible {
         case let .badSummary(path, reason): return "cannot use the summary \(path): \(reason)"
         case let .gazetteerUnavailable(path, reason): return "cannot use the gazetteer \(path) for the map: \(reason)"
         case let .cannotWrite(path, reason): return "cannot write \(path): \(reason)"
-        }
-    }
-
-    /// The exit status `locus report` ends with (the `locus geocode` conventions).
-    public var exitCode: BatchExitCode {
-        switch self {
-        case .badOption: return .usage
-        case .notGeocodedOutput, .badRow, .badSummary: return .dataError
-        case .unreadable: return .cannotOpenInput
-        case .gazetteerUnavailable: return .gazetteerUnavailable
-        case .cannotWrite: return .cannotCreateOutput
         }
     }
 }

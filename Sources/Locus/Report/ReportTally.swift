@@ -1,10 +1,10 @@
 /// Rows and located rows of one group (a match type, a borough, a histogram bin).
-public struct ReportCount: Sendable, Equatable {
-    public var rows = 0
+struct ReportCount: Sendable, Equatable {
+    var rows = 0
     /// Rows written with coordinates.
-    public var located = 0
+    var located = 0
 
-    public init(rows: Int = 0, located: Int = 0) {
+    init(rows: Int = 0, located: Int = 0) {
         self.rows = rows
         self.located = located
     }
@@ -15,16 +15,16 @@ public struct ReportCount: Sendable, Equatable {
     }
 
     /// Rows left without coordinates.
-    public var withoutCoordinates: Int { rows - located }
+    var withoutCoordinates: Int { rows - located }
 }
 
 /// A text that was not located, with what it came to.
-public struct ReportTextKey: Sendable, Hashable {
-    public var text: String
+struct ReportTextKey: Sendable, Hashable {
+    var text: String
     /// `none` when unmatched; otherwise the level matched without coordinates (coarse or low score).
-    public var matchType: MatchLevel
+    var matchType: MatchLevel
     /// The faults written, joined with `;` (empty when none).
-    public var faults: String
+    var faults: String
 }
 
 /// The located points, in British National Grid metres (32-bit floats: centimetres over London), with the
@@ -32,7 +32,7 @@ public struct ReportTextKey: Sendable, Hashable {
 public struct ReportPoints: Sendable, Equatable {
     public var eastings: [Float] = []
     public var northings: [Float] = []
-    public var ranks: [UInt8] = []
+    var ranks: [UInt8] = []
 
     public var count: Int { eastings.count }
 
@@ -45,47 +45,47 @@ public struct ReportPoints: Sendable, Equatable {
 
 /// Everything a report shows, added up one row at a time (streaming: memory grows with the located points
 /// and the distinct texts not located, never with the rows kept).
-public struct ReportTally: Sendable {
+struct ReportTally: Sendable {
     /// The upper edges (metres, inclusive) of the `precision_m` histogram's bins; a last bin takes the rest.
-    public static let precisionEdges: [Double] = [25, 50, 100, 150, 250, 400, 1000, 2500, 5000]
+    static let precisionEdges: [Double] = [25, 50, 100, 150, 250, 400, 1000, 2500, 5000]
     /// The score bands, best first: lower bound and label.
-    public static let scoreBands: [(lower: Double, label: String)] = [
+    static let scoreBands: [(lower: Double, label: String)] = [
         (90, "90–100"), (80, "80–89"), (70, "70–79"), (-Double.infinity, "below 70"),
     ]
 
-    public private(set) var rows = 0
-    public private(set) var located = 0
+    private(set) var rows = 0
+    private(set) var located = 0
     /// Rows a CSV fault marks as malformed.
-    public private(set) var malformed = 0
+    private(set) var malformed = 0
     /// Per `MatchLevel.rank`.
-    public private(set) var byMatchType = [ReportCount](repeating: ReportCount(), count: MatchLevel.allCases.count)
+    private(set) var byMatchType = [ReportCount](repeating: ReportCount(), count: MatchLevel.allCases.count)
     /// Matched rows per borough short name.
-    public private(set) var byBorough: [String: ReportCount] = [:]
+    private(set) var byBorough: [String: ReportCount] = [:]
     /// Matched rows with no borough.
-    public private(set) var matchedWithoutBorough = ReportCount()
+    private(set) var matchedWithoutBorough = ReportCount()
     /// Matched rows per `precisionEdges` bin (one more than the edges).
-    public private(set) var precisionBins = [ReportCount](repeating: ReportCount(), count: precisionEdges.count + 1)
+    private(set) var precisionBins = [ReportCount](repeating: ReportCount(), count: precisionEdges.count + 1)
     /// Matched rows without a precision.
-    public private(set) var withoutPrecision = 0
+    private(set) var withoutPrecision = 0
     /// Matched rows per `scoreBands` entry.
-    public private(set) var scoreBins = [ReportCount](repeating: ReportCount(), count: scoreBands.count)
+    private(set) var scoreBins = [ReportCount](repeating: ReportCount(), count: scoreBands.count)
     /// Rows not located, by text (counted only when `countsTexts`).
-    public private(set) var texts: [ReportTextKey: Int] = [:]
+    private(set) var texts: [ReportTextKey: Int] = [:]
     /// Located rows lacking easting/northing (not on the map).
-    public private(set) var locatedOffMap = 0
-    public private(set) var points = ReportPoints()
+    private(set) var locatedOffMap = 0
+    private(set) var points = ReportPoints()
     /// False for a report without location texts: they are then not even counted.
-    public let countsTexts: Bool
+    let countsTexts: Bool
 
-    public init(countsTexts: Bool = true) {
+    init(countsTexts: Bool = true) {
         self.countsTexts = countsTexts
     }
 
     /// Matched rows: any level but `none`, with coordinates or not.
-    public var matched: Int { rows - byMatchType[MatchLevel.none.rank].rows }
+    var matched: Int { rows - byMatchType[MatchLevel.none.rank].rows }
 
     /// Adds one row.
-    public mutating func add(_ row: ReportRow) {
+    mutating func add(_ row: ReportRow) {
         rows += 1
         let isLocated = row.hasCoordinates
         if isLocated { located += 1 }
@@ -119,7 +119,7 @@ public struct ReportTally: Sendable {
     }
 
     /// The `limit` most frequent texts not located, most frequent first (ties by text, then match type).
-    public func topTexts(_ limit: Int) -> [(key: ReportTextKey, count: Int)] {
+    func topTexts(_ limit: Int) -> [(key: ReportTextKey, count: Int)] {
         texts.map { (key: $0.key, count: $0.value) }
             .sorted {
                 if $0.count != $1.count { return $0.count > $1.count }
@@ -131,7 +131,7 @@ public struct ReportTally: Sendable {
     }
 
     /// The label of precision bin `index` (metres): `≤25`, `25–50`, …, `1k–2.5k`, `>5k`.
-    public static func precisionLabel(_ index: Int) -> String {
+    static func precisionLabel(_ index: Int) -> String {
         func metres(_ value: Double) -> String {
             guard value >= 1000 else { return String(Int(value)) }
             let thousands = value / 1000

@@ -23,9 +23,9 @@ import Testing
 
     @Test func thePackIsFoundByLOCUS_PACKThenBesideTheExecutableThenTheDataFolderThenTheCheckout() throws {
         let exe = URL(fileURLWithPath: "/opt/locus/bin/locus")
-        #expect(DefaultGazetteer.packCandidates(environment: ["LOCUS_PACK": "/p.zip"], executable: exe).map(\.path)
+        #expect(PackLocation.candidates(environment: ["LOCUS_PACK": "/p.zip"], executable: exe).map(\.path)
             == ["/p.zip"])
-        let candidates = DefaultGazetteer.packCandidates(environment: ["HOME": "/home/u"], executable: exe).map(\.path)
+        let candidates = PackLocation.candidates(environment: ["HOME": "/home/u"], executable: exe).map(\.path)
         #expect(candidates == [
             "/opt/locus/bin/london-pack.zip", "/opt/locus/share/locus/london-pack.zip",
             "/home/u/.local/share/locus/london-pack.zip",

@@ -99,6 +99,14 @@ import Testing
         #expect(geocode("PARK LANE TRAM STOP, CROYDON").level == .landmark)
     }
 
+    @Test func aDockNumberAfterTheStationWordIsTheStation() {
+        // `EAST CROYDON STATION 2, CROYDON`: the second cycle dock or rank named after the station.
+        let r = geocode("East Croydon Station 2, Croydon")
+        #expect(r.level == .landmark)
+        #expect(distance(r, 533040, 165880) < 5)
+        #expect(geocode("EAST CROYDON 2").level != .landmark)
+    }
+
     @Test func aNumberedAddressIsNeverAStation() {
         #expect(geocode("12 PARK LANE").level != .landmark)
     }

@@ -42,6 +42,10 @@ import Testing
         ("O/S BOW ROAD STATION", "BOW ROAD", nil, nil, true, false),
         ("Bow Road Station, Bow", "BOW ROAD", nil, nil, true, true),
         ("Catford, SE6", "CATFORD", nil, nil, false, true),
+        // A dock's or stand's number after the station word is no part of the name.
+        ("Southwark Station 1, Southwark", "SOUTHWARK", nil, nil, true, true),
+        ("BANK STN 2", "BANK", nil, nil, true, true),
+        ("Heathrow Terminal 5 Station", "HEATHROW TERMINAL 5", nil, nil, true, true),
     ]
 
     @Test(arguments: table) func reads(_ row: (String, String, StationForms.Mode?, String?, Bool, Bool)) {

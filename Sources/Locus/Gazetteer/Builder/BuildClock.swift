@@ -4,8 +4,8 @@ import Foundation
 /// threads) over the same span, so a phase slowed by other processes on a shared machine shows as wall > CPU.
 public struct GazetteerBuildPhase: Sendable, Equatable {
     public var name: String
-    public var wallSeconds: Double
-    public var cpuSeconds: Double
+    var wallSeconds: Double
+    var cpuSeconds: Double
 
     /// `  12.34 s wall   11.90 s CPU  name`.
     public var line: String {
@@ -43,7 +43,7 @@ public final class BuildClock: @unchecked Sendable {
     }
 
     /// User + system CPU seconds of the whole process so far.
-    public static func processCPUSeconds() -> Double {
+    static func processCPUSeconds() -> Double {
         var now = timespec()
         clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now)
         return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9

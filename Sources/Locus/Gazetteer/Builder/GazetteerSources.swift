@@ -57,10 +57,10 @@ public struct GazetteerSources: Sendable, Equatable {
     }
 
     /// The OpenStreetMap street lines' path in a pack laid out like `shared/data/london`.
-    public static let packStreetLines = "streets/osm-westminster-city.geojson"
+    static let packStreetLines = "streets/osm-westminster-city.geojson"
 
     /// Every file named, in import order.
-    public var allFiles: [URL] {
+    var allFiles: [URL] {
         codePoint + [onspd, areaNames, lsoaNames, naptan, busStops, premises].compactMap { $0 } + openNames + points
             + streetLines + openRoads
     }
@@ -78,5 +78,17 @@ public struct GazetteerSources: Sendable, Equatable {
             if pack?.contents(of: url) != nil { continue }
             if !FileManager.default.fileExists(atPath: url.path) { throw .missingSource(what: what, path: url.path) }
         }
+    }
+}
+
+extension SourcePack {
+    /// The gazetteer sources of a pack laid out like `shared/data/london`: every file the builder reads.
+    public var gazetteerSources: GazetteerSources {
+        var sources = GazetteerSources.sharedLondon(location)
+        if contents(GazetteerSources.packStreetLines) != nil {
+            sources.streetLines = [url(GazetteerSources.packStreetLines)]
+        }
+        sources.pack = self
+        return sources
     }
 }

@@ -13,11 +13,11 @@ public enum MapPointRules {
     /// Estimated postal addresses per live postcode unit. Deliberately low: Royal Mail's average is about 15
     /// delivery points per unit, but a unit may hold a single address (a large user or a lone house); with
     /// 4, the default threshold of 8 needs at least two live units in every catchment that has any.
-    public static let addressesPerUnit = 4
+    static let addressesPerUnit = 4
     /// The default least number of estimated addresses in a catchment that holds any (police.uk's figure).
     public static let defaultThreshold = 8
     /// A point further than this from every map point of its borough keeps no coordinates (police.uk's rule).
-    public static let maximumSnapDistance = 20_000.0
+    static let maximumSnapDistance = 20_000.0
 }
 
 /// One candidate map point before catchments are computed.

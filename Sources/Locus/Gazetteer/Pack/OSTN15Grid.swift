@@ -6,30 +6,30 @@ import ZIPFoundation
 /// go through the OSTN15 operation (1 m class, in practice millimetres) instead of the 2 m Helmert.
 /// An official grid installed with `projsync` (in a PROJ folder) comes first; outside the grid's extent PROJ
 /// falls back to the Helmert as before.
-public enum OSTN15Grid {
+enum OSTN15Grid {
     /// The name PROJ's database gives as an alternative for the OSTN15 grid.
-    public static let fileName = "OSTN15_NTv2_OSGBtoETRS.gsb"
+    static let fileName = "OSTN15_NTv2_OSGBtoETRS.gsb"
 
     /// `<data folder>/proj`.
-    public static func folder(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
-        DefaultGazetteer.dataFolder(environment: environment).appendingPathComponent("proj")
+    static func folder(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+        PackLocation.dataFolder(environment: environment).appendingPathComponent("proj")
     }
 
     /// The folder Locus adds to PROJ's search path, once per process: `<data folder>/proj` when it holds the
     /// grid, after installing it there from the pack when it does not; nil when there is no pack and no grid
     /// (or the folder cannot be written), and PROJ then uses what it has.
-    public static let searchFolder: String? = {
+    static let searchFolder: String? = {
         let target = OSTN15Grid.folder()
         let file = target.appendingPathComponent(fileName)
         if FileManager.default.fileExists(atPath: file.path) { return target.path }
-        guard let pack = try? DefaultGazetteer.findPack() else { return nil }
+        guard let pack = PackLocation.firstExisting(PackLocation.candidates()) else { return nil }
         return (try? install(from: pack, into: target)) != nil ? target.path : nil
     }()
 
     /// Extracts the grid from the pack at `pack` (a zip or a folder) into `folder`, checked against the
     /// pack's manifest, atomically. Returns the installed file.
     @discardableResult
-    public static func install(from pack: URL, into folder: URL) throws(SourcePackError) -> URL {
+    static func install(from pack: URL, into folder: URL) throws(SourcePackError) -> URL {
         let bytes = try SourcePack.member(SourcePack.ostn15GridPath, of: pack)
         let target = folder.appendingPathComponent(fileName)
         let temporary = folder.appendingPathComponent(".\(fileName).tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString)")

@@ -14,14 +14,14 @@ public struct SourcePack: Sendable {
     /// The edition the manifest names (`london-2025.2`), or nil without a manifest.
     public let edition: String?
     /// Relative path → size and SHA-256 from the manifest (empty without one).
-    public let manifest: [String: ManifestEntry]
+    let manifest: [String: ManifestEntry]
     private let files: [String: [UInt8]]
 
     /// One file as the manifest lists it.
-    public struct ManifestEntry: Sendable, Equatable, Codable {
-        public var path: String
-        public var size: Int
-        public var sha256: String
+    struct ManifestEntry: Sendable, Equatable, Codable {
+        var path: String
+        var size: Int
+        var sha256: String
     }
 
     private struct Manifest: Codable {
@@ -30,7 +30,7 @@ public struct SourcePack: Sendable {
     }
 
     /// The manifest's file name.
-    public static let manifestName = "MANIFEST.json"
+    static let manifestName = "MANIFEST.json"
 
     /// Reads the zip or folder at `location` and checks every listed file against the manifest.
     /// Throws `SourcePackError` naming the file that is missing, unreadable or differs.
@@ -93,16 +93,6 @@ public struct SourcePack: Sendable {
         let path = url.standardizedFileURL.path
         guard path.hasPrefix(prefix) else { return nil }
         return files[String(path.dropFirst(prefix.count))]
-    }
-
-    /// The gazetteer sources of a pack laid out like `shared/data/london`: every file the builder reads.
-    public var gazetteerSources: GazetteerSources {
-        var sources = GazetteerSources.sharedLondon(location)
-        if contents(GazetteerSources.packStreetLines) != nil {
-            sources.streetLines = [url(GazetteerSources.packStreetLines)]
-        }
-        sources.pack = self
-        return sources
     }
 
     /// The derived OSTN15 NTv2 grid's path in the pack.

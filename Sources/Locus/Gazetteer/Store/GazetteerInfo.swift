@@ -12,7 +12,7 @@ public struct GazetteerInfo: Sendable {
     /// `landmark.<kind>`.
     public var counts: [(name: String, count: Int)]
     /// The map points (`locus geocode --anonymise`), or nil for a gazetteer built without them.
-    public var mapPoints: MapPointSummary?
+    var mapPoints: MapPointSummary?
 
     /// Reads the file read-only.
     public static func read(_ url: URL) throws(GazetteerStoreError) -> GazetteerInfo {

@@ -8,7 +8,7 @@ public struct GazetteerBorough: Sendable, Equatable, FetchableRecord {
     /// Official name (`Croydon London Boro`).
     public var name: String
     /// ONS short name (`Croydon`).
-    public var shortName: String
+    var shortName: String
     public var x: Double?
     public var y: Double?
 
@@ -43,14 +43,14 @@ public struct PostcodeUnit: Sendable, Equatable, FetchableRecord {
     public var x: Double
     public var y: Double
     /// OS positional quality indicator (10 best; nil for ONSPD-only units).
-    public var pqi: Int?
+    var pqi: Int?
     public var status: PostcodeStatus
     /// `YYYYMM` when terminated.
     public var terminated: String?
     public var boroughID: Int64?
-    public var wardID: Int64?
+    var wardID: Int64?
     public var lsoa: String?
-    public var msoa: String?
+    var msoa: String?
 
     public init(row: Row) {
         id = row["id"]; postcode = row["postcode"]; sector = row["sector"]; district = row["district"]
@@ -72,13 +72,13 @@ public struct PostcodeUnit: Sendable, Equatable, FetchableRecord {
 }
 
 /// A postcode sector (`SW1A 1`) or district (`SW1A`): centroid, extent and unit counts.
-public struct PostcodeArea: Sendable, Equatable {
-    public var code: String
-    public var x: Double, y: Double
-    public var minX: Double, minY: Double, maxX: Double, maxY: Double
-    public var units: Int
-    public var liveUnits: Int
-    public var boroughID: Int64?
+struct PostcodeArea: Sendable, Equatable {
+    var code: String
+    var x: Double, y: Double
+    var minX: Double, minY: Double, maxX: Double, maxY: Double
+    var units: Int
+    var liveUnits: Int
+    var boroughID: Int64?
 
     init(row: Row, key: String) {
         code = row[key]; x = row["x"]; y = row["y"]
@@ -93,9 +93,9 @@ public struct GazetteerStreet: Sendable, Equatable, FetchableRecord {
     /// Canonical name (`HIGH STREET`).
     public var name: String
     public var boroughID: Int64?
-    public var localityID: Int64?
+    var localityID: Int64?
     public var x: Double, y: Double
-    public var minX: Double, minY: Double, maxX: Double, maxY: Double
+    var minX: Double, minY: Double, maxX: Double, maxY: Double
     /// Known points on it.
     public var points: Int
 
@@ -121,17 +121,17 @@ public struct AddressPoint: Sendable, Equatable, FetchableRecord {
     public var number: Int?
     public var suffix: String?
     /// The end of a range (`152-154`).
-    public var numberEnd: Int?
-    public var subUnit: String?
+    var numberEnd: Int?
+    var subUnit: String?
     public var building: String?
     public var premises: String?
     public var streetID: Int64?
-    public var localityID: Int64?
+    var localityID: Int64?
     public var postcode: String?
     public var boroughID: Int64?
     public var x: Double, y: Double
     /// The point is shared with other records (often a postcode-level geocode).
-    public var sharedPoint: Bool
+    var sharedPoint: Bool
 
     public init(row: Row) {
         id = row["id"]; number = row["number"]; suffix = row["suffix"]; numberEnd = row["number_end"]
@@ -163,9 +163,9 @@ public struct GazetteerLandmark: Sendable, Equatable, FetchableRecord {
     public var x: Double, y: Double
     public var streetID: Int64?
     public var boroughID: Int64?
-    public var localityID: Int64?
+    var localityID: Int64?
     /// The point only indicates a stretch (TfL hail-and-ride).
-    public var indicative: Bool
+    var indicative: Bool
 
     public init(row: Row) {
         id = row["id"]; kind = LandmarkKind(rawValue: row["kind"]) ?? .place; name = row["name"]
@@ -189,8 +189,8 @@ public struct GazetteerLocality: Sendable, Equatable, FetchableRecord {
 /// Two streets meeting at a point.
 public struct GazetteerJunction: Sendable, Equatable, FetchableRecord {
     public var id: Int64
-    public var streetA: Int64
-    public var streetB: Int64
+    var streetA: Int64
+    var streetB: Int64
     public var x: Double, y: Double
 
     public init(row: Row) {

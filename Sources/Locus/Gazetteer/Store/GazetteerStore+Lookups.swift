@@ -77,7 +77,7 @@ extension GazetteerStore {
     static let typoKeysPerRead = 32
 
     /// Indexed adjacent word pairs that, written together, make `joined` (HIGHROAD → HIGH, ROAD).
-    public func splitForms(ofJoined joined: String) throws(GazetteerStoreError) -> [(String, String)] {
+    func splitForms(ofJoined joined: String) throws(GazetteerStoreError) -> [(String, String)] {
         try read { db in
             try Row.fetchAll(db.cachedStatement(sql: "SELECT first, second FROM joined_token WHERE joined = ?"),
                              arguments: [joined]).map { ($0[0], $0[1]) }
@@ -99,7 +99,7 @@ extension GazetteerStore {
     }
 
     /// The streets near a postcode unit, nearest first, with the distance of their nearest known point.
-    public func streetsNear(postcodeID: Int64) throws(GazetteerStoreError) -> [(streetID: Int64, distance: Double)] {
+    func streetsNear(postcodeID: Int64) throws(GazetteerStoreError) -> [(streetID: Int64, distance: Double)] {
         try read { db in
             try Row.fetchAll(db.cachedStatement(sql:
                 "SELECT street_id, distance FROM postcode_street WHERE postcode_id = ? ORDER BY distance, street_id"),
@@ -159,7 +159,7 @@ extension GazetteerStore {
     }
 
     /// Landmarks having the canonical name form `name` (`ELEPHANT AND CASTLE STATION`).
-    public func landmarks(named name: String) throws(GazetteerStoreError) -> [GazetteerLandmark] {
+    func landmarks(named name: String) throws(GazetteerStoreError) -> [GazetteerLandmark] {
         try read { db in
             try GazetteerLandmark.fetchAll(db.cachedStatement(sql: """
                 SELECT l.* FROM landmark_name n JOIN landmark l ON l.id = n.landmark_id WHERE n.name = ? ORDER BY l.id
@@ -174,7 +174,7 @@ extension GazetteerStore {
     }
 
     /// Localities with the canonical name `name` (one per place).
-    public func localities(named name: String) throws(GazetteerStoreError) -> [GazetteerLocality] {
+    func localities(named name: String) throws(GazetteerStoreError) -> [GazetteerLocality] {
         try read { db in
             try GazetteerLocality.fetchAll(db.cachedStatement(sql:
                 "SELECT * FROM locality WHERE canonical = ? ORDER BY id"), arguments: [name])

@@ -37,13 +37,13 @@ public final class GazetteerStore: Sendable {
     public let boroughs: [GazetteerBorough]
     public let wards: [GazetteerWard]
     /// Canonical borough name form → borough ids (`RICHMOND UPON THAMES`, `CITY OF LONDON CORPORATION`).
-    public let boroughNames: [String: [Int64]]
+    let boroughNames: [String: [Int64]]
     /// Canonical ward name form → ward ids.
-    public let wardNames: [String: [Int64]]
-    public let sectors: [String: PostcodeArea]
-    public let districts: [String: PostcodeArea]
+    let wardNames: [String: [Int64]]
+    let sectors: [String: PostcodeArea]
+    let districts: [String: PostcodeArea]
     /// Number of entities per kind (for inverse document frequency).
-    public let entityCounts: [EntityKind: Int]
+    let entityCounts: [EntityKind: Int]
     private let pool: DatabasePool
     private let failures = ReadFailureRecord()
     private let boroughByID: [Int64: GazetteerBorough]

@@ -1,20 +1,20 @@
 import GRDB
 
 /// What `locus gazetteer info` says about the map points: how many, the threshold, the smallest catchment.
-public struct MapPointSummary: Sendable, Equatable {
-    public var count: Int
-    public var threshold: Int
+struct MapPointSummary: Sendable, Equatable {
+    var count: Int
+    var threshold: Int
     /// Map points whose catchment holds no live postcode unit (parks, stations away from homes).
-    public var empty: Int
+    var empty: Int
     /// Map points whose catchment holds units and meets the threshold.
-    public var meeting: Int
+    var meeting: Int
     /// The smallest catchment that holds any units: estimated addresses, units, label.
-    public var smallest: (addresses: Int, units: Int, name: String)?
+    var smallest: (addresses: Int, units: Int, name: String)?
     /// The median and largest reach, metres.
-    public var medianReach: Double
-    public var maximumReach: Double
+    var medianReach: Double
+    var maximumReach: Double
 
-    public static func == (a: MapPointSummary, b: MapPointSummary) -> Bool {
+    static func == (a: MapPointSummary, b: MapPointSummary) -> Bool {
         a.count == b.count && a.threshold == b.threshold && a.empty == b.empty && a.meeting == b.meeting
             && a.smallest?.addresses == b.smallest?.addresses && a.smallest?.name == b.smallest?.name
     }
@@ -38,7 +38,7 @@ public struct MapPointSummary: Sendable, Equatable {
     }
 
     /// The lines `locus gazetteer info` prints.
-    public var text: String {
+    var text: String {
         var out = "map points: \(count) (threshold \(threshold) estimated addresses = live postcode units × "
             + "\(MapPointRules.addressesPerUnit))\n"
         out += "  catchments meeting the threshold: \(meeting) of \(count - empty) holding units; \(empty) hold no units\n"

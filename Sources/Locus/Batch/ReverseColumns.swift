@@ -40,23 +40,3 @@ public struct ReverseColumns: Sendable, Equatable {
         self.crs = crs ?? (gridNames ? "EPSG:27700" : "EPSG:4326")
     }
 }
-
-extension BatchGazetteer {
-    /// The reverse geocoder on this gazetteer (`BatchError.gazetteerUnavailable`, exit 69, when it cannot be
-    /// opened or has no map points; `BatchError.badOption` for a CRS PROJ does not know).
-    public func openReverse(inputCRS: String) throws -> (geocoder: any Geocoding, gazetteerVersion: String) {
-        let store: GazetteerStore
-        do {
-            store = try GazetteerStore(path: URL(fileURLWithPath: path))
-        } catch let GazetteerStoreError.unreadable(_, reason) {
-            throw BatchError.gazetteerUnavailable(path: path, reason: reason)
-        }
-        do {
-            return (try ReverseGeocoder(store: store, inputCRS: inputCRS), BatchSummary.gazetteerVersion(meta: store.meta))
-        } catch let GazetteerStoreError.unreadable(_, reason) {
-            throw BatchError.gazetteerUnavailable(path: path, reason: reason)
-        } catch let error as ProjectionError {
-            throw BatchError.badOption(option: "--crs", reason: "\(error)")
-        }
-    }
-}
