@@ -95,7 +95,7 @@ struct MatchEvidence: Sendable {
         } else if postcode.level == .unit || area == nil {
             postcodeFaults.append(Fault(Scoring.postcodeNotFound, penalty: 6))
         }
-        if let area { streetsInArea = lookups.streets(inArea: area.code) }
+        if let area { streetsInArea = area.parts.reduce(into: []) { $0.formUnion(lookups.streets(inArea: $1)) } }
     }
 
     /// How far a street is from the postcode evidence: 0 when near the unit or inside the area,
@@ -134,7 +134,7 @@ struct MatchEvidence: Sendable {
         if areaLevel == .postcodeSector {  // `UB7 7` and its units' `UB7 7BY`
             return !(code.utf8.count == area.code.utf8.count + 2 && code.hasPrefix(area.code))
         }
-        return !code.utf8[..<space].elementsEqual(area.code.utf8)
+        return !area.parts.contains { code.utf8[..<space].elementsEqual($0.utf8) }
     }
 
     /// The nearest named locality's distance from a point; nil when none is named.

@@ -79,11 +79,15 @@ struct PostcodeArea: Sendable, Equatable {
     var units: Int
     var liveUnits: Int
     var boroughID: Int64?
+    /// The codes the area is made of: itself, or for a district written without its letter, its lettered
+    /// sub-districts too (`PostcodeDistricts`).
+    var parts: [String]
 
     init(row: Row, key: String) {
         code = row[key]; x = row["x"]; y = row["y"]
         minX = row["min_x"]; minY = row["min_y"]; maxX = row["max_x"]; maxY = row["max_y"]
         units = row["units"]; liveUnits = row["live_units"]; boroughID = row["borough_id"]
+        parts = [code]
     }
 }
 

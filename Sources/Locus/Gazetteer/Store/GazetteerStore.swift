@@ -80,6 +80,7 @@ public final class GazetteerStore: Sendable {
                     let area = PostcodeArea(row: row, key: "district")
                     districts[area.code] = area
                 }
+                districts = PostcodeDistricts.withSubDistricts(districts)
                 var counts: [EntityKind: Int] = [:]
                 let tables: [EntityKind: String] = [.street: "street", .landmark: "landmark", .locality: "locality",
                                                     .borough: "borough", .ward: "ward", .address: "address"]
