@@ -100,7 +100,8 @@ struct CandidateBuilder {
             found.reserveCapacity(found.count + readings.count)
             // The finder gives each street once; a later form may give a street an earlier one gave.
             for var reading in readings where i == 0 || !found.contains(where: { $0.street.id == reading.street.id }) {
-                reading.numbered = i < numbered || parse.street == nil
+                // A road number written beside the name (`12 A13 COMMERCIAL RD`) is the same road, not another.
+                reading.numbered = i < numbered || parse.street == nil || RoadNumbers.isRoadNumber(text)
                 found.append(scored(reading))
             }
             if readings.contains(where: { $0.faults.isEmpty }) { break }

@@ -5,11 +5,10 @@ extension CandidateBuilder {
     static let otherStreetOnly = 20.0
 
     /// `onStreet` with fault `street.other_only` when every reading is of a street written beside the parse's own
-    /// street (none of the parse's street itself was found). A road number written beside the name is the same
-    /// road (`A3 PORTSMOUTH ROAD`: `RoadNumbers`), not another street: finding it is no fault.
+    /// street (none of the parse's street itself was found; a road number written beside it reads as the street
+    /// itself, see `readings`).
     func markingOtherStreetsOnly(_ onStreet: [MatchCandidate], readings: [StreetReading]) -> [MatchCandidate] {
-        guard parse.street != nil, !readings.isEmpty, !readings.contains(where: \.numbered),
-              !readings.contains(where: { RoadNumbers.isRoadNumber($0.street.name) }) else { return onStreet }
+        guard parse.street != nil, !readings.isEmpty, !readings.contains(where: \.numbered) else { return onStreet }
         return onStreet.map {
             var c = $0
             c.faults.append(Fault(Scoring.streetOtherOnly, penalty: Self.otherStreetOnly))

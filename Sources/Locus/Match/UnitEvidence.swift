@@ -1,5 +1,5 @@
 /// Issue 11: what a written postcode unit says about a street, read from the unit's own address points as well as
-/// its centroid, and when the unit itself is to be doubted.
+/// its centroid.
 ///
 /// A unit is a set of delivery points, not one: the gazetteer's unit point is their centroid, and a unit along a
 /// long street (or a misplaced centroid) may reach hundreds of metres from it. An address point the premises
