@@ -16,7 +16,7 @@ public struct BatchGeocoder: Sendable {
 
     /// Reads `input` to its end and writes every row to `output` (and unmatched rows also to `unmatched`).
     /// The sinks are flushed, not closed. Throws `BatchError`, `InputError` or `OutputError`
-    /// (`BatchExitCode.forError` gives the exit status); `OutputError.brokenPipe` means the reader went away.
+    /// (`BatchOutcome(failure:)` says what kind); `OutputError.brokenPipe` means the reader went away.
     public func run(input: ByteSource, output: ByteSink, unmatched: ByteSink? = nil, geocoder: any Geocoding)
         throws -> BatchSummary
     {

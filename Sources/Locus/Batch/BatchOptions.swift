@@ -65,32 +65,11 @@ public struct BatchOptions: Sendable {
     /// The bound on chunks in flight actually used.
     var effectiveMaxChunksInFlight: Int { max(2, maxChunksInFlight ?? (2 * threads + 2)) }
 
-    /// Parses a `--delimiter` value: one character, or `tab`, `comma`, `semicolon`, `pipe`, `\t`.
-    public static func parseDelimiter(_ text: String) throws(BatchError) -> UInt8 {
-        switch text.lowercased() {
-        case "tab", "\\t", "\t": return UInt8(ascii: "\t")
-        case "comma", ",": return UInt8(ascii: ",")
-        case "semicolon", ";": return UInt8(ascii: ";")
-        case "pipe", "|": return UInt8(ascii: "|")
-        default:
-            throw .badOption(
-                option: "--delimiter", reason: "use comma, tab, semicolon or pipe (or one of , ; | \\t)")
-        }
-    }
-
-    /// Parses an `--encoding` value.
-    public static func parseEncoding(_ text: String) throws(BatchError) -> TextEncoding {
-        guard let encoding = TextEncoding(name: text) else {
-            throw .badOption(option: "--encoding", reason: "use utf-8, windows-1252 or latin-1")
-        }
-        return encoding
-    }
-
     /// Parses a `--crs` value: `EPSG:nnnn` (case-insensitive).
     public static func parseCRS(_ text: String) throws(BatchError) -> String {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2, parts[0].uppercased() == "EPSG", let code = Int(parts[1]), code > 0 else {
-            throw .badOption(option: "--crs", reason: "write the system as EPSG:nnnn, for example EPSG:3857")
+            throw .malformedCRS(text)
         }
         return "EPSG:\(code)"
     }

@@ -38,8 +38,9 @@ public struct BatchSummary: Sendable, Equatable, Codable {
     /// When the run started and finished, UTC ISO 8601 (`2026-12-04T02:00:00Z`).
     public var startedAt: String
     public var finishedAt: String
-    /// The run's exit status (see `BatchExitCode`); a monitor alerts on anything but 0.
-    public var exitStatus: Int32
+    /// The run's exit status, as the caller's table gives it (`BatchJob.exitStatus`; `locus geocode`: 0 on
+    /// success); a monitor alerts on anything but 0. Nil (JSON `null`) when the caller gave no table.
+    public var exitStatus: Int32?
     /// Why the run failed, as printed on standard error; nil (JSON `null`) on success.
     public var error: String?
     /// The version of Locus that ran.
@@ -56,7 +57,7 @@ public struct BatchSummary: Sendable, Equatable, Codable {
     }
 
     /// Stamps the run's times, exit status and error.
-    mutating func finish(startedAt: Date, finishedAt: Date, exitStatus: Int32, error: String?) {
+    mutating func finish(startedAt: Date, finishedAt: Date, exitStatus: Int32?, error: String?) {
         self.startedAt = Self.timestamp(startedAt)
         self.finishedAt = Self.timestamp(finishedAt)
         self.exitStatus = exitStatus

@@ -55,8 +55,8 @@ public struct CSVReprojection {
         let first: CSVRecord?
         do { first = try reader.next() } catch { throw .input(error) }
         guard let header = first?.fields else { throw .noHeader(input: reader.source.name) }
-        let xIndex = try Self.column(options.xColumn, option: "--x-column", in: header, input: reader.source.name)
-        let yIndex = try Self.column(options.yColumn, option: "--y-column", in: header, input: reader.source.name)
+        let xIndex = try Self.column(options.xColumn, .x, in: header, input: reader.source.name)
+        let yIndex = try Self.column(options.yColumn, .y, in: header, input: reader.source.name)
         for name in addedColumns where header.contains(name) {
             throw .columnClash(name: name, input: reader.source.name)
         }
@@ -143,12 +143,12 @@ public struct CSVReprojection {
     }
 
     /// The index of column `name` (exact, else the only case-insensitive match).
-    static func column(_ name: String, option: String, in header: [String], input: String)
+    static func column(_ name: String, _ axis: CoordinateColumn, in header: [String], input: String)
         throws(ReprojectionError) -> Int {
         if let i = header.firstIndex(of: name) { return i }
         let folded = header.indices.filter { header[$0].lowercased() == name.lowercased() }
         if folded.count == 1 { return folded[0] }
-        throw .missingColumn(name: name, option: option, input: input, available: header)
+        throw .missingColumn(name: name, axis: axis, input: input, available: header)
     }
 }
 
@@ -160,7 +160,7 @@ public enum ReprojectionError: Error, CustomStringConvertible {
     /// The input has no header row.
     case noHeader(input: String)
     /// A coordinate column named by the user is not in the header.
-    case missingColumn(name: String, option: String, input: String, available: [String])
+    case missingColumn(name: String, axis: CoordinateColumn, input: String, available: [String])
     /// An added column name is already an input column.
     case columnClash(name: String, input: String)
 
@@ -171,11 +171,19 @@ public enum ReprojectionError: Error, CustomStringConvertible {
         case let .output(error): return error.description
         case let .noHeader(input):
             return "\(input) is empty: the first line must name the columns"
-        case let .missingColumn(name, option, input, available):
-            return "\(input) has no column '\(name)' (\(option)); its columns are: "
+        case let .missingColumn(name, axis, input, available):
+            return "\(input) has no column '\(name)' (the \(axis) column); its columns are: "
                 + available.map { "'\($0)'" }.joined(separator: ", ")
         case let .columnClash(name, input):
-            return "\(input) already has a column '\(name)'; choose a prefix for the added columns, e.g. --prefix wgs84_"
+            return "\(input) already has a column '\(name)'; choose a prefix for the added columns"
         }
     }
+}
+
+/// Which coordinate column of a reprojection a problem is about.
+public enum CoordinateColumn: String, Sendable, Equatable {
+    /// The column holding x (easting or longitude).
+    case x
+    /// The column holding y (northing or latitude).
+    case y
 }
