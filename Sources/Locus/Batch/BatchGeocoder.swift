@@ -6,9 +6,12 @@
 ///     .run(input: ByteSource(path: "in.csv"), output: sink, unmatched: nil, geocoder: matcher)
 /// ```
 public struct BatchGeocoder: Sendable {
+    /// What the run is told (columns, format, threads…).
     public let options: BatchOptions
+    /// How points become WGS84 (and `targetCRS`) coordinates.
     public let projection: CoordinateProjection
 
+    /// A batch geocoder with these options and projection.
     public init(options: BatchOptions, projection: CoordinateProjection) {
         self.options = options
         self.projection = projection

@@ -10,7 +10,9 @@ public enum OutputFormat: String, Sendable, CaseIterable {
 
 /// A column picked by name (matched exactly, then ignoring case) or by 1-based number.
 public struct ColumnSelector: Sendable, Equatable, CustomStringConvertible {
+    /// The name or number as given.
     public var text: String
+    /// A selector from a name or a 1-based number.
     public init(_ text: String) { self.text = text }
     public var description: String { text }
 }
@@ -19,6 +21,7 @@ public struct ColumnSelector: Sendable, Equatable, CustomStringConvertible {
 public struct BatchOptions: Sendable {
     /// The field delimiter; nil detects it from the first line (comma, tab, semicolon or pipe).
     public var delimiter: UInt8?
+    /// The input's text encoding (UTF-8 unless told).
     public var encoding: TextEncoding = .utf8
     /// False when the first row is data (`--no-header`); columns are then picked by number.
     public var hasHeader = true
@@ -37,6 +40,7 @@ public struct BatchOptions: Sendable {
     /// Told, once the header is read, what the user should know about the columns chosen (for example that
     /// several could be the postcode); the notes are also in the summary.
     public var reportNote: (@Sendable (String) -> Void)?
+    /// How the rows are written (CSV unless told).
     public var format: OutputFormat = .csv
     /// Columns added after `faults`, filled from `GeocodeResult.extras` (`locus reverse`).
     public var extraColumns: [String] = []
@@ -60,6 +64,7 @@ public struct BatchOptions: Sendable {
     /// Shown in the summary: the gazetteer's version (from its metadata).
     public var gazetteerVersion = "unknown"
 
+    /// The command's defaults.
     public init() {}
 
     /// The bound on chunks in flight actually used.

@@ -1,10 +1,13 @@
 /// What `locus reproject` does: reads a CSV with two coordinate columns, appends the reprojected x, y and a
 /// status per row, and counts what happened. Rows stream through in batches; every input row comes out, in order.
 public struct CSVReprojection {
+    /// What to reproject, from which columns, and how to write it.
     public struct Options: Sendable {
+        /// The source and target CRSs and where PROJ looks for grids.
         public var spec: ProjectionSpec
         /// Names of the input columns holding x (easting or longitude) and y (northing or latitude).
         public var xColumn: String
+        /// The y column's name.
         public var yColumn: String
         /// Put before the added column names (`x`, `y`, `status`).
         public var prefix: String
@@ -13,6 +16,7 @@ public struct CSVReprojection {
         /// Rows per call to PROJ.
         public var batchSize: Int
 
+        /// Options with `batchSize` at least 1.
         public init(spec: ProjectionSpec, xColumn: String, yColumn: String, prefix: String = "",
                     decimals: Int? = nil, batchSize: Int = 4096) {
             self.spec = spec
@@ -37,7 +41,9 @@ public struct CSVReprojection {
         var longRows = 0
     }
 
+    /// What the run was told.
     public let options: Options
+    /// The PROJ transformation the rows go through.
     public let projector: Projector
 
     /// Makes the projector (fails on an unknown CRS or a missing `--proj-data` folder).
