@@ -141,7 +141,7 @@ public struct Matcher: Geocoding {
             guard $0.distance(to: best) > ambiguityDistance, $0.level <= .landmark else { return false }
             let edge = $0.evidencePenalty - best.evidencePenalty
             if edge >= Self.decisiveEvidence { return false }
-            if Self.numbersUnknown($0, against: best), edge <= 0 { return true }
+            if Self.numbersUnknown($0, against: best), edge <= 0, !lookups.continuesAcrossBoundary($0, best) { return true }
             return HonestRadius.placeScore(best, against: $0) - HonestRadius.placeScore($0, against: best)
                 < ambiguityMargin + (edge <= -Self.decisiveEvidence ? -edge : 0)
         }
