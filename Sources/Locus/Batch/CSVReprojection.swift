@@ -148,13 +148,13 @@ public struct CSVReprojection {
         return lines
     }
 
-    /// The index of column `name` (exact, else the only case-insensitive match).
+    /// The index of column `name` by `ColumnRule.reprojection`: exact, else the only match ignoring case and
+    /// surrounding spaces; never a number.
     static func column(_ name: String, _ axis: CoordinateColumn, in header: [String], input: String)
         throws(ReprojectionError) -> Int {
-        if let i = header.firstIndex(of: name) { return i }
-        let folded = header.indices.filter { header[$0].lowercased() == name.lowercased() }
-        if folded.count == 1 { return folded[0] }
-        throw .missingColumn(name: name, axis: axis, input: input, available: header)
+        do { return try ColumnRule.reprojection.index(of: name, in: header, width: header.count) } catch {
+            throw .missingColumn(name: name, axis: axis, input: input, available: header)
+        }
     }
 }
 

@@ -142,26 +142,20 @@ struct ColumnLayout: Sendable {
         return candidates.first
     }
 
-    /// A 0-based column index: an exact header name, then a name ignoring case, then a 1-based number.
+    /// A 0-based column index by the batch commands' rule (`ColumnRule.batch`): an exact header name, then a
+    /// name ignoring case and surrounding spaces, then a 1-based number.
     static func resolve(_ selector: ColumnSelector, _ column: BatchColumn, header: [String]?, width: Int)
         throws(BatchError) -> Int
     {
-        let text = selector.text
-        if let header {
-            if let index = header.firstIndex(of: text) { return index }
-            let lowered = text.trimmingSpaces.lowercased()
-            if let index = header.firstIndex(where: { $0.trimmingSpaces.lowercased() == lowered }) { return index }
-        }
-        guard let number = Int(text) else {
-            if header == nil {
-                throw .columnNeedsNumber(column, name: text, width: width)
+        do {
+            return try ColumnRule.batch.index(of: selector.text, in: header, width: width)
+        } catch {
+            switch error {
+            case .needsNumber: throw .columnNeedsNumber(column, name: selector.text, width: width)
+            case .unknownName: throw .unknownColumn(column, name: selector.text, available: header ?? [])
+            case let .numberOutOfRange(number): throw .columnNumberOutOfRange(column, number: number, width: width)
             }
-            throw .unknownColumn(column, name: text, available: header ?? [])
         }
-        guard number >= 1 && number <= width else {
-            throw .columnNumberOutOfRange(column, number: number, width: width)
-        }
-        return number - 1
     }
 
     /// The query a row asks: the non-empty location fields joined with ", ", and the evidence columns.
