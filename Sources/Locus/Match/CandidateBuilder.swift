@@ -66,7 +66,7 @@ struct CandidateBuilder {
         out += stations
         out += landmarkCandidates(main, besideStations: !stations.isEmpty)
         out += placeCandidates()
-        return out
+        return PostcodeStreetConflict(lookups: lookups, evidence: evidence).marking(out)
     }
 
     // MARK: - Streets

@@ -118,6 +118,8 @@ enum Scoring {
     static let numberNotHeld = "number.not_held"
     static let numberInterpolated = "number.interpolated"
     static let postcodeConflict = "postcode.conflict"
+    /// The written street and number place the address away from the written unit (`PostcodeStreetConflict`).
+    static let postcodeStreetFar = "postcode.street_far"
     static let postcodeTerminated = "postcode.terminated"
     static let postcodeNotFound = "postcode.not_found"
     static let postcodeOutsideLondon = "postcode.outside_london"
@@ -147,7 +149,8 @@ enum Scoring {
     /// README "Faults" order; `ScoringTableTests` checks that the README's table names exactly these.
     static let faultCodes: [String] = [
         streetSpelling, streetTypeMismatch, streetTypeMissing, streetTypeUnconfirmed, streetLong, numberNotFound,
-        numberUnknown, numberNotHeld, numberInterpolated, junctionNotFound, streetOtherOnly, landmarkFar, stationAssumed, postcodeConflict, postcodeTerminated,
+        numberUnknown, numberNotHeld, numberInterpolated, junctionNotFound, streetOtherOnly, landmarkFar, stationAssumed, postcodeConflict,
+        postcodeStreetFar, postcodeTerminated,
         postcodeNotFound, postcodeOutsideLondon, coordinatesOutsideLondon, postcodeRepaired, boroughMismatch, localityMismatch, qualifier,
         ambiguous, coarse, lowScore, nothingToGeocode, textTooLong, textLongWord, notFound,
     ]

@@ -12,7 +12,9 @@ import Testing
 /// issue 11 branch (9bb8f87): london-dev 88.26 % at 98.83 % (none 84.81 % at 98.39 %), more-kinds 66.98 % at
 /// 98.63 % (none 65.82 % at 98.50 %); calibration at least 95.0 % for every match type (more-kinds none street
 /// 95.0 %). Main at ffc6246: 88.29 % at 98.79 % (none 97.94 %), more-kinds 98.63 % (none 98.27 %). The bars
-/// below are the branch's figures rounded down; the 89 % at 99.0 % is not reached.
+/// below are the branch's figures rounded down; the 89 % at 99.0 % is not reached. With `PostcodeStreetConflict`
+/// (honest3): london-dev 88.42 % at 99.05 % (none 84.88 % at 98.67 %), more-kinds 98.75 % (none 98.62 %),
+/// corrupted 97.3 % correct: the 99.0 % precision bar is met, 89 % correct is not.
 @Suite(.enabled(if: SharedData.isAvailable, SharedData.skipMessage))
 struct DevSetAccuracyTests {
     struct Tally {
@@ -30,13 +32,13 @@ struct DevSetAccuracyTests {
 
     /// Lowest accepted recall (% correct of all cases) per stratum of london-dev with the borough column.
     static let recallBars: [String: Double] = [
-        "corrupted": 95, "fhrs_no_postcode": 81, "fhrs_with_postcode": 98, "police_on_or_near": 34,
+        "corrupted": 97, "fhrs_no_postcode": 81, "fhrs_with_postcode": 98, "police_on_or_near": 34,
         "police_style": 85,
     ]
     static let overallRecallBar = 88.0
-    static let overallPrecisionBar = 98.85
+    static let overallPrecisionBar = 99.0
     /// Without the borough column, and on more-kinds.
-    static let noBoroughPrecisionBar = 98.3
+    static let noBoroughPrecisionBar = 98.5
     static let moreKindsPrecisionBar = 98.6
     /// Per cent of located rows within `precision_m` + 50 m, compared in whole rows (95 of every 100).
     static let calibrationBar = 95

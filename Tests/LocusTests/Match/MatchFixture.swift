@@ -51,6 +51,17 @@ enum MatchFixture {
         return Matcher(store: try GazetteerStore(path: url))
     }
 
+    /// A copy of the fixture's source file `name` with `line` added, in a folder of its own (for `variant`).
+    static func amended(_ name: String, adding line: String) -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("locus-amended-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let file = folder.appendingPathComponent(name)
+        var text = (try? String(contentsOf: Self.folder.appendingPathComponent(name), encoding: .utf8)) ?? ""
+        if !text.hasSuffix("\n") { text += "\n" }
+        try? (text + line + "\n").write(to: file, atomically: true, encoding: .utf8)
+        return file
+    }
+
     /// How far a result's point is from (x, y); infinite when it has none.
     static func distance(_ r: GeocodeResult, _ x: Double, _ y: Double) -> Double {
         guard let e = r.easting, let n = r.northing else { return .infinity }

@@ -8,15 +8,8 @@ import Testing
 @Suite struct UnitEvidenceTests {
     static let built: Result<Matcher, Error> = Result {
         try MatchFixture.variant("unit-points") { sources in
-            let folder = FileManager.default.temporaryDirectory
-                .appendingPathComponent("locus-unit-points-\(UUID().uuidString)")
-            try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let file = folder.appendingPathComponent("fhrs.csv")
-            var text = (try? String(contentsOf: MatchFixture.folder.appendingPathComponent("fhrs.csv"), encoding: .utf8)) ?? ""
-            if !text.hasSuffix("\n") { text += "\n" }
-            text += "1034,Vale Shop,Retailers - other,13 Vale Road,Croydon,,,CR0 1AB,-0.074401,51.381717,Croydon\n"
-            try? text.write(to: file, atomically: true, encoding: .utf8)
-            sources.premises = file
+            sources.premises = MatchFixture.amended("fhrs.csv", adding:
+                "1034,Vale Shop,Retailers - other,13 Vale Road,Croydon,,,CR0 1AB,-0.074401,51.381717,Croydon")
         }
     }
 

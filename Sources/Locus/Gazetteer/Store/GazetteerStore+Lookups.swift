@@ -108,6 +108,15 @@ extension GazetteerStore {
         }
     }
 
+    /// The ids of the streets holding an address point given `postcode` (the unit's own premises), ascending.
+    func addressStreets(postcode: String) throws(GazetteerStoreError) -> [Int64] {
+        try read { db in
+            try Int64.fetchAll(db.cachedStatement(sql: """
+                SELECT DISTINCT street_id FROM address WHERE postcode = ? AND street_id IS NOT NULL ORDER BY street_id
+                """), arguments: [postcode])
+        }
+    }
+
     /// The ids of streets touching a postcode sector (`SW1A 1`) or district (`SW1A`).
     public func streets(inPostcodeArea area: String) throws(GazetteerStoreError) -> [Int64] {
         try read { db in
