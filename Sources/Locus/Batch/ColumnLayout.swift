@@ -47,9 +47,7 @@ struct ColumnLayout: Sendable {
         if options.addressColumns.isEmpty {
             guard let index = names.firstIndex(where: { Self.addressHeaders.contains(Self.headerKey($0)) }) else {
                 if header == nil {
-                    throw .badOption(
-                        option: "--address-column",
-                        reason: "with --no-header, give the location column's number (1 to \(width))")
+                    throw .columnNeedsNumber(.location, name: nil, width: width)
                 }
                 throw .noAddressColumn(input: inputName, available: names)
             }
@@ -58,15 +56,15 @@ struct ColumnLayout: Sendable {
         } else {
             var indices: [Int] = []
             for selector in options.addressColumns {
-                indices.append(try Self.resolve(selector, option: "--address-column", header: header, width: width))
+                indices.append(try Self.resolve(selector, .location, header: header, width: width))
             }
             addressIndices = indices
         }
         let givenPostcode = try options.postcodeColumn.map { (selector) throws(BatchError) in
-            try Self.resolve(selector, option: "--postcode-column", header: header, width: width)
+            try Self.resolve(selector, .postcode, header: header, width: width)
         }
         let givenBorough = try options.boroughColumn.map { (selector) throws(BatchError) in
-            try Self.resolve(selector, option: "--borough-column", header: header, width: width)
+            try Self.resolve(selector, .borough, header: header, width: width)
         }
         // Found by its header only when not given, never among the columns already used.
         var notes: [String] = []
@@ -145,7 +143,7 @@ struct ColumnLayout: Sendable {
     }
 
     /// A 0-based column index: an exact header name, then a name ignoring case, then a 1-based number.
-    static func resolve(_ selector: ColumnSelector, option: String, header: [String]?, width: Int)
+    static func resolve(_ selector: ColumnSelector, _ column: BatchColumn, header: [String]?, width: Int)
         throws(BatchError) -> Int
     {
         let text = selector.text
@@ -156,12 +154,12 @@ struct ColumnLayout: Sendable {
         }
         guard let number = Int(text) else {
             if header == nil {
-                throw .badOption(option: option, reason: "with --no-header, columns are picked by number (1 to \(width))")
+                throw .columnNeedsNumber(column, name: text, width: width)
             }
-            throw .unknownColumn(option: option, name: text, available: header ?? [])
+            throw .unknownColumn(column, name: text, available: header ?? [])
         }
         guard number >= 1 && number <= width else {
-            throw .columnNumberOutOfRange(option: option, number: number, width: width)
+            throw .columnNumberOutOfRange(column, number: number, width: width)
         }
         return number - 1
     }

@@ -3,6 +3,7 @@
 /// Stateless: its tables are immutable, so one value can be used from many threads at once.
 /// Spans in the result are UTF-8 byte offsets into the text given.
 public struct Normaliser: Sendable {
+    /// A normaliser with the compiled dictionaries.
     public init() {}
 
     /// The parse of `text`.

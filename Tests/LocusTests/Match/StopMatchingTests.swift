@@ -72,4 +72,16 @@ import Testing
         #expect(r.matched == "CR0 1")
         #expect(r.faults.map(\.code).contains("postcode.repaired"))
     }
+
+    @Test func aSiteIsFoundFromTheFormsRecordsWrite() {
+        // The stops are `St Agnes' Hospital` and `St Agnes' Hosp / A & E Department`, 134 m apart.
+        for text in ["ST AGNES HOSPITAL", "SAINT AGNES'S HOSP", "ST. AGNES' HOSPITAL", "BUS STOP NR ST AGNES HOSP"] {
+            let r = geocode(text)
+            #expect(r.level == .landmark, "\(text)")
+            #expect(min(distance(r, 533000, 166000), distance(r, 533120, 166060)) < 5, "\(text)")
+            // The radius covers the site's other point.
+            #expect((r.precisionMeters ?? 0) >= 134, "\(text)")
+        }
+        #expect(geocode("ST AGNES SCHOOL").level != .landmark)
+    }
 }
