@@ -32,6 +32,11 @@ premises = [  # name, line1, line2, postcode, easting, northing, authority
     *run("Yew Road", "Croydon", "CR0 4AA", "Croydon", 540000, 170000, [1, 3, 5, 7, 9], 5),
     *run("Yew Road", "Richmond", "TW9 4AA", "Richmond upon Thames", 540000, 170400,
          [41, 43, 45, 47, 49, 51, 53, 55, 57, 59], 100),
+    # Holly Road in Croydon: 10, 12, 16 and 18 lie 8 m a number apart; 14's point lies 400 m east of them
+    # (a second run of numbers or a misplaced point).
+    *run("Holly Road", "Croydon", "CR0 1AA", "Croydon", 533000, 166000, [10, 12], 4),
+    *run("Holly Road", "Croydon", "CR0 1AA", "Croydon", 533000, 166048, [16, 18], 4),
+    *run("Holly Road", "Croydon", "CR0 1AA", "Croydon", 533400, 166016, [14]),
 ]
 
 write_street_sources(units, premises)

@@ -39,3 +39,21 @@ import Testing
         #expect(MatchFixture.distance(r, 540000, 170020) < 1)
     }
 }
+
+/// A house number's own point standing apart from its neighbours' (`StreetAddresses.apartFromNeighbours`).
+@Suite struct AddressRunsTests {
+    private static let built: Result<Matcher, Error> = Result { try MatchFixture.built(from: "rivals") }
+
+    @Test func aPointApartFromEveryNeighbourReachesToThem() throws {
+        // Holly Road's 14 lies 400 m from 10, 12, 16 and 18, which lie 8 m a number apart.
+        let r = try Self.built.get().geocode(LocationQuery(text: "14 HOLLY ROAD", borough: "Croydon"))
+        #expect(r.level == .address)
+        #expect((r.precisionMeters ?? 0) >= 390)
+        #expect(r.easting == nil)
+        // 12's point agrees with 10's.
+        let twelve = try Self.built.get().geocode(LocationQuery(text: "12 HOLLY ROAD", borough: "Croydon"))
+        #expect(twelve.level == .address)
+        #expect((twelve.precisionMeters ?? .infinity) <= 100)
+        #expect(MatchFixture.distance(twelve, 533000, 166008) < 1)
+    }
+}
