@@ -35,4 +35,12 @@ import Testing
         #expect(PlaceKeys.key("ST THOMAS ST") == "ST THOMA STREET")
         #expect(PlaceKeys.key("THE") == "THE")
     }
+
+    @Test func aBuildingIsItsSiteWithoutItsUnit() {
+        #expect(PlaceKeys.siteName("1074 WHITGIFT CENTRE") == "WHITGIFT CENTRE")
+        #expect(PlaceKeys.siteName("12-18 Whitgift Centre") == "WHITGIFT CENTRE")
+        #expect(PlaceKeys.siteName("UNIT 5 WHITGIFT CENTRE") == "WHITGIFT CENTRE")
+        #expect(PlaceKeys.siteName("SHOP HOUSE") == "SHOP HOUSE")
+        #expect(PlaceKeys.siteName("12") == nil)
+    }
 }

@@ -7,7 +7,9 @@ import Testing
 @Suite struct StopMatchingTests {
     static let built: Result<Matcher, Error> = Result {
         try MatchFixture.variant("stops") { sources in
-            sources.busStops = MatchFixture.folder.deletingLastPathComponent().appendingPathComponent("stops/bus-stops.csv")
+            let folder = MatchFixture.folder.deletingLastPathComponent().appendingPathComponent("stops")
+            sources.busStops = folder.appendingPathComponent("bus-stops.csv")
+            sources.premises = folder.appendingPathComponent("fhrs.csv")
         }
     }
 
@@ -83,5 +85,16 @@ import Testing
             #expect((r.precisionMeters ?? 0) >= 134, "\(text)")
         }
         #expect(geocode("ST AGNES SCHOOL").level != .landmark)
+    }
+
+    @Test func aSiteKnownOnlyAsitsAddressesBuildingIsFound() {
+        // Two premises whose address is `Elm Tree Hospital, Barn Road`: the site is where they are.
+        for text in ["ELM TREE HOSPITAL", "ELM TREE HOSP, CROYDON", "THE ELM TREE HOSPITAL"] {
+            let r = geocode(text)
+            #expect(r.level == .landmark, "\(text)")
+            #expect(r.easting != nil, "\(text)")
+            // The radius covers both points (about 120 m apart).
+            #expect((r.precisionMeters ?? 0) >= 100, "\(text)")
+        }
     }
 }
