@@ -33,3 +33,22 @@ def write_areas():
     write("lsoa-names.csv", ["lsoa11cd", "lsoa11nm", "ladcd", "ladnm"], [
         ("E01001000", "Croydon 027A", CROYDON, "Croydon"),
         ("E01003900", "Richmond upon Thames 010A", RICHMOND, "Richmond upon Thames")])
+
+
+def write_street_sources(units, premises):
+    """A fixture of postcode units (postcode, easting, northing, borough, ward) and premises (name, line1, line2,
+    postcode, easting, northing, authority) in the two boroughs, with no stops: every source file."""
+    write("codepoint-london.csv", ["postcode", "pqi", "easting", "northing", "district_code", "ward_code"],
+          [(p, 10, e, n, b, w) for p, e, n, b, w in units])
+    write("onspd.csv", ["pcd", "laua", "easting", "northing", "doterm", "lsoa11cd", "msoa11cd"],
+          [(p, b, e, n, "", "E01001000", "E02000200") for p, e, n, b, w in units])
+    write_areas()
+    write("naptan.csv", ["ATCOCode", "CommonName", "Indicator", "Street", "LocalityName", "ParentLocalityName",
+                         "Easting", "Northing", "StopType", "Status"], [])
+    write("bus-stops.csv", ["Stop_Code_LBSL", "Bus_Stop_Code", "Naptan_Atco", "Stop_Name", "Location_Easting",
+                            "Location_Northing", "Heading", "Stop_Area", "Virtual_Bus_Stop"], [])
+    lonlat = wgs84([(e, n) for _, _, _, _, e, n, _ in premises])
+    write("fhrs.csv", ["FHRSID", "BusinessName", "BusinessType", "AddressLine1", "AddressLine2", "AddressLine3",
+                       "AddressLine4", "PostCode", "Longitude", "Latitude", "LocalAuthorityName"],
+          [(1000 + i, name, "Retailers - other", l1, l2, "", "", pc, "%.6f" % lo, "%.6f" % la, auth)
+           for i, ((name, l1, l2, pc, e, n, auth), (lo, la)) in enumerate(zip(premises, lonlat))])

@@ -6,7 +6,7 @@ as in ../match/make-fixtures.py. Build first (swift build), then run from this f
 import os, sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-from fixturelib import CROYDON, RICHMOND, W_CROYDON, W_RICHMOND, wgs84, write, write_areas  # noqa: E402
+from fixturelib import CROYDON, RICHMOND, W_CROYDON, W_RICHMOND, write_street_sources  # noqa: E402
 
 units = [  # postcode, easting, northing, borough, ward
     ("CR0 1AA", 532000, 165000, CROYDON, W_CROYDON), ("CR0 2AA", 534000, 165000, CROYDON, W_CROYDON),
@@ -49,17 +49,4 @@ premises = [  # name, line1, line2, postcode, easting, northing, authority
     *run("Wall Road", "Richmond", "TW9 9AA", "Richmond upon Thames", 536000, 165080, [11, 13, 15, 17, 19], 110),
 ]
 
-write("codepoint-london.csv", ["postcode", "pqi", "easting", "northing", "district_code", "ward_code"],
-      [(p, 10, e, n, b, w) for p, e, n, b, w in units])
-write("onspd.csv", ["pcd", "laua", "easting", "northing", "doterm", "lsoa11cd", "msoa11cd"],
-      [(p, b, e, n, "", "E01001000", "E02000200") for p, e, n, b, w in units])
-write_areas()
-write("naptan.csv", ["ATCOCode", "CommonName", "Indicator", "Street", "LocalityName", "ParentLocalityName", "Easting",
-                     "Northing", "StopType", "Status"], [])
-write("bus-stops.csv", ["Stop_Code_LBSL", "Bus_Stop_Code", "Naptan_Atco", "Stop_Name", "Location_Easting",
-                        "Location_Northing", "Heading", "Stop_Area", "Virtual_Bus_Stop"], [])
-lonlat = wgs84([(e, n) for _, _, _, _, e, n, _ in premises])
-write("fhrs.csv", ["FHRSID", "BusinessName", "BusinessType", "AddressLine1", "AddressLine2", "AddressLine3",
-                   "AddressLine4", "PostCode", "Longitude", "Latitude", "LocalAuthorityName"],
-      [(1000 + i, name, "Retailers - other", l1, l2, "", "", pc, "%.6f" % lo, "%.6f" % la, auth)
-       for i, ((name, l1, l2, pc, e, n, auth), (lo, la)) in enumerate(zip(premises, lonlat))])
+write_street_sources(units, premises)

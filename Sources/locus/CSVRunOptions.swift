@@ -11,13 +11,13 @@ struct CSVRunOptions: ParsableArguments {
     var output: String?
 
     @Option(help: "Output format: csv, jsonl or geojson.")
-    var format = "csv"
+    var format = OutputFormat.csv
 
     @Option(help: "Field delimiter: comma, tab, semicolon or pipe (default: detected from the first line).")
-    var delimiter: String?
+    var delimiter: Delimiter?
 
     @Option(help: "Input encoding: utf-8, windows-1252 or latin-1.")
-    var encoding = "utf-8"
+    var encoding = TextEncoding.utf8
 
     @Option(help: "Worker threads; the number of active processors unless given.")
     var threads = ProcessInfo.processInfo.activeProcessorCount
@@ -36,17 +36,17 @@ struct CSVRunOptions: ParsableArguments {
         job.quiet = quiet
         job.options.threads = threads
         job.options.strict = strict
+        job.options.format = format
+        job.options.delimiter = delimiter?.byte
+        job.options.encoding = encoding
+        job.exitStatus = { ExitStatus.of($0).rawValue }
+        job.describe = ErrorMessage.of
         return job
     }
 
-    /// Sets the format, delimiter and encoding. Run inside `BatchJob.run(configure:)`, so that a bad value is a
-    /// usage error like any other, recorded in the summary.
+    /// Run inside `BatchJob.run(configure:)`: a value ArgumentParser refused (`RefusedValue`) is a usage error
+    /// like any other, recorded in the summary.
     func configure(_ options: inout BatchOptions) throws {
-        guard let chosen = OutputFormat(rawValue: format.lowercased()) else {
-            throw BatchError.badOption(option: "--format", reason: "use csv, jsonl or geojson")
-        }
-        options.format = chosen
-        options.delimiter = try delimiter.map { (text) throws(BatchError) in try BatchOptions.parseDelimiter(text) }
-        options.encoding = try BatchOptions.parseEncoding(encoding)
+        if let refused = RefusedValue.pending { throw BatchError.refused(reason: refused) }
     }
 }

@@ -10,11 +10,11 @@ extension GeocodeCommand {
         guard report != nil else { return nil }
         guard let output = csv.output, output != "-" else {
             FileHandle.standardError.write(Data("locus geocode: error: --report needs -o FILE (the report reads the output)\n".utf8))
-            throw ExitCode(BatchExitCode.usage.rawValue)
+            throw ExitStatus.usage.exitCode
         }
         guard !noHeader else {
             FileHandle.standardError.write(Data("locus geocode: error: --report needs a header row (not --no-header)\n".utf8))
-            throw ExitCode(BatchExitCode.usage.rawValue)
+            throw ExitStatus.usage.exitCode
         }
         return summaryJson ?? FileManager.default.temporaryDirectory
             .appendingPathComponent("locus-report-summary-\(getpid()).json").path
@@ -24,7 +24,7 @@ extension GeocodeCommand {
     func writeReport(_ path: String, from output: String, summary: String, gazetteer: String) throws {
         defer { if summaryJson == nil { try? FileManager.default.removeItem(atPath: summary) } }
         var job = ReportJob(inputPath: output, outputPath: path)
-        job.format = ReportInputFormat(rawValue: csv.format.lowercased())
+        job.format = ReportInputFormat(rawValue: csv.format.rawValue)
         job.prefix = prefix
         job.summaryPath = summary
         job.gazetteerPath = gazetteer
@@ -36,7 +36,7 @@ extension GeocodeCommand {
             }
         } catch {
             FileHandle.standardError.write(Data("locus geocode: error: report: \(error)\n".utf8))
-            throw ExitCode(ExitStatus.of(error).rawValue)
+            throw ExitStatus.of(error).exitCode
         }
     }
 }

@@ -142,14 +142,14 @@ struct GeocodeCommand: ParsableCommand {
         let chosen = BatchGazetteer(option: gazetteer)
         let radius = maxPrecisionM
         let (csv, anonymise) = (csv, anonymise)
-        let status = job.run(configure: csv.configure) {
+        let outcome = job.run(configure: csv.configure) {
             // Building the default gazetteer is said even with --quiet (and the job says a gazetteer without
             // streets, also in the summary).
             try chosen.buildIfNeeded { line in FileHandle.standardError.write(Data("locus: \(line)\n".utf8)) }
             let opened = try chosen.openMatcher(acceptanceRadius: radius)
             return anonymise ? try chosen.anonymising(opened) : opened
         }
-        if status != 0 { throw ExitCode(status) }
+        if ExitStatus.of(outcome) != .success { throw ExitStatus.of(outcome).exitCode }
         if let report, let output = csv.output {
             try writeReport(report, from: output, summary: reportSummary!, gazetteer: chosen.path)
         }

@@ -96,7 +96,7 @@ struct ReportCommand: ParsableCommand {
         return FileManager.default.fileExists(atPath: fallback) ? fallback : nil
     }
 
-    static func fail(_ message: String, code: BatchExitCode) -> Never {
+    static func fail(_ message: String, code: ExitStatus) -> Never {
         FileHandle.standardError.write(Data("locus report: error: \(message)\n".utf8))
         Foundation.exit(code.rawValue)
     }

@@ -48,10 +48,10 @@ struct ReprojectCommand: ParsableCommand {
     var decimals: Int?
 
     @Option(help: "The field delimiter: comma, tab, semicolon or pipe (as geocode takes), or one ASCII character.")
-    var delimiter: String = ","
+    var delimiter = AnyDelimiter.named(.comma)
 
     @Option(help: "The input encoding: utf-8, windows-1252 or latin-1.")
-    var encoding: String = "utf-8"
+    var encoding = TextEncoding.utf8
 
     @Flag(help: "Print the CRSs, the operations PROJ may use with their accuracy, missing grids and search paths, then exit.")
     var info = false
@@ -60,19 +60,7 @@ struct ReprojectCommand: ParsableCommand {
         if !info && (xColumn == nil || yColumn == nil) {
             throw ValidationError("give the coordinate columns: --x-column NAME --y-column NAME")
         }
-        if delimiterByte == nil {
-            throw ValidationError("--delimiter: use comma, tab, semicolon or pipe, or one ASCII character")
-        }
-        if TextEncoding(name: encoding) == nil {
-            throw ValidationError("unknown --encoding '\(encoding)'; use utf-8, windows-1252 or latin-1")
-        }
         if let decimals, !(0...12).contains(decimals) { throw ValidationError("--decimals must be 0 to 12") }
-    }
-
-    private var delimiterByte: UInt8? {
-        if let named = try? BatchOptions.parseDelimiter(delimiter) { return named }
-        guard delimiter.utf8.count == 1, let byte = delimiter.utf8.first, byte < 0x80 else { return nil }
-        return byte
     }
 
     func run() throws {
@@ -95,10 +83,10 @@ struct ReprojectCommand: ParsableCommand {
         } else {
             sink = ByteSink(fileDescriptor: STDOUT_FILENO, name: "stdout")
         }
-        let reader = CSVReader(source: source, delimiter: delimiterByte!, encoding: TextEncoding(name: encoding)!)
+        let reader = CSVReader(source: source, delimiter: delimiter.byte, encoding: encoding)
         let summary: CSVReprojection.Summary
         do throws(ReprojectionError) {
-            summary = try job.run(reader: reader, writer: CSVWriter(sink: sink, delimiter: delimiterByte!))
+            summary = try job.run(reader: reader, writer: CSVWriter(sink: sink, delimiter: delimiter.byte))
             do { try file?.commit() } catch { throw .output(error) }
         } catch {
             file?.discard()
@@ -111,7 +99,7 @@ struct ReprojectCommand: ParsableCommand {
     /// Prints `error` to stderr (unless it is a closed pipe) and returns the exit code to throw.
     private func fail(_ error: ReprojectionError) -> ExitCode {
         if case .output(.brokenPipe) = error { return ExitCode(0) }
-        FileHandle.standardError.write(Data("locus reproject: error: \(error.description)\n".utf8))
-        return ExitCode(ExitStatus.of(error).rawValue)
+        FileHandle.standardError.write(Data("locus reproject: error: \(ErrorMessage.of(error))\n".utf8))
+        return ExitStatus.of(error).exitCode
     }
 }

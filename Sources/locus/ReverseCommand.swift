@@ -52,14 +52,14 @@ struct ReverseCommand: ParsableCommand {
         job.options.prefix = prefix
         let chosen = BatchGazetteer(option: gazetteer)
         let csv = csv
-        let status = job.run(configure: { options in
+        let outcome = job.run(configure: { options in
             try csv.configure(&options)
             _ = try BatchOptions.parseCRS(columns.crs)
         }) {
             try chosen.buildIfNeeded { line in FileHandle.standardError.write(Data("locus: \(line)\n".utf8)) }
             return try chosen.openReverse(inputCRS: columns.crs)
         }
-        if status != 0 { throw ExitCode(status) }
+        if ExitStatus.of(outcome) != .success { throw ExitStatus.of(outcome).exitCode }
     }
 
     /// The first line of a file (nil when unreadable).

@@ -182,9 +182,16 @@ enum UnattendedShell {
 
     @Test(arguments: [
         (["Fixtures/batch/no-such-file.csv"], 66, "cannot open Fixtures/batch/no-such-file.csv"),
-        (["--strict", GeocodeBinary.fixture("ragged.csv")], 65, "line 2, column 3"),
-        ([GeocodeBinary.fixture("windows-1252.csv")], 65, "not valid utf-8"),
+        (["--strict", GeocodeBinary.fixture("ragged.csv")], 65,
+         "line 2, column 3: the row has 2 fields where the header has 3 (--strict); fix the row or run without --strict"),
+        ([GeocodeBinary.fixture("windows-1252.csv")], 65,
+         "not valid utf-8; if the file comes from Windows or Excel, try --encoding windows-1252"),
         (["--format", "xml", GeocodeBinary.fixture("ragged.csv")], 64, "--format: use csv, jsonl or geojson"),
+        (["--encoding=ebcdic", GeocodeBinary.fixture("ragged.csv")], 64, "--encoding: use utf-8, windows-1252 or latin-1"),
+        (["--delimiter", "::", GeocodeBinary.fixture("ragged.csv")], 64, "--delimiter: use comma, tab, semicolon or pipe"),
+        (["--crs", "WGS84", GeocodeBinary.fixture("ragged.csv")], 64, "--crs: write the system as EPSG:nnnn"),
+        (["--no-header", "--address-column", "2", "--postcode-column", "pc", GeocodeBinary.fixture("ragged.csv")], 64,
+         "--postcode-column: with --no-header, columns are picked by number (1 to 3)"),
         (["--threads", "0", GeocodeBinary.fixture("ragged.csv")], 64, "--threads: give at least 1"),
         (["--address-column", "Street", GeocodeBinary.fixture("ragged.csv")], 64, "no such column"),
         (["--gazetteer", "/nonexistent/g.sqlite", GeocodeBinary.fixture("ragged.csv")], 69, "/nonexistent/g.sqlite"),

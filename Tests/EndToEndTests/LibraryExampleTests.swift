@@ -71,15 +71,15 @@ import Testing
         job.outputPath = outputPath
         job.quiet = true
         job.options.addressColumns = [ColumnSelector("location")]
-        let status = job.run { (geocoder: matcher, gazetteerVersion: built.contentDigest) }
-        print("exit status", status)
+        let outcome = job.run { (geocoder: matcher, gazetteerVersion: built.contentDigest) }
+        print("outcome", outcome)  // .completed, or what kind of failure (BatchOutcome)
         // README example end
 
         #expect(result.level == .address)
         #expect(result.easting == 532300 && result.northing == 165100)
         let point = try ProjectionSpec.bngToWGS84.makeProjector().transform(x: 532300, y: 165100)
         #expect(abs(point.y - 51.369557) < 0.000001 && abs(point.x - -0.100772) < 0.000001)
-        #expect(status == 0)
+        #expect(outcome == .completed)
         let written = try String(contentsOfFile: outputPath, encoding: .utf8).components(separatedBy: "\n")
         #expect(written.count == 3 && written[1].hasPrefix("1,O/S 12 HIGH ST CROYDON,") && written[1].contains("532300"))
     }

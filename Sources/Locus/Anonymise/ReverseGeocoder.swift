@@ -43,8 +43,10 @@ public struct ReverseGeocoder: Geocoding {
         _ = try projectors?.check()
     }
 
+    /// The first gazetteer read that failed during the run, if any (`Geocoding`).
     public func readFailure() -> (any Error)? { store.firstReadError }
 
+    /// The map point nearest the coordinates the query's text holds (`Geocoding`).
     public func geocode(_ query: LocationQuery) -> GeocodeResult {
         let parts = query.text.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
         guard parts.count == 2, let a = parts[0], let b = parts[1], a.isFinite, b.isFinite,

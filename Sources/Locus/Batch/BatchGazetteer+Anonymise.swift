@@ -18,7 +18,7 @@ extension BatchGazetteer {
 
 extension BatchGazetteer {
     /// The reverse geocoder on this gazetteer (`BatchError.gazetteerUnavailable`, exit 69, when it cannot be
-    /// opened or has no map points; `BatchError.badOption` for a CRS PROJ does not know).
+    /// opened or has no map points; `BatchError.unusableCRS` for a CRS PROJ does not know).
     public func openReverse(inputCRS: String) throws -> (geocoder: any Geocoding, gazetteerVersion: String) {
         let store: GazetteerStore
         do {
@@ -31,7 +31,7 @@ extension BatchGazetteer {
         } catch let GazetteerStoreError.unreadable(_, reason) {
             throw BatchError.gazetteerUnavailable(path: path, reason: reason)
         } catch let error as ProjectionError {
-            throw BatchError.badOption(option: "--crs", reason: "\(error)")
+            throw BatchError.unusableCRS(crs: inputCRS, reason: "\(error)")
         }
     }
 }

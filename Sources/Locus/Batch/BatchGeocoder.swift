@@ -6,9 +6,12 @@
 ///     .run(input: ByteSource(path: "in.csv"), output: sink, unmatched: nil, geocoder: matcher)
 /// ```
 public struct BatchGeocoder: Sendable {
+    /// What the run is told (columns, format, threads…).
     public let options: BatchOptions
+    /// How points become WGS84 (and `targetCRS`) coordinates.
     public let projection: CoordinateProjection
 
+    /// A batch geocoder with these options and projection.
     public init(options: BatchOptions, projection: CoordinateProjection) {
         self.options = options
         self.projection = projection
@@ -16,7 +19,7 @@ public struct BatchGeocoder: Sendable {
 
     /// Reads `input` to its end and writes every row to `output` (and unmatched rows also to `unmatched`).
     /// The sinks are flushed, not closed. Throws `BatchError`, `InputError` or `OutputError`
-    /// (`BatchExitCode.forError` gives the exit status); `OutputError.brokenPipe` means the reader went away.
+    /// (`BatchOutcome(failure:)` says what kind); `OutputError.brokenPipe` means the reader went away.
     public func run(input: ByteSource, output: ByteSink, unmatched: ByteSink? = nil, geocoder: any Geocoding)
         throws -> BatchSummary
     {

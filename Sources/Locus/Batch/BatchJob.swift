@@ -16,14 +16,24 @@ public struct BatchJob {
     public var quiet = false
     /// `--crs` as given (`EPSG:3857`), or nil; checked with PROJ before anything is read.
     public var targetCRS: String?
+    /// What the batch is told (columns, format, threads…).
     public var options = BatchOptions()
+    /// The exit status the summary records for an outcome (`BatchSummary.exitStatus`); nil records none.
+    /// A command line gives its own table; the library has none.
+    public var exitStatus: ((BatchOutcome) -> Int32)?
+    /// The message printed, and recorded in the summary, for a failure (default: its `description`). A command
+    /// line gives one naming its options.
+    public var describe: (any Error) -> String = { String(describing: $0) }
+    /// Put before the lines printed on standard error (`locus geocode: `).
+    public var messagePrefix = "locus geocode: "
 
+    /// A job reading standard input to standard output with the default options.
     public init() {}
 
     /// What the caller's geocoder factory returns: the geocoder and the gazetteer's version for the summary.
     public typealias GeocoderFactory = () throws -> (geocoder: any Geocoding, gazetteerVersion: String)
 
-    /// Runs the job and returns the exit status (see `BatchExitCode`). Errors are printed, not thrown.
+    /// Runs the job and returns how it ended. Errors are printed (with `describe`), not thrown.
     ///
     /// Order: the summary file is opened first (so that every later failure is recorded in it), then
     /// `configure` adjusts the options (a thrown error is a usage error like any other), the options are
@@ -31,7 +41,7 @@ public struct BatchJob {
     /// or the gazetteer built; then the rows are geocoded.
     public func run(
         configure: (inout BatchOptions) throws -> Void = { _ in }, makeGeocoder: GeocoderFactory
-    ) -> Int32 {
+    ) -> BatchOutcome {
         let startedAt = Date()
         var summary = BatchSummary(
             input: inputPath == "-" ? "stdin" : inputPath, output: outputPath ?? "stdout", threads: options.threads)
@@ -49,13 +59,13 @@ public struct BatchJob {
             try configure(&options)
             options.targetCRS = try targetCRS.map { (text) throws(BatchError) in try BatchOptions.parseCRS(text) }
             guard options.threads >= 1 else {
-                throw BatchError.badOption(option: "--threads", reason: "give at least 1")
+                throw BatchError.tooFewThreads(options.threads)
             }
             var outputFile: AtomicOutputFile?, unmatchedFile: AtomicOutputFile?
             if let outputPath, outputPath != "-" { outputFile = try AtomicOutputFile(targetPath: outputPath) }
             if let unmatchedPath { unmatchedFile = try AtomicOutputFile(targetPath: unmatchedPath) }
             outputs = [outputFile, unmatchedFile].compactMap { $0 }
-            try Self.checkDistinct([("-o", outputFile), ("--unmatched", unmatchedFile), ("--summary-json", summaryFile)])
+            try Self.checkDistinct([(.rows, outputFile), (.unmatched, unmatchedFile), (.summary, summaryFile)])
             let output = outputFile?.sink ?? ByteSink(fileDescriptor: STDOUT_FILENO, name: "stdout")
             let unmatched = unmatchedFile?.sink
             let projection = try CoordinateProjection.proj(targetCRS: options.targetCRS)
@@ -66,7 +76,7 @@ public struct BatchJob {
                 ?? (geocoder as? AnonymisingGeocoder)?.inner as? StoreCheckedGeocoder {
                 // Said even with --quiet: a postcode-only gazetteer silently locates far fewer rows.
                 streets = (checked.postcodeOnlyWarning == nil, checked.postcodeOnlyWarning)
-                if let warning = checked.postcodeOnlyWarning { Self.printError("locus geocode: warning: \(warning)\n") }
+                if let warning = checked.postcodeOnlyWarning { Self.printError("\(messagePrefix)warning: \(warning)\n") }
             }
             options.gazetteerVersion = version
             options.showProgress = !quiet && isatty(2) == 1
@@ -87,39 +97,39 @@ public struct BatchJob {
             summary.gazetteerHasStreets = streets.has
             if let warning = streets.warning { summary.notes.append(warning) }
         }
-        var code = failure.map(BatchExitCode.forError) ?? .success
-        var message = code == .success ? nil : failure.map { "\($0)" }
+        var outcome = BatchOutcome(failure: failure)
+        var message = outcome.succeeded ? nil : failure.map(describe)
         if let summaryFile {
-            summary.finish(startedAt: startedAt, finishedAt: Date(), exitStatus: code.rawValue, error: message)
+            summary.finish(startedAt: startedAt, finishedAt: Date(), exitStatus: exitStatus?(outcome), error: message)
             do {
                 try summaryFile.sink.write(Array(summary.json()) + [0x0A])
                 try summaryFile.commit()
             } catch {
                 // The run itself may have succeeded; a summary that cannot be written is still a failure.
-                if code == .success {
-                    code = BatchExitCode.forError(error)
-                    message = "\(error)"
+                if outcome.succeeded {
+                    outcome = BatchOutcome(failure: error)
+                    message = describe(error)
                 }
             }
         }
         if let message {
-            Self.printError("locus geocode: error: \(message)\n")
+            Self.printError("\(messagePrefix)error: \(message)\n")
         } else if !quiet && failure == nil {
             // Not after a closed pipe (`| head`): that run ends quietly.
             Self.printError(summary.text)
         }
-        return code.rawValue
+        return outcome
     }
 
     /// Refuses two outputs naming the same file (a device such as /dev/null may be named by several).
-    private static func checkDistinct(_ outputs: [(option: String, file: AtomicOutputFile?)]) throws(BatchError) {
-        var seen: [String: (option: String, file: AtomicOutputFile)] = [:]
-        for case let (option, file?) in outputs where !file.isDirect {
+    private static func checkDistinct(_ outputs: [(output: BatchOutput, file: AtomicOutputFile?)]) throws(BatchError) {
+        var seen: [String: (output: BatchOutput, file: AtomicOutputFile)] = [:]
+        for case let (output, file?) in outputs where !file.isDirect {
             if let first = seen[file.identity] {
-                throw .sameOutputFile(first: "\(first.option) \(first.file.targetPath)",
-                                      second: "\(option) \(file.targetPath)", path: file.resolvedPath)
+                throw .sameOutputFile(first: first.output, firstPath: first.file.targetPath,
+                                      second: output, secondPath: file.targetPath, path: file.resolvedPath)
             }
-            seen[file.identity] = (option, file)
+            seen[file.identity] = (output, file)
         }
     }
 

@@ -10,7 +10,9 @@ public enum OutputFormat: String, Sendable, CaseIterable {
 
 /// A column picked by name (matched exactly, then ignoring case) or by 1-based number.
 public struct ColumnSelector: Sendable, Equatable, CustomStringConvertible {
+    /// The name or number as given.
     public var text: String
+    /// A selector from a name or a 1-based number.
     public init(_ text: String) { self.text = text }
     public var description: String { text }
 }
@@ -19,6 +21,7 @@ public struct ColumnSelector: Sendable, Equatable, CustomStringConvertible {
 public struct BatchOptions: Sendable {
     /// The field delimiter; nil detects it from the first line (comma, tab, semicolon or pipe).
     public var delimiter: UInt8?
+    /// The input's text encoding (UTF-8 unless told).
     public var encoding: TextEncoding = .utf8
     /// False when the first row is data (`--no-header`); columns are then picked by number.
     public var hasHeader = true
@@ -37,6 +40,7 @@ public struct BatchOptions: Sendable {
     /// Told, once the header is read, what the user should know about the columns chosen (for example that
     /// several could be the postcode); the notes are also in the summary.
     public var reportNote: (@Sendable (String) -> Void)?
+    /// How the rows are written (CSV unless told).
     public var format: OutputFormat = .csv
     /// Columns added after `faults`, filled from `GeocodeResult.extras` (`locus reverse`).
     public var extraColumns: [String] = []
@@ -60,37 +64,17 @@ public struct BatchOptions: Sendable {
     /// Shown in the summary: the gazetteer's version (from its metadata).
     public var gazetteerVersion = "unknown"
 
+    /// The command's defaults.
     public init() {}
 
     /// The bound on chunks in flight actually used.
     var effectiveMaxChunksInFlight: Int { max(2, maxChunksInFlight ?? (2 * threads + 2)) }
 
-    /// Parses a `--delimiter` value: one character, or `tab`, `comma`, `semicolon`, `pipe`, `\t`.
-    public static func parseDelimiter(_ text: String) throws(BatchError) -> UInt8 {
-        switch text.lowercased() {
-        case "tab", "\\t", "\t": return UInt8(ascii: "\t")
-        case "comma", ",": return UInt8(ascii: ",")
-        case "semicolon", ";": return UInt8(ascii: ";")
-        case "pipe", "|": return UInt8(ascii: "|")
-        default:
-            throw .badOption(
-                option: "--delimiter", reason: "use comma, tab, semicolon or pipe (or one of , ; | \\t)")
-        }
-    }
-
-    /// Parses an `--encoding` value.
-    public static func parseEncoding(_ text: String) throws(BatchError) -> TextEncoding {
-        guard let encoding = TextEncoding(name: text) else {
-            throw .badOption(option: "--encoding", reason: "use utf-8, windows-1252 or latin-1")
-        }
-        return encoding
-    }
-
     /// Parses a `--crs` value: `EPSG:nnnn` (case-insensitive).
     public static func parseCRS(_ text: String) throws(BatchError) -> String {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2, parts[0].uppercased() == "EPSG", let code = Int(parts[1]), code > 0 else {
-            throw .badOption(option: "--crs", reason: "write the system as EPSG:nnnn, for example EPSG:3857")
+            throw .malformedCRS(text)
         }
         return "EPSG:\(code)"
     }

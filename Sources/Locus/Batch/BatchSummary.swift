@@ -2,7 +2,9 @@ import Foundation
 
 /// What a batch run did, for the summary on standard error and `--summary-json`.
 public struct BatchSummary: Sendable, Equatable, Codable {
+    /// The input file, or `stdin`.
     public var input: String
+    /// The output file, or `stdout`.
     public var output: String
     /// Data rows read (the header not counted).
     public var rows: Int
@@ -22,10 +24,14 @@ public struct BatchSummary: Sendable, Equatable, Codable {
     public var columns: UsedColumns
     /// What the user should know about the run's choices (several candidate evidence columns).
     public var notes: [String]
+    /// Wall seconds the run took.
     public var seconds: Double
     var rowsPerSecond: Double
+    /// Worker threads used.
     public var threads: Int
+    /// The gazetteer's schema, build time and digest (`gazetteerVersion(meta:)`).
     public var gazetteerVersion: String
+    /// The PROJ operation(s) that made the WGS84 (and `--crs`) coordinates.
     public var projOperation: String
     /// The most chunks that were read but not yet written at one time (bounded by the pipeline).
     var peakChunksInFlight: Int
@@ -37,9 +43,11 @@ public struct BatchSummary: Sendable, Equatable, Codable {
     public var slowestRowLine: Int?
     /// When the run started and finished, UTC ISO 8601 (`2026-12-04T02:00:00Z`).
     public var startedAt: String
+    /// When it finished (the same form).
     public var finishedAt: String
-    /// The run's exit status (see `BatchExitCode`); a monitor alerts on anything but 0.
-    public var exitStatus: Int32
+    /// The run's exit status, as the caller's table gives it (`BatchJob.exitStatus`; `locus geocode`: 0 on
+    /// success); a monitor alerts on anything but 0. Nil (JSON `null`) when the caller gave no table.
+    public var exitStatus: Int32?
     /// Why the run failed, as printed on standard error; nil (JSON `null`) on success.
     public var error: String?
     /// The version of Locus that ran.
@@ -56,7 +64,7 @@ public struct BatchSummary: Sendable, Equatable, Codable {
     }
 
     /// Stamps the run's times, exit status and error.
-    mutating func finish(startedAt: Date, finishedAt: Date, exitStatus: Int32, error: String?) {
+    mutating func finish(startedAt: Date, finishedAt: Date, exitStatus: Int32?, error: String?) {
         self.startedAt = Self.timestamp(startedAt)
         self.finishedAt = Self.timestamp(finishedAt)
         self.exitStatus = exitStatus
@@ -252,6 +260,7 @@ public struct UsedColumn: Sendable, Equatable, Codable {
     /// True when Locus found it by its header; false when an option named it.
     public var detected: Bool
 
+    /// A column by its header name (nil without a header) and 1-based number.
     public init(name: String?, number: Int, detected: Bool) {
         self.name = name
         self.number = number
@@ -287,6 +296,7 @@ public struct UsedColumns: Sendable, Equatable, Codable {
     /// added column's name.
     public var prefix: String
 
+    /// The columns read, and the prefix of the added ones.
     public init(address: [UsedColumn] = [], postcode: UsedColumn? = nil, borough: UsedColumn? = nil,
                 prefix: String = "") {
         self.address = address

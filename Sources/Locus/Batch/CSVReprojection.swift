@@ -1,10 +1,13 @@
 /// What `locus reproject` does: reads a CSV with two coordinate columns, appends the reprojected x, y and a
 /// status per row, and counts what happened. Rows stream through in batches; every input row comes out, in order.
 public struct CSVReprojection {
+    /// What to reproject, from which columns, and how to write it.
     public struct Options: Sendable {
+        /// The source and target CRSs and where PROJ looks for grids.
         public var spec: ProjectionSpec
         /// Names of the input columns holding x (easting or longitude) and y (northing or latitude).
         public var xColumn: String
+        /// The y column's name.
         public var yColumn: String
         /// Put before the added column names (`x`, `y`, `status`).
         public var prefix: String
@@ -13,6 +16,7 @@ public struct CSVReprojection {
         /// Rows per call to PROJ.
         public var batchSize: Int
 
+        /// Options with `batchSize` at least 1.
         public init(spec: ProjectionSpec, xColumn: String, yColumn: String, prefix: String = "",
                     decimals: Int? = nil, batchSize: Int = 4096) {
             self.spec = spec
@@ -37,7 +41,9 @@ public struct CSVReprojection {
         var longRows = 0
     }
 
+    /// What the run was told.
     public let options: Options
+    /// The PROJ transformation the rows go through.
     public let projector: Projector
 
     /// Makes the projector (fails on an unknown CRS or a missing `--proj-data` folder).
@@ -55,8 +61,8 @@ public struct CSVReprojection {
         let first: CSVRecord?
         do { first = try reader.next() } catch { throw .input(error) }
         guard let header = first?.fields else { throw .noHeader(input: reader.source.name) }
-        let xIndex = try Self.column(options.xColumn, option: "--x-column", in: header, input: reader.source.name)
-        let yIndex = try Self.column(options.yColumn, option: "--y-column", in: header, input: reader.source.name)
+        let xIndex = try Self.column(options.xColumn, .x, in: header, input: reader.source.name)
+        let yIndex = try Self.column(options.yColumn, .y, in: header, input: reader.source.name)
         for name in addedColumns where header.contains(name) {
             throw .columnClash(name: name, input: reader.source.name)
         }
@@ -142,13 +148,13 @@ public struct CSVReprojection {
         return lines
     }
 
-    /// The index of column `name` (exact, else the only case-insensitive match).
-    static func column(_ name: String, option: String, in header: [String], input: String)
+    /// The index of column `name` by `ColumnRule.reprojection`: exact, else the only match ignoring case and
+    /// surrounding spaces; never a number.
+    static func column(_ name: String, _ axis: CoordinateColumn, in header: [String], input: String)
         throws(ReprojectionError) -> Int {
-        if let i = header.firstIndex(of: name) { return i }
-        let folded = header.indices.filter { header[$0].lowercased() == name.lowercased() }
-        if folded.count == 1 { return folded[0] }
-        throw .missingColumn(name: name, option: option, input: input, available: header)
+        do { return try ColumnRule.reprojection.index(of: name, in: header, width: header.count) } catch {
+            throw .missingColumn(name: name, axis: axis, input: input, available: header)
+        }
     }
 }
 
@@ -160,7 +166,7 @@ public enum ReprojectionError: Error, CustomStringConvertible {
     /// The input has no header row.
     case noHeader(input: String)
     /// A coordinate column named by the user is not in the header.
-    case missingColumn(name: String, option: String, input: String, available: [String])
+    case missingColumn(name: String, axis: CoordinateColumn, input: String, available: [String])
     /// An added column name is already an input column.
     case columnClash(name: String, input: String)
 
@@ -171,11 +177,19 @@ public enum ReprojectionError: Error, CustomStringConvertible {
         case let .output(error): return error.description
         case let .noHeader(input):
             return "\(input) is empty: the first line must name the columns"
-        case let .missingColumn(name, option, input, available):
-            return "\(input) has no column '\(name)' (\(option)); its columns are: "
+        case let .missingColumn(name, axis, input, available):
+            return "\(input) has no column '\(name)' (the \(axis) column); its columns are: "
                 + available.map { "'\($0)'" }.joined(separator: ", ")
         case let .columnClash(name, input):
-            return "\(input) already has a column '\(name)'; choose a prefix for the added columns, e.g. --prefix wgs84_"
+            return "\(input) already has a column '\(name)'; choose a prefix for the added columns"
         }
     }
+}
+
+/// Which coordinate column of a reprojection a problem is about.
+public enum CoordinateColumn: String, Sendable, Equatable {
+    /// The column holding x (easting or longitude).
+    case x
+    /// The column holding y (northing or latitude).
+    case y
 }

@@ -47,9 +47,7 @@ struct ColumnLayout: Sendable {
         if options.addressColumns.isEmpty {
             guard let index = names.firstIndex(where: { Self.addressHeaders.contains(Self.headerKey($0)) }) else {
                 if header == nil {
-                    throw .badOption(
-                        option: "--address-column",
-                        reason: "with --no-header, give the location column's number (1 to \(width))")
+                    throw .columnNeedsNumber(.location, name: nil, width: width)
                 }
                 throw .noAddressColumn(input: inputName, available: names)
             }
@@ -58,15 +56,15 @@ struct ColumnLayout: Sendable {
         } else {
             var indices: [Int] = []
             for selector in options.addressColumns {
-                indices.append(try Self.resolve(selector, option: "--address-column", header: header, width: width))
+                indices.append(try Self.resolve(selector, .location, header: header, width: width))
             }
             addressIndices = indices
         }
         let givenPostcode = try options.postcodeColumn.map { (selector) throws(BatchError) in
-            try Self.resolve(selector, option: "--postcode-column", header: header, width: width)
+            try Self.resolve(selector, .postcode, header: header, width: width)
         }
         let givenBorough = try options.boroughColumn.map { (selector) throws(BatchError) in
-            try Self.resolve(selector, option: "--borough-column", header: header, width: width)
+            try Self.resolve(selector, .borough, header: header, width: width)
         }
         // Found by its header only when not given, never among the columns already used.
         var notes: [String] = []
@@ -144,26 +142,20 @@ struct ColumnLayout: Sendable {
         return candidates.first
     }
 
-    /// A 0-based column index: an exact header name, then a name ignoring case, then a 1-based number.
-    static func resolve(_ selector: ColumnSelector, option: String, header: [String]?, width: Int)
+    /// A 0-based column index by the batch commands' rule (`ColumnRule.batch`): an exact header name, then a
+    /// name ignoring case and surrounding spaces, then a 1-based number.
+    static func resolve(_ selector: ColumnSelector, _ column: BatchColumn, header: [String]?, width: Int)
         throws(BatchError) -> Int
     {
-        let text = selector.text
-        if let header {
-            if let index = header.firstIndex(of: text) { return index }
-            let lowered = text.trimmingSpaces.lowercased()
-            if let index = header.firstIndex(where: { $0.trimmingSpaces.lowercased() == lowered }) { return index }
-        }
-        guard let number = Int(text) else {
-            if header == nil {
-                throw .badOption(option: option, reason: "with --no-header, columns are picked by number (1 to \(width))")
+        do {
+            return try ColumnRule.batch.index(of: selector.text, in: header, width: width)
+        } catch {
+            switch error {
+            case .needsNumber: throw .columnNeedsNumber(column, name: selector.text, width: width)
+            case .unknownName: throw .unknownColumn(column, name: selector.text, available: header ?? [])
+            case let .numberOutOfRange(number): throw .columnNumberOutOfRange(column, number: number, width: width)
             }
-            throw .unknownColumn(option: option, name: text, available: header ?? [])
         }
-        guard number >= 1 && number <= width else {
-            throw .columnNumberOutOfRange(option: option, number: number, width: width)
-        }
-        return number - 1
     }
 
     /// The query a row asks: the non-empty location fields joined with ", ", and the evidence columns.

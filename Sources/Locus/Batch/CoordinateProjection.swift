@@ -1,15 +1,23 @@
 /// A batch of British National Grid points and what they become: WGS84 longitude/latitude and, when a
 /// `--crs` is set, x/y in it. NaN marks a point that could not be converted.
 public struct CoordinateBatch: Sendable {
+    /// The points' eastings, BNG metres.
     public var easting: [Double] = []
+    /// The points' northings, BNG metres.
     public var northing: [Double] = []
+    /// WGS84 longitudes, filled by a `CoordinateConverter`.
     public var longitude: [Double] = []
+    /// WGS84 latitudes, filled by a `CoordinateConverter`.
     public var latitude: [Double] = []
+    /// x in the target CRS, when the projection has one.
     public var x: [Double] = []
+    /// y in the target CRS, when the projection has one.
     public var y: [Double] = []
 
+    /// An empty batch.
     public init() {}
 
+    /// Points in the batch.
     public var count: Int { easting.count }
 
     /// Empties the batch, keeping its storage for the next chunk.
@@ -22,6 +30,7 @@ public struct CoordinateBatch: Sendable {
         y.removeAll(keepingCapacity: true)
     }
 
+    /// Adds a BNG point to convert.
     public mutating func append(easting e: Double, northing n: Double) {
         easting.append(e)
         northing.append(n)
@@ -45,6 +54,7 @@ public struct CoordinateProjection: Sendable {
     /// Makes the converter one worker thread uses.
     public let makeConverter: @Sendable () throws(BatchError) -> any CoordinateConverter
 
+    /// A projection from its parts (`proj(targetCRS:)` makes the one `locus geocode` uses).
     public init(
         targetCRS: String?, targetIsAngular: Bool, operation: String,
         makeConverter: @escaping @Sendable () throws(BatchError) -> any CoordinateConverter

@@ -41,10 +41,10 @@ private final class ProjectorConverter: CoordinateConverter {
         case .projUnavailable:
             return .projUnavailable(reason: error.description)
         case .unknownCRS, .notACRS:
-            return .badOption(option: "--crs", reason: "PROJ does not know \(crs) as a coordinate system; give an "
+            return .unusableCRS(crs: crs, reason: "PROJ does not know \(crs) as a coordinate system; give an "
                               + "EPSG code it knows, for example EPSG:3857 (web maps) or EPSG:32630 (UTM 30N)")
         case .noOperation:
-            return .badOption(option: "--crs", reason: error.description)
+            return .unusableCRS(crs: crs, reason: error.description)
         case .searchPathMissing:
             return .internalFailure(error.description)
         }

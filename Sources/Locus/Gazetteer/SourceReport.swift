@@ -12,12 +12,14 @@ public struct SourceReport: Sendable, Equatable, Codable {
     public var malformed: Int
     /// Good rows deliberately left out (outside London, or not the kind of thing the gazetteer holds).
     public var skipped: Int
+    /// SHA-256 of the file's bytes, hex: the source's fingerprint.
     public var sha256: String
     /// The attribution statement the source's licence requires.
     public var licence: String
     /// The first few malformed rows as `file:line: reason`.
     public var faults: [String]
 
+    /// A report from its parts.
     public init(name: String, format: String, rows: Int = 0, malformed: Int = 0, skipped: Int = 0, sha256: String = "",
                 licence: String, faults: [String] = []) {
         self.name = name

@@ -24,6 +24,7 @@ public final class AtomicOutputFile {
     let resolvedPath: String
     /// The temporary file, or nil when the target is written directly (a device or FIFO).
     let temporaryPath: String?
+    /// Where to write: the temporary file (or the device or FIFO itself).
     public let sink: ByteSink
     /// The mode, owner and group to give the file before it replaces the target.
     private let mode: mode_t

@@ -8,6 +8,7 @@ import Darwin
 ///
 /// A closed pipe (`locus … | head`) surfaces as `OutputError.brokenPipe`, so the caller can stop quietly.
 public final class ByteSink {
+    /// The name used in messages (the path, or `stdout`).
     public let name: String
     private let fd: Int32
     private let ownsDescriptor: Bool

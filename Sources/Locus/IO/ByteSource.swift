@@ -148,8 +148,7 @@ public enum InputError: Error, Equatable, CustomStringConvertible {
         case let .readFailed(name, reason):
             return "cannot read \(name): \(reason)"
         case let .invalidEncoding(name, line, column, encoding):
-            return "\(name): line \(line), column \(column): the text is not valid \(encoding); "
-                + "if the file comes from Windows or Excel, try --encoding windows-1252"
+            return "\(name): line \(line), column \(column): the text is not valid \(encoding)"
         }
     }
 }

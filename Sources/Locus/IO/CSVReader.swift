@@ -7,6 +7,7 @@ public struct CSVRecord: Sendable, Equatable {
     /// Set when the record broke the CSV rules; the fields are then Locus's best reading of it.
     public var fault: CSVFault?
 
+    /// A record from its parts.
     public init(fields: [String], line: Int, fault: CSVFault? = nil) {
         self.fields = fields
         self.line = line
@@ -55,8 +56,11 @@ public enum CSVFault: Sendable, Equatable, CustomStringConvertible {
 /// A streaming RFC 4180 CSV reader over bytes: quoted fields with embedded delimiters, quotes and newlines;
 /// CRLF, LF or CR line ends; a UTF-8 byte-order mark is skipped. Memory is one buffer plus one record.
 public final class CSVReader {
+    /// Where the bytes come from.
     public let source: ByteSource
+    /// The byte between fields.
     public let delimiter: UInt8
+    /// The text encoding the fields are decoded from.
     public let encoding: TextEncoding
     /// The number of records returned so far.
     private(set) var recordsRead = 0
@@ -68,6 +72,7 @@ public final class CSVReader {
     /// The width of the last record, to size the next one's array.
     private var fieldsPerRecord = 8
 
+    /// A reader of `source` (comma-separated UTF-8 unless told).
     public init(source: ByteSource, delimiter: UInt8 = UInt8(ascii: ","), encoding: TextEncoding = .utf8) {
         self.source = source
         self.delimiter = delimiter

@@ -1,8 +1,11 @@
 /// Writes RFC 4180 CSV: a field is quoted only when it holds the delimiter, a quote, CR or LF; lines end in LF.
 public final class CSVWriter {
+    /// Where the records go.
     public let sink: ByteSink
+    /// The byte between fields.
     public let delimiter: UInt8
 
+    /// A writer to `sink` (comma-separated unless told).
     public init(sink: ByteSink, delimiter: UInt8 = UInt8(ascii: ",")) {
         self.sink = sink
         self.delimiter = delimiter

@@ -33,9 +33,11 @@ struct AddressLocator {
                 let db = evidence.postcodeDistance(x: b.x, y: b.y) ?? 0
                 return da != db ? da < db : a.id < b.id
             }!
-            // A point shared with other records is often the postcode's, not the building's.
-            return Found(level: .address, x: chosen.x, y: chosen.y, precision: chosen.sharedPoint ? CandidateBuilder.sharedPointReach : 40,
-                         postcode: chosen.postcode)
+            // A point shared with other records is often the postcode's, not the building's; one apart from every
+            // neighbouring number may be by them instead (`apartFromNeighbours`).
+            let own = chosen.sharedPoint ? CandidateBuilder.sharedPointReach : 40
+            let apart = known.apartFromNeighbours(house.number, x: chosen.x, y: chosen.y) ?? 0
+            return Found(level: .address, x: chosen.x, y: chosen.y, precision: max(own, apart), postcode: chosen.postcode)
         }
         return interpolate(house.number, known)
     }

@@ -309,7 +309,7 @@ struct CandidateBuilder {
         let firm = streets.filter { !Self.typeUnconfirmed($0, evidence: evidence) }
         var out: [MatchCandidate] = []
         for name in names {
-            let found = lookups.landmarks(named: name)
+            let found = lookups.places(named: name, sites: parse.houseNumber == nil && evidence.unit == nil)
             guard !found.isEmpty, found.count <= 400 else { continue }
             // A stop named after a station the text names is not the station (`WATERLOO STATION`); the
             // station itself is answered as its whole complex (`StationMatching`).

@@ -19,13 +19,14 @@ enum HonestRadius {
 }
 
 extension StreetAddresses {
-    /// True when the street's known numbers leave room for `number`: none are known, or it lies within their
-    /// range. The premises files hold a sample of a street's numbers, never all, so a number inside the range
-    /// that is not held is absence of data (`number.unknown`), not evidence the place is elsewhere; a number
-    /// beyond every known one is (`number.not_found`).
+    /// True when the street's known numbers leave room for `number`: none are known, or it lies at or below
+    /// the highest. The premises files hold a sample of a street's numbers, never all, and a street's numbering
+    /// starts at 1 whatever its lowest known number, so a number not held up to the highest is absence of data
+    /// (`number.not_held`), not evidence the place is elsewhere; a number beyond every known one is
+    /// (`number.not_found`).
     func mayHold(_ number: Int) -> Bool {
-        guard let low = numbers.first, let high = ends.max() else { return true }
-        return number >= low && number <= high
+        guard let high = ends.max() else { return true }
+        return number <= high
     }
 }
 

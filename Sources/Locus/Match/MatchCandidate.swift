@@ -1,8 +1,10 @@
 /// One reading of a query: a place at some level, with the award for that level and the faults against it.
 public struct MatchCandidate: Sendable, Equatable, Codable {
+    /// The level the reading reaches.
     public var level: MatchLevel
     /// British National Grid metres.
     public var x: Double
+    /// British National Grid metres.
     public var y: Double
     /// An honest radius in metres.
     public var precisionMeters: Double
@@ -10,8 +12,11 @@ public struct MatchCandidate: Sendable, Equatable, Codable {
     public var matched: String
     /// Points for the level reached before faults.
     var award: Double
+    /// What counts against it.
     public var faults: [Fault]
+    /// The postcode of the place matched, when it has one.
     public var postcode: String?
+    /// The borough of the place matched.
     public var boroughID: Int64?
     /// A stable identity (`street:123`, `postcode:SW1A 1AA`) for deterministic tie-breaks.
     var key: CandidateKey

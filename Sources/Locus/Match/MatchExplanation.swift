@@ -3,12 +3,17 @@ import Foundation
 /// Why a query geocoded as it did: the parse, every candidate ranked best first, the one chosen (nil when
 /// none was), the runner-up and the result written. `locus explain` prints it.
 public struct MatchExplanation: Sendable, Codable {
+    /// The query explained.
     public var query: LocationQuery
+    /// How the normaliser read the text.
     public var parse: ParsedLocation
     /// Best first.
     public var candidates: [MatchCandidate]
+    /// The candidate the result comes from, nil when none was good enough.
     public var chosen: MatchCandidate?
+    /// The best candidate at another place, if any.
     public var runnerUp: MatchCandidate?
+    /// The result `locus geocode` writes for the query.
     public var result: GeocodeResult
 
     /// The explanation as text: the parse, the top `limit` candidates with scores and faults, the result (with

@@ -28,6 +28,8 @@ final class MatchLookups: Sendable {
     private let boroughsNamed = LookupCache<String, [Int64]>()
     private let reach = LookupCache<Int, StreetReach>(capacity: 1)
     private let stationIndex = LookupCache<Int, StationIndex>(capacity: 1)
+    /// The landmark names by loose key (`PlaceKeys`).
+    let placeKeys = LookupCache<Int, PlaceKeyIndex>(capacity: 1)
 
     /// Lookups that go to SQLite before the memory index is read (about a hundred queries).
     static let lookupsBeforePreload = 1_000

@@ -8,6 +8,7 @@
 /// Safe to share between threads: besides the read-only store and constants it holds only bounded caches and
 /// the memory index, each behind a lock or written once; a copy shares them.
 public struct Matcher: Geocoding {
+    /// The gazetteer it reads.
     public let store: GazetteerStore
     private var lookups: MatchLookups
     /// Results by query: police extracts repeat the same locations many times.
@@ -28,6 +29,7 @@ public struct Matcher: Geocoding {
     /// Coordinates are written only for results scoring at least this (fault `low_score` otherwise).
     var minimumScore: Double = Matcher.defaultMinimumScore
 
+    /// Metres: `acceptanceRadius` unless told (`--max-precision-m`).
     public static let defaultAcceptanceRadius = 400.0
     static let defaultMinimumScore = 70.0
 
@@ -59,6 +61,7 @@ public struct Matcher: Geocoding {
     /// Whether the memory index is in use.
     public var isPreloaded: Bool { lookups.memory.index != nil }
 
+    /// The result for one query: the best candidate, with coordinates when it is precise and sure enough.
     public func geocode(_ query: LocationQuery) -> GeocodeResult {
         // A text cut short is no location repeated over and over: not remembered, so the cache holds no blobs.
         guard remembersResults, !Self.exceedsBounds(query) else { return explain(query).result }
@@ -138,7 +141,7 @@ public struct Matcher: Geocoding {
             guard $0.distance(to: best) > ambiguityDistance, $0.level <= .landmark else { return false }
             let edge = $0.evidencePenalty - best.evidencePenalty
             if edge >= Self.decisiveEvidence { return false }
-            if Self.numbersUnknown($0, against: best), edge <= 0 { return true }
+            if Self.numbersUnknown($0, against: best), edge <= 0, !lookups.continuesAcrossBoundary($0, best) { return true }
             return HonestRadius.placeScore(best, against: $0) - HonestRadius.placeScore($0, against: best)
                 < ambiguityMargin + (edge <= -Self.decisiveEvidence ? -edge : 0)
         }

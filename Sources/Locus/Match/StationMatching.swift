@@ -120,8 +120,10 @@ extension CandidateBuilder {
             faults.append(Fault(Scoring.localityMismatch, penalty: reading.marked ? 8 : 20))
         }
         let first = chosen.min { $0.landmark.id < $1.landmark.id }!.landmark
+        // `Lancaster Gate, Bayswater`: the street of that name beside the station is as likely.
+        let precision = max(Self.stationReach, spread + Self.stationEntrances, alternativeStreetReach(reading, x: x, y: y) ?? 0)
         return MatchCandidate(
-            level: .landmark, x: x, y: y, precisionMeters: max(Self.stationReach, spread + Self.stationEntrances),
+            level: .landmark, x: x, y: y, precisionMeters: precision,
             matched: first.name, award: Scoring.award(.landmark), faults: faults,
             boroughID: first.boroughID ?? boroughs.first, key: .landmark(first.id))
     }

@@ -38,11 +38,13 @@ public struct ParsedLocation: Sendable, Equatable, Codable {
     /// All canonical words, for fuzzy matching.
     var tokens: [String] { words.map(\.text) }
 
+    /// An empty parse.
     public init() {}
 }
 
 /// Why a text gives nothing to geocode.
 public struct NothingToGeocode: Sendable, Equatable, Codable {
+    /// Why: empty, no fixed abode, unknown, or no word naming a place.
     public enum Reason: String, Sendable, Codable {
         case empty
         case noFixedAbode = "no_fixed_abode"
@@ -51,12 +53,15 @@ public struct NothingToGeocode: Sendable, Equatable, Codable {
         case noPlaceWords = "no_place_words"
     }
 
+    /// Why there is nothing to geocode.
     public var reason: Reason
 }
 
 /// A qualifier (`O/S` → outside) and where it was written.
 public struct Qualifier: Sendable, Equatable, Codable {
+    /// What it says (outside, junction with, near…).
     public var kind: AddressWords.QualifierKind
+    /// Where it was written: UTF-8 byte offsets into the input.
     public var span: Range<Int>
 }
 
@@ -91,39 +96,52 @@ struct SubBuilding: Sendable, Equatable, Codable {
 /// A street as canonical words: `HIGH STREET` is name `HIGH`, type `STREET`. A name without a recognised type
 /// (`BISHOPSGATE`, `THE BROADWAY`) has no type; a suffix after the type stays in the name (`RODING SOUTH`).
 public struct Street: Sendable, Equatable, Codable {
+    /// The canonical words (`HIGH STREET`).
     public var text: String
+    /// The words before the type (`HIGH`).
     public var name: String
+    /// The canonical street type (`STREET`), if one was recognised.
     public var type: String?
+    /// Where it was written: UTF-8 byte offsets into the input.
     public var span: Range<Int>
 }
 
 /// A place name: locality, borough or noise (`LONDON`, `MIDDLESEX`).
 public struct Place: Sendable, Equatable, Codable {
+    /// The canonical name (`NORBURY`).
     public var text: String
+    /// Locality, borough or noise.
     public var kind: LondonPlaces.Kind
     /// True when the name is in the compiled London place table; false for a guess from position.
     public var known: Bool
+    /// Where it was written: UTF-8 byte offsets into the input.
     public var span: Range<Int>
 }
 
 /// A postcode as written: `postcode` is nil when the text has a postcode's shape but is not valid.
 public struct PostcodeMention: Sendable, Equatable, Codable {
+    /// The postcode read, nil when the text only has a postcode's shape.
     public var postcode: Postcode?
     /// The written form, upper case, single-spaced.
     public var text: String
+    /// Where it was written: UTF-8 byte offsets into the input.
     public var span: Range<Int>
 }
 
 /// One canonical word with its guessed role.
 public struct Word: Sendable, Equatable, Codable {
+    /// What a word is taken to be.
     public enum Role: String, Sendable, Codable {
         case qualifier, number, subBuilding, buildingName, premisesName, street, streetType, locality, postcode
         case noise
     }
 
+    /// The canonical word.
     public var text: String
+    /// What it is taken to be.
     public var role: Role
     /// The index of the comma-separated part it was written in.
     var part: Int
+    /// Where it was written: UTF-8 byte offsets into the input.
     public var span: Range<Int>
 }

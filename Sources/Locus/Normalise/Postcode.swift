@@ -13,6 +13,7 @@ public struct Postcode: Sendable, Hashable, Codable, CustomStringConvertible {
 
     /// The canonical spaced upper-case form: `SW1A 1AA`, `SW1A 1`, `SW1A`, `SW`.
     public let canonical: String
+    /// How much of a postcode it is: a unit, sector, district or area.
     public let level: Level
     /// True when a character was changed to make the text fit the format.
     let repaired: Bool

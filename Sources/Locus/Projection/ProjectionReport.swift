@@ -73,7 +73,9 @@ public struct OperationInfo: Sendable, Hashable {
 
 /// How many points one operation transformed.
 public struct OperationUsage: Sendable, Hashable {
+    /// The operation.
     public var operation: OperationInfo
+    /// Points it transformed.
     public var points: Int
 }
 
@@ -85,10 +87,12 @@ public struct ProjectionReport: Sendable, Equatable {
     /// Points per status (only statuses that occurred).
     public var statusCounts: [PointStatus: Int] = [:]
 
+    /// A report of nothing yet.
     public init() {}
 
     /// All points seen.
     public var totalPoints: Int { statusCounts.values.reduce(0, +) }
+    /// Points transformed with status ok.
     public var okPoints: Int { statusCounts[.ok] ?? 0 }
 
     /// The worst stated accuracy among the operations used (nil if unknown or none used).

@@ -13,6 +13,7 @@ public struct ProjectionSpec: Sendable, Hashable {
     /// and the installed data folder. Set to false to search only `searchPaths`.
     public var includeDefaultSearchPaths: Bool
 
+    /// A transformation between two CRSs (EPSG:nnnn, WKT or PROJ strings).
     public init(from source: String, to target: String, searchPaths: [String] = [],
                 includeDefaultSearchPaths: Bool = true) {
         self.source = source

@@ -15,6 +15,7 @@ import CPROJ
 /// A PROJ context is not thread-safe: use a projector from one thread at a time and make one per thread
 /// from a `ProjectionSpec`.
 public final class Projector {
+    /// What it was made from.
     public let spec: ProjectionSpec
     /// PROJ's names of the CRSs ("OSGB36 / British National Grid", "WGS 84").
     let sourceName: String

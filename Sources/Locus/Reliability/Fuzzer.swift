@@ -26,20 +26,30 @@ struct SeededGenerator: RandomNumberGenerator, Sendable {
 public struct FuzzReport: Sendable, CustomStringConvertible {
     /// One case, named by the run's seed and its index (`Fuzzer.locationInput(seed:index:)` makes it again).
     public struct Case: Sendable {
+        /// The run's seed.
         public var seed: UInt64
+        /// The case's index in the run.
         public var index: Int
+        /// CPU seconds the case took.
         public var seconds: Double
+        /// The rule it broke (or the input, for the slowest).
         public var message: String
     }
 
+    /// What was fuzzed (`locations`, `csv`).
     public var what: String
+    /// Cases run.
     public var cases = 0
+    /// CPU seconds all cases took.
     public var seconds = 0.0
+    /// The slowest case.
     public var slowest: Case?
     /// Cases that broke a rule (at most `Fuzzer.keptFailures` kept; `failureCount` counts all).
     public var failures: [Case] = []
+    /// Cases that broke a rule, all counted.
     public var failureCount = 0
 
+    /// An empty report.
     public init(what: String) { self.what = what }
 
     mutating func add(_ c: Case, failed: Bool) {
@@ -88,6 +98,7 @@ public struct FuzzReport: Sendable, CustomStringConvertible {
 /// Rules for a CSV document: fields written by `CSVWriter` read back the same, on the lines they started on;
 /// any bytes read to the end without a crash, and a record read cleanly reads the same once written again.
 public struct Fuzzer: Sendable {
+    /// The normaliser every location goes through.
     public let normaliser = Normaliser()
     /// When set, every location also goes through the matcher.
     public let matcher: Matcher?
@@ -106,6 +117,7 @@ public struct Fuzzer: Sendable {
     /// The case running now (kind 1: location, 2: CSV document), for a crash handler; written before each case.
     nonisolated(unsafe) public static var current: (kind: Int, seed: UInt64, index: Int) = (0, 0, 0)
 
+    /// A fuzzer, also running the matcher when one is given.
     public init(matcher: Matcher?) {
         self.matcher = matcher
     }

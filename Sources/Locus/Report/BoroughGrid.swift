@@ -6,6 +6,7 @@ import GRDB
 /// reservoirs, the river) or are notches in its edge take their neighbours' borough, so the boroughs are
 /// solid shapes; nothing else is invented. Rows run from north to south, columns from west to east.
 public struct BoroughGrid: Sendable, Equatable {
+    /// Metres per cell unless told.
     public static let defaultCellSize = 250.0
     /// Gaps of up to twice this many cells between London's cells are closed (morphological closing), so
     /// the sparse postcode units of the green belt make one outline rather than specks.
@@ -16,7 +17,9 @@ public struct BoroughGrid: Sendable, Equatable {
     /// British National Grid easting of the grid's west edge and northing of its north edge.
     let west: Double
     let north: Double
+    /// Cells across.
     public let width: Int
+    /// Cells down.
     public let height: Int
     /// Row-major from the north-west cell: an index into `names`, or -1 outside London.
     public let cells: [Int16]

@@ -23,6 +23,7 @@ public struct ReportJob: Sendable {
     /// Above this many located points, hexagons.
     public var dotLimit = ReportMap.defaultDotLimit
 
+    /// A report of `inputPath` written to `outputPath`, with the defaults.
     public init(inputPath: String, outputPath: String) {
         self.inputPath = inputPath
         self.outputPath = outputPath
@@ -30,10 +31,15 @@ public struct ReportJob: Sendable {
 
     /// What a run made, for the line on standard error.
     public struct Outcome: Sendable {
+        /// Rows read.
         public var rows: Int
+        /// Rows with coordinates.
         public var located: Int
+        /// The page's size.
         public var bytes: Int
+        /// Wall seconds it took.
         public var seconds: Double
+        /// True when the map shows hexagons rather than dots.
         public var aggregated: Bool
     }
 

@@ -20,6 +20,7 @@ public struct ReportMap: Sendable {
     /// Hexagon shades, light to dark.
     static let hexagonShades = ["#fde0a6", "#fdbb63", "#f98e3a", "#e5592b", "#c0322a", "#8e1b2c", "#5a0f2e"]
 
+    /// The map as an SVG element.
     public var svg: String
     /// The legend's HTML.
     var legend: String
@@ -30,6 +31,7 @@ public struct ReportMap: Sendable {
     /// The located points drawn (inside the map's frame).
     var pointsDrawn: Int
 
+    /// The map of `points`, with borough outlines from `grid` when given.
     public init(grid: BoroughGrid?, points: ReportPoints, dotLimit: Int = defaultDotLimit) {
         notes = []
         // The frame: the grid's, else the points' extent with a margin.

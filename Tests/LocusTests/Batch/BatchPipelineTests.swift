@@ -221,7 +221,7 @@ private func numberedInput(_ count: Int) -> (input: String, expected: String) {
         }
         close(outputPipe[1])
         #expect(error as? OutputError == .brokenPipe)
-        #expect(BatchExitCode.forError(error!) == .success)
+        #expect(BatchOutcome(failure: error!) == .outputClosed)
         #expect(Date().timeIntervalSince(started) < 5)
     }
 }

@@ -5,22 +5,7 @@ import Testing
 /// Issue 11's radius and rivalry rules (`HonestRadius`) on their own fixture gazetteer, built once per run from
 /// `Fixtures/honest/` (`make-fixtures.py` there lays out every street).
 @Suite struct HonestRadiusTests {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures/honest")
-
-    private static let built: Result<Matcher, Error> = Result {
-        func file(_ name: String) -> URL { folder.appendingPathComponent(name) }
-        let sources = GazetteerSources(
-            codePoint: [file("codepoint-london.csv")], onspd: file("onspd.csv"), areaNames: file("boroughs-wards.csv"),
-            lsoaNames: file("lsoa-names.csv"), naptan: file("naptan.csv"), busStops: file("bus-stops.csv"),
-            premises: file("fhrs.csv"))
-        let directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("locus-honest-fixture-\(ProcessInfo.processInfo.processIdentifier)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let url = directory.appendingPathComponent("fixture.sqlite")
-        if !FileManager.default.fileExists(atPath: url.path) { _ = try GazetteerBuilder(sources: sources).build(to: url) }
-        return Matcher(store: try GazetteerStore(path: url))
-    }
+    private static let built: Result<Matcher, Error> = Result { try MatchFixture.built(from: "honest") }
 
     func geocode(_ text: String, borough: String? = nil) throws -> GeocodeResult {
         try Self.built.get().geocode(LocationQuery(text: text, borough: borough))

@@ -7,12 +7,27 @@ enum MatchFixture {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures/match")
 
-    static var sources: GazetteerSources {
+    static var sources: GazetteerSources { sources(in: folder) }
+
+    /// The source files of a fixture folder laid out as `Fixtures/match/`.
+    static func sources(in folder: URL) -> GazetteerSources {
         func file(_ name: String) -> URL { folder.appendingPathComponent(name) }
         return GazetteerSources(
             codePoint: [file("codepoint-london.csv")], onspd: file("onspd.csv"), areaNames: file("boroughs-wards.csv"),
             lsoaNames: file("lsoa-names.csv"), naptan: file("naptan.csv"), busStops: file("bus-stops.csv"),
             premises: file("fhrs.csv"))
+    }
+
+    /// A matcher over the gazetteer built from `Fixtures/<name>/` into its own temporary file (call once per run,
+    /// from a static let).
+    static func built(from name: String) throws -> Matcher {
+        let sources = sources(in: folder.deletingLastPathComponent().appendingPathComponent(name))
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("locus-\(name)-fixture-\(ProcessInfo.processInfo.processIdentifier)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let url = directory.appendingPathComponent("fixture.sqlite")
+        if !FileManager.default.fileExists(atPath: url.path) { _ = try GazetteerBuilder(sources: sources).build(to: url) }
+        return Matcher(store: try GazetteerStore(path: url))
     }
 
     /// The matcher over the fixture gazetteer.

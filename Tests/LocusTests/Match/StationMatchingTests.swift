@@ -110,4 +110,17 @@ import Testing
     @Test func aNumberedAddressIsNeverAStation() {
         #expect(geocode("12 PARK LANE").level != .landmark)
     }
+
+    @Test func aBareNameWithAPlaceCoversTheStreetOfThatName() throws {
+        // `Park Lane` is a tram stop and a street beside it: written `Street, Area`, it may be either.
+        let r = geocode("PARK LANE, CROYDON")
+        #expect(r.level == .landmark)
+        #expect(r.faults.map(\.code).contains("station.assumed"))
+        let far = geocode("15 PARK LANE")
+        let e = try #require(far.easting), n = try #require(far.northing)
+        #expect((r.precisionMeters ?? 0) >= planeDistance(e, n, 532560, 165140), "covers the street's far end")
+        // Said to be the station, or written alone, it is the station's own radius.
+        #expect(geocode("PARK LANE TRAM STOP, CROYDON").precisionMeters == 200)
+        #expect(geocode("PARK LANE").precisionMeters == 200)
+    }
 }

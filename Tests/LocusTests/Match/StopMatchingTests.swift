@@ -7,7 +7,9 @@ import Testing
 @Suite struct StopMatchingTests {
     static let built: Result<Matcher, Error> = Result {
         try MatchFixture.variant("stops") { sources in
-            sources.busStops = MatchFixture.folder.deletingLastPathComponent().appendingPathComponent("stops/bus-stops.csv")
+            let folder = MatchFixture.folder.deletingLastPathComponent().appendingPathComponent("stops")
+            sources.busStops = folder.appendingPathComponent("bus-stops.csv")
+            sources.premises = folder.appendingPathComponent("fhrs.csv")
         }
     }
 
@@ -71,5 +73,28 @@ import Testing
         #expect(r.level == .postcodeSector)
         #expect(r.matched == "CR0 1")
         #expect(r.faults.map(\.code).contains("postcode.repaired"))
+    }
+
+    @Test func aSiteIsFoundFromTheFormsRecordsWrite() {
+        // The stops are `St Agnes' Hospital` and `St Agnes' Hosp / A & E Department`, 134 m apart.
+        for text in ["ST AGNES HOSPITAL", "SAINT AGNES'S HOSP", "ST. AGNES' HOSPITAL", "BUS STOP NR ST AGNES HOSP"] {
+            let r = geocode(text)
+            #expect(r.level == .landmark, "\(text)")
+            #expect(min(distance(r, 533000, 166000), distance(r, 533120, 166060)) < 5, "\(text)")
+            // The radius covers the site's other point.
+            #expect((r.precisionMeters ?? 0) >= 134, "\(text)")
+        }
+        #expect(geocode("ST AGNES SCHOOL").level != .landmark)
+    }
+
+    @Test func aSiteKnownOnlyAsitsAddressesBuildingIsFound() {
+        // Two premises whose address is `Elm Tree Hospital, Barn Road`: the site is where they are.
+        for text in ["ELM TREE HOSPITAL", "ELM TREE HOSP, CROYDON", "THE ELM TREE HOSPITAL"] {
+            let r = geocode(text)
+            #expect(r.level == .landmark, "\(text)")
+            #expect(r.easting != nil, "\(text)")
+            // The radius covers both points (about 120 m apart).
+            #expect((r.precisionMeters ?? 0) >= 100, "\(text)")
+        }
     }
 }

@@ -24,6 +24,12 @@ import Testing
         ("WATNEY MARKET BUS STOP", "prem:WATNEY MARKET BUS STOP"),
         ("BUS STOP O/S WATNEY MARKET", "q:outside; bldg:BUS STOP; prem:WATNEY MARKET"),
         ("Altab Ali Park, Whitechapel", "st:ALTAB ALI|PARK; loc:WHITECHAPEL"),
+        // Named sites as records write them: saints, apostrophes, abbreviations (then looked up by `PlaceKeys`).
+        ("ST THOMAS' HOSP", "prem:SAINT THOMAS HOSPITAL"),
+        ("O/S ST. THOMAS'S HOSPITAL, WESTMINSTER BRIDGE RD",
+         "q:outside; prem:SAINT THOMASS HOSPITAL; st:WESTMINSTER BRIDGE|ROAD"),
+        ("WHITGIFT SHOP CTR, CROYDON", "prem:WHITGIFT SHOP CENTRE; boro:CROYDON"),
+        ("KING'S COLLEGE HOSPITAL, DENMARK HILL", "prem:KINGS COLLEGE HOSPITAL; loc:DENMARK HILL"),
         // Partial postcodes: a unit with its last letter lost is its sector (`!`: repaired).
         ("SE1 7P", "pc:SE1 7!"),
         ("12 HIGH ST SE1 7P", "#12; st:HIGH|STREET; pc:SE1 7!"),

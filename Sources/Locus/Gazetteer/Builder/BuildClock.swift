@@ -3,6 +3,7 @@ import Foundation
 /// How long one phase of a gazetteer build took: wall seconds, and CPU seconds of the whole process (all
 /// threads) over the same span, so a phase slowed by other processes on a shared machine shows as wall > CPU.
 public struct GazetteerBuildPhase: Sendable, Equatable {
+    /// The phase (`reading sources`, `streets`, …).
     public var name: String
     var wallSeconds: Double
     var cpuSeconds: Double
@@ -19,6 +20,7 @@ public final class BuildClock: @unchecked Sendable {
     private let lock = NSLock()
     private var recorded: [GazetteerBuildPhase] = []
 
+    /// A clock with no phase recorded.
     public init() {}
 
     /// The phases recorded so far, in the order they ended.

@@ -3,11 +3,15 @@ import GRDB
 
 /// What a build did: where the file is, what each source gave, and the content digest.
 public struct GazetteerBuildSummary: Sendable {
+    /// The gazetteer file written.
     public var path: URL
+    /// What each source file gave.
     public var sources: [SourceReport]
     /// SHA-256 over the ordered contents of every table but `meta`: equal for equal sources.
     public var contentDigest: String
+    /// Wall seconds the build took.
     public var seconds: Double
+    /// The file's size.
     public var bytes: Int
 }
 
@@ -15,10 +19,12 @@ public struct GazetteerBuildSummary: Sendable {
 /// writes all tables and indexes into a temporary file beside the output, and renames it into place, so an
 /// interrupted or failed build never leaves a half-written gazetteer at the output path.
 public struct GazetteerBuilder: Sendable {
+    /// The source files read.
     public var sources: GazetteerSources
     /// The least estimated addresses in a map point's catchment that holds any (`MapPointRules`).
     public var mapPointThreshold = MapPointRules.defaultThreshold
 
+    /// A builder of these sources, with the default map-point threshold.
     public init(sources: GazetteerSources) { self.sources = sources }
 
     /// Builds into `output` (replacing any file there only when the build succeeds).

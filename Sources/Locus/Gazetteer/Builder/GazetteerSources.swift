@@ -28,6 +28,7 @@ public struct GazetteerSources: Sendable, Equatable {
     /// The source pack the URLs above point into (`SourcePack.url(_:)`), read from memory; nil for files on disk.
     public var pack: SourcePack?
 
+    /// The files of a build; only Code-Point Open is required.
     public init(codePoint: [URL], onspd: URL? = nil, areaNames: URL? = nil, lsoaNames: URL? = nil,
                 naptan: URL? = nil, busStops: URL? = nil, premises: URL? = nil, openNames: [URL] = [],
                 points: [URL] = []) {

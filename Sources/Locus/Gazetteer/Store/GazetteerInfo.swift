@@ -3,10 +3,12 @@ import GRDB
 
 /// A gazetteer's metadata, sources and entity counts, as `locus gazetteer info` prints them.
 public struct GazetteerInfo: Sendable {
+    /// The gazetteer file.
     public var path: URL
     /// `meta` table: schema_version, locus_version, built_at, content_digest, attribution, pack_edition (when
     /// built from a source pack).
     public var meta: [String: String]
+    /// What each source file gave when it was built (`source` table).
     public var sources: [SourceReport]
     /// Row counts by table, plus `postcode.live` / `postcode.terminated` / `postcode.unknown` and
     /// `landmark.<kind>`.

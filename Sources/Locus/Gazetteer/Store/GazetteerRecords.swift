@@ -2,6 +2,7 @@ import GRDB
 
 /// A London borough (or the City) as the gazetteer holds it.
 public struct GazetteerBorough: Sendable, Equatable, FetchableRecord {
+    /// Row id in the `borough` table.
     public var id: Int64
     /// GSS code (`E09000008`).
     public var code: String
@@ -9,9 +10,12 @@ public struct GazetteerBorough: Sendable, Equatable, FetchableRecord {
     public var name: String
     /// ONS short name (`Croydon`).
     var shortName: String
+    /// Centroid easting, BNG metres (nil when the sources gave none).
     public var x: Double?
+    /// Centroid northing, BNG metres.
     public var y: Double?
 
+    /// Reads a row of the `borough` table.
     public init(row: Row) {
         id = row["id"]; code = row["code"]; name = row["name"]; shortName = row["short_name"]
         x = row["x"]; y = row["y"]
@@ -20,13 +24,20 @@ public struct GazetteerBorough: Sendable, Equatable, FetchableRecord {
 
 /// A ward with its centroid.
 public struct GazetteerWard: Sendable, Equatable, FetchableRecord {
+    /// Row id in the `ward` table.
     public var id: Int64
+    /// GSS code (`E05011462`).
     public var code: String
+    /// The ward's name.
     public var name: String
+    /// The borough it lies in.
     public var boroughID: Int64?
+    /// Centroid easting, BNG metres.
     public var x: Double?
+    /// Centroid northing, BNG metres.
     public var y: Double?
 
+    /// Reads a row of the `ward` table.
     public init(row: Row) {
         id = row["id"]; code = row["code"]; name = row["name"]; boroughID = row["borough_id"]
         x = row["x"]; y = row["y"]
@@ -35,23 +46,32 @@ public struct GazetteerWard: Sendable, Equatable, FetchableRecord {
 
 /// A postcode unit.
 public struct PostcodeUnit: Sendable, Equatable, FetchableRecord {
+    /// Row id in the `postcode` table.
     public var id: Int64
     /// Canonical spaced form, `SW1A 1AA`.
     public var postcode: String
+    /// The sector (`SW1A 1`).
     public var sector: String
+    /// The district (`SW1A`).
     public var district: String
+    /// Easting, BNG metres.
     public var x: Double
+    /// Northing, BNG metres.
     public var y: Double
     /// OS positional quality indicator (10 best; nil for ONSPD-only units).
     var pqi: Int?
+    /// Live or terminated (unknown when no source said).
     public var status: PostcodeStatus
     /// `YYYYMM` when terminated.
     public var terminated: String?
+    /// The borough it lies in.
     public var boroughID: Int64?
     var wardID: Int64?
+    /// Its LSOA code (`E01001234`), when known.
     public var lsoa: String?
     var msoa: String?
 
+    /// Reads a row of the `postcode` table.
     public init(row: Row) {
         id = row["id"]; postcode = row["postcode"]; sector = row["sector"]; district = row["district"]
         x = row["x"]; y = row["y"]; pqi = row["pqi"]
@@ -93,16 +113,20 @@ struct PostcodeArea: Sendable, Equatable {
 
 /// One street: a canonical name in one place (two HIGH STREETs far apart are two streets).
 public struct GazetteerStreet: Sendable, Equatable, FetchableRecord {
+    /// Row id in the `street` table.
     public var id: Int64
     /// Canonical name (`HIGH STREET`).
     public var name: String
+    /// The borough it lies in.
     public var boroughID: Int64?
     var localityID: Int64?
+    /// Centroid of its known points, BNG metres.
     public var x: Double, y: Double
     var minX: Double, minY: Double, maxX: Double, maxY: Double
     /// Known points on it.
     public var points: Int
 
+    /// Reads a row of the `street` table.
     public init(row: Row) {
         id = row["id"]; name = row["name"]; boroughID = row["borough_id"]; localityID = row["locality_id"]
         x = row["x"]; y = row["y"]; minX = row["min_x"]; minY = row["min_y"]; maxX = row["max_x"]; maxY = row["max_y"]
@@ -121,22 +145,32 @@ public struct GazetteerStreet: Sendable, Equatable, FetchableRecord {
 
 /// An address point from the premises file.
 public struct AddressPoint: Sendable, Equatable, FetchableRecord {
+    /// Row id in the `address` table.
     public var id: Int64
+    /// The house number (`12` of `12A`).
     public var number: Int?
+    /// The letter after the number (`A` of `12A`).
     public var suffix: String?
     /// The end of a range (`152-154`).
     var numberEnd: Int?
     var subUnit: String?
+    /// The building name, when the source gives one.
     public var building: String?
+    /// The premises (business) name, when the source gives one.
     public var premises: String?
+    /// The street it is on.
     public var streetID: Int64?
     var localityID: Int64?
+    /// Its postcode, canonical spaced form.
     public var postcode: String?
+    /// The borough it lies in.
     public var boroughID: Int64?
+    /// The point, BNG metres.
     public var x: Double, y: Double
     /// The point is shared with other records (often a postcode-level geocode).
     var sharedPoint: Bool
 
+    /// Reads a row of the `address` table.
     public init(row: Row) {
         id = row["id"]; number = row["number"]; suffix = row["suffix"]; numberEnd = row["number_end"]
         subUnit = row["sub_unit"]; building = row["building"]; premises = row["premises"]
@@ -160,17 +194,23 @@ public struct AddressPoint: Sendable, Equatable, FetchableRecord {
 
 /// A station, bus stop, named premises or place.
 public struct GazetteerLandmark: Sendable, Equatable, FetchableRecord {
+    /// Row id in the `landmark` table.
     public var id: Int64
+    /// Station, bus stop, premises or place.
     public var kind: LandmarkKind
     /// The name as the source wrote it (TfL suffixes cleaned).
     public var name: String
+    /// The point, BNG metres.
     public var x: Double, y: Double
+    /// The street it stands on, when known.
     public var streetID: Int64?
+    /// The borough it lies in.
     public var boroughID: Int64?
     var localityID: Int64?
     /// The point only indicates a stretch (TfL hail-and-ride).
     var indicative: Bool
 
+    /// Reads a row of the `landmark` table.
     public init(row: Row) {
         id = row["id"]; kind = LandmarkKind(rawValue: row["kind"]) ?? .place; name = row["name"]
         x = row["x"]; y = row["y"]; streetID = row["street_id"]; boroughID = row["borough_id"]
@@ -180,11 +220,16 @@ public struct GazetteerLandmark: Sendable, Equatable, FetchableRecord {
 
 /// A town, district or neighbourhood with its centroid.
 public struct GazetteerLocality: Sendable, Equatable, FetchableRecord {
+    /// Row id in the `locality` table.
     public var id: Int64
+    /// The name (`NORBURY`).
     public var name: String
+    /// Centroid, BNG metres.
     public var x: Double, y: Double
+    /// The borough it is in.
     public var boroughID: Int64?
 
+    /// Reads a row of the `locality` table.
     public init(row: Row) {
         id = row["id"]; name = row["name"]; x = row["x"]; y = row["y"]; boroughID = row["borough_id"]
     }
@@ -192,11 +237,14 @@ public struct GazetteerLocality: Sendable, Equatable, FetchableRecord {
 
 /// Two streets meeting at a point.
 public struct GazetteerJunction: Sendable, Equatable, FetchableRecord {
+    /// Row id in the `junction` table.
     public var id: Int64
     var streetA: Int64
     var streetB: Int64
+    /// Where the two streets meet, BNG metres.
     public var x: Double, y: Double
 
+    /// Reads a row of the `junction` table.
     public init(row: Row) {
         id = row["id"]; streetA = row["street_a"]; streetB = row["street_b"]; x = row["x"]; y = row["y"]
     }
@@ -204,12 +252,17 @@ public struct GazetteerJunction: Sendable, Equatable, FetchableRecord {
 
 /// A known point on a street (`kind`: address, bus_stop, station, open_names, points).
 public struct StreetPoint: Sendable, Equatable, FetchableRecord {
+    /// What the point comes from (`address`, `bus_stop`, `station`, `open_names`, `points`).
     public var kind: String
+    /// The row it comes from in its own table, when it has one.
     public var refID: Int64?
+    /// The point, BNG metres.
     public var x: Double, y: Double
 
+    /// Reads a row of the `street_point` table.
     public init(row: Row) { kind = row["kind"]; refID = row["ref_id"]; x = row["x"]; y = row["y"] }
 
+    /// A point from its parts.
     public init(kind: String, refID: Int64?, x: Double, y: Double) {
         self.kind = kind; self.refID = refID; self.x = x; self.y = y
     }

@@ -84,6 +84,7 @@ extension GazetteerStore {
         }
     }
 
+    /// The street with this row id, if any.
     public func street(id: Int64) throws(GazetteerStoreError) -> GazetteerStreet? {
         try read { db in
             try GazetteerStreet.fetchOne(db.cachedStatement(sql: "SELECT * FROM street WHERE id = ?"), arguments: [id])
@@ -138,6 +139,7 @@ extension GazetteerStore {
         }
     }
 
+    /// The address point with this row id, if any.
     public func address(id: Int64) throws(GazetteerStoreError) -> AddressPoint? {
         try read { db in
             try AddressPoint.fetchOne(db.cachedStatement(sql: "SELECT * FROM address WHERE id = ?"), arguments: [id])
@@ -161,6 +163,7 @@ extension GazetteerStore {
         }
     }
 
+    /// The landmark with this row id, if any.
     public func landmark(id: Int64) throws(GazetteerStoreError) -> GazetteerLandmark? {
         try read { db in
             try GazetteerLandmark.fetchOne(db.cachedStatement(sql: "SELECT * FROM landmark WHERE id = ?"), arguments: [id])
@@ -176,6 +179,7 @@ extension GazetteerStore {
         }
     }
 
+    /// The locality with this row id, if any.
     public func locality(id: Int64) throws(GazetteerStoreError) -> GazetteerLocality? {
         try read { db in
             try GazetteerLocality.fetchOne(db.cachedStatement(sql: "SELECT * FROM locality WHERE id = ?"), arguments: [id])

@@ -31,10 +31,13 @@ public enum GazetteerStoreError: Error, Equatable, CustomStringConvertible {
 /// memory; everything else is read through prepared statements that each connection caches and reuses.
 /// Safe to use from several threads: reads go through a pool of read-only connections, one per thread.
 public final class GazetteerStore: Sendable {
+    /// The gazetteer file.
     public let path: URL
     /// The `meta` table (schema_version, locus_version, built_at, content_digest, attribution).
     public let meta: [String: String]
+    /// Every borough, read once when opened.
     public let boroughs: [GazetteerBorough]
+    /// Every ward, read once when opened.
     public let wards: [GazetteerWard]
     /// Canonical borough name form → borough ids (`RICHMOND UPON THAMES`, `CITY OF LONDON CORPORATION`).
     let boroughNames: [String: [Int64]]
@@ -149,7 +152,9 @@ public final class GazetteerStore: Sendable {
     /// as "nothing found"; a batch run checks this and stops (exit 74) rather than write such rows.
     public var firstReadError: GazetteerStoreError? { failures.first }
 
+    /// The borough with this row id, if any.
     public func borough(id: Int64) -> GazetteerBorough? { boroughByID[id] }
+    /// The ward with this row id, if any.
     public func ward(id: Int64) -> GazetteerWard? { wardByID[id] }
 
     /// Boroughs having the canonical name form `name`.

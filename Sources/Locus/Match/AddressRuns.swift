@@ -1,0 +1,28 @@
+/// Whether a house number's own point agrees with its neighbours' on the street: a London street may be numbered
+/// in more than one run (HIGH ROAD through two districts), and a premises point may be misplaced, so a point
+/// standing apart from every nearby number is not sure to be the place.
+extension StreetAddresses {
+    /// Numbers this close to the one sought are its neighbours.
+    static let neighbourNumbers = 6
+
+    /// The distance from (x, y), the point found for `number`, to its nearest known neighbour (a number within
+    /// `neighbourNumbers` of it), when every neighbour lies farther than their frontage allows
+    /// (`AddressLocator.maxMetresPerNumber` a number) plus both points' own uncertainty
+    /// (`CandidateBuilder.numberedPointFloor` each): the place may then be by the neighbours instead. Nil when no
+    /// neighbour is known or one agrees.
+    func apartFromNeighbours(_ number: Int, x: Double, y: Double) -> Double? {
+        var nearest = Double.infinity
+        var i = firstIndex(above: number - Self.neighbourNumbers - 1)
+        while i < numbers.count, numbers[i] <= number + Self.neighbourNumbers {
+            defer { i += 1 }
+            let gap = abs(numbers[i] - number)
+            guard gap > 0 else { continue }
+            let d = planeDistance(numbered[i].x, numbered[i].y, x, y)
+            if d <= AddressLocator.maxMetresPerNumber * Double(gap) + 2 * CandidateBuilder.numberedPointFloor {
+                return nil
+            }
+            nearest = min(nearest, d)
+        }
+        return nearest.isFinite ? nearest : nil
+    }
+}
