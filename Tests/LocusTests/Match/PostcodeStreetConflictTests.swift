@@ -6,11 +6,14 @@ import Testing
 /// fixture: CR0 1AB's centroid (532310, 165250) and its own premises (20 and 30 High Street) lie 2.1 km from
 /// 11 Vale Road (534000, 166500).
 @Suite struct PostcodeStreetConflictTests {
-    /// The fixture with one more unit, CR0 1AF, at CR0 1AB's centroid but with no premises of its own.
+    /// The fixture with two more units and no premises of their own: CR0 1AF where CR0 1AB stands (1 km from Barn
+    /// Road), CR0 1AG 250 m north of 41 Barn Road (533000, 166000), the street's west end.
     static let bare: Result<Matcher, Error> = Result {
-        try MatchFixture.variant("bare-unit") { sources in
-            sources.codePoint = [MatchFixture.amended("codepoint-london.csv",
-                                                      adding: "CR0 1AF,10,532310,165250,E09000008,E05011460")]
+        try MatchFixture.variant("bare-units") { sources in
+            sources.codePoint = [MatchFixture.amended("codepoint-london.csv", adding: """
+                CR0 1AF,10,532310,165250,E09000008,E05011460
+                CR0 1AG,10,533000,166250,E09000008,E05011460
+                """)]
         }
     }
 
@@ -38,12 +41,16 @@ import Testing
         #expect(r.easting != nil)
     }
 
-    @Test func aUnitWithNoPremisesOfItsOwnIsNotDoubted() throws {
-        // CR0 1AF stands where CR0 1AB does, but holds no premises: nothing says it is another street's unit.
-        let r = try Self.bare.get().geocode(LocationQuery(text: "41 BARN ROAD, CR0 1AF"))
-        #expect(!r.faults.map(\.code).contains("postcode.street_far"))
-        #expect(r.level == .postcode)
-        #expect(r.easting != nil)
+    @Test func aUnitWithNoPremisesIsDoubtedOnlyBeyondTheStreetConflictDistance() throws {
+        let matcher = try Self.bare.get()
+        // CR0 1AG is 250 m from Barn Road: 57 Barn Road, 900 m east along it, does not doubt the unit.
+        let near = matcher.explain(LocationQuery(text: "57 BARN ROAD, CR0 1AG"))
+        let unit = try #require(near.candidates.first { $0.level == .postcode })
+        #expect(!unit.faults.map(\.code).contains("postcode.street_far"))
+        // CR0 1AF lies 1 km from Barn Road, in its borough: the address written is answered.
+        let far = matcher.geocode(LocationQuery(text: "41 BARN ROAD, CR0 1AF"))
+        #expect(far.level == .address)
+        #expect(MatchFixture.distance(far, 533000, 166000) < 5)
     }
 
     @Test func aStreetNotWrittenAsTheGazetteerHasItIsNoEvidence() throws {
