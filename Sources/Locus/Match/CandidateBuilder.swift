@@ -309,7 +309,9 @@ struct CandidateBuilder {
         let firm = streets.filter { !Self.typeUnconfirmed($0, evidence: evidence) }
         var out: [MatchCandidate] = []
         for name in names {
-            let found = lookups.places(named: name, sites: parse.houseNumber == nil && evidence.unit == nil)
+            // A station the gazetteer holds is answered as its complex: a building some address calls by the
+            // station's name (`KINGS CROSS STATION`, typed on a shop 3.7 km off) is no site of it.
+            let found = lookups.places(named: name, sites: parse.houseNumber == nil && evidence.unit == nil && !besideStations)
             guard !found.isEmpty, found.count <= 400 else { continue }
             // A stop named after a station the text names is not the station (`WATERLOO STATION`); the
             // station itself is answered as its whole complex (`StationMatching`).

@@ -97,4 +97,14 @@ import Testing
             #expect((r.precisionMeters ?? 0) >= 100, "\(text)")
         }
     }
+
+    @Test func aStationIsItsComplexNotABuildingCalledAfterIt() {
+        // A premises whose address calls its building `East Croydon Station` lies 3 km from the station: the
+        // text names the station, so that building is no site of it (it made KINGS CROSS STN ambiguous).
+        for text in ["EAST CROYDON STN", "EAST CROYDON STATION"] {
+            let r = geocode(text)
+            #expect(r.level == .landmark, "\(text)")
+            #expect(distance(r, 533000, 165900) < 50, "\(text)")
+        }
+    }
 }
