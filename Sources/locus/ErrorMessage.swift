@@ -65,6 +65,14 @@ enum ErrorMessage {
         }
     }
 
+    /// A batch note, with the option that changes the choice.
+    @Sendable static func of(_ note: BatchNote) -> String {
+        switch note {
+        case let .severalEvidenceColumns(column, _): return note.situation + "; pick one with \(option(column)) NAME"
+        case .addedColumnsPrefixed: return note.situation + " (choose with --prefix)"
+        }
+    }
+
     static func of(_ error: InputError) -> String {
         guard case .invalidEncoding = error else { return "\(error)" }
         return "\(error); if the file comes from Windows or Excel, try --encoding windows-1252"
