@@ -61,9 +61,13 @@ struct ReportDocument: Sendable {
     var topTexts: Int
     /// The columns the texts came from.
     var textColumns: [String]
+    /// How the page's hints name the settings.
+    var settingNames: ReportSettingNames
 
     init(inputName: String, tally: ReportTally, summary: ReportRunSummary? = nil,
-                mapGazetteerVersion: String? = nil, map: ReportMap, topTexts: Int = 50, textColumns: [String] = []) {
+                mapGazetteerVersion: String? = nil, map: ReportMap, topTexts: Int = 50, textColumns: [String] = [],
+                settingNames: ReportSettingNames = ReportSettingNames()) {
+        self.settingNames = settingNames
         self.inputName = inputName
         self.tally = tally
         self.summary = summary
