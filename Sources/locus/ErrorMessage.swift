@@ -88,6 +88,8 @@ enum ErrorMessage {
             return ReportError.notGeocoded(path, "several match_type columns (\(names.joined(separator: ", "))); give --prefix")
         case let .missingAddedColumn(path, column, givenPrefix):
             return ReportError.notGeocoded(path, "no \(column) column" + (givenPrefix.map { " (is --prefix \($0) right?)" } ?? ""))
+        case let .notASummary(path):
+            return "\(ReportError.badSummary(path: path, reason: "it is not the JSON locus geocode --summary-json writes"))"
         default: return "\(error)"
         }
     }

@@ -53,7 +53,8 @@ enum ExitStatus: Int32, CaseIterable {
     static func of(_ error: ReportError) -> ExitStatus {
         switch error {
         case .negativeTopTexts, .unknownTextColumn: return .usage
-        case .notGeocodedOutput, .noMatchTypeColumn, .severalMatchTypeColumns, .missingAddedColumn, .badRow, .badSummary:
+        case .notGeocodedOutput, .noMatchTypeColumn, .severalMatchTypeColumns, .missingAddedColumn, .badRow, .badSummary,
+             .notASummary:
             return .dataError
         case .unreadable: return .cannotOpenInput
         case .gazetteerUnavailable: return .unavailable

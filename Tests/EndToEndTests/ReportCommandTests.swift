@@ -121,5 +121,10 @@ import Testing
         #expect(top.status == 64 && top.stderr.contains("locus report: error: --top: give 0 or more"))
         let (column, _) = try Self.report([output, "--address-column", "Nowhere"])
         #expect(column.status == 64 && column.stderr.contains("--address-column: no column Nowhere in \(output)"))
+        let notSummary = GeocodeBinary.scratchFile(".json")
+        try Data("[1]".utf8).write(to: notSummary)
+        let (summary, _) = try Self.report([output, "--summary-json", notSummary.path])
+        #expect(summary.status == 65 && summary.stderr.contains(
+            "cannot use the summary \(notSummary.path): it is not the JSON locus geocode --summary-json writes"))
     }
 }

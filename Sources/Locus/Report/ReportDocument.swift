@@ -43,7 +43,7 @@ struct ReportRunSummary: Sendable, Equatable, Decodable {
         do {
             return try JSONDecoder().decode(ReportRunSummary.self, from: data)
         } catch {
-            throw .badSummary(path: path, reason: "it is not the JSON locus geocode --summary-json writes")
+            throw .notASummary(path: path)
         }
     }
 }

@@ -77,6 +77,8 @@ public enum ReportError: Error, Equatable, CustomStringConvertible {
     case badRow(path: String, row: Int, column: String?, reason: String)
     /// The input cannot be opened or read.
     case unreadable(path: String, reason: String)
+    /// The file given as the summary is JSON but not a batch run's summary (`BatchSummary`).
+    case notASummary(path: String)
     /// The summary JSON cannot be read.
     case badSummary(path: String, reason: String)
     /// The gazetteer for the map cannot be read.
@@ -99,6 +101,7 @@ public enum ReportError: Error, Equatable, CustomStringConvertible {
             return "\(path), row \(row)\(column.map { ", column \($0)" } ?? ""): \(reason)"
         case let .unreadable(path, reason): return "cannot read \(path): \(reason)"
         case let .badSummary(path, reason): return "cannot use the summary \(path): \(reason)"
+        case let .notASummary(path): return "cannot use the summary \(path): it is not the JSON of a batch run's summary"
         case let .gazetteerUnavailable(path, reason): return "cannot use the gazetteer \(path) for the map: \(reason)"
         case let .cannotWrite(path, reason): return "cannot write \(path): \(reason)"
         }

@@ -80,7 +80,7 @@ import Testing
         let errors: [ReportError] = [
             .noMatchTypeColumn(path: notGeocoded), .severalMatchTypeColumns(path: "f", names: ["a_match_type", "match_type"]),
             .missingAddedColumn(path: "f", column: "x_latitude", givenPrefix: "x_"), .negativeTopTexts(-1),
-            .unknownTextColumn(name: "Nowhere", path: "f"),
+            .unknownTextColumn(name: "Nowhere", path: "f"), .notASummary(path: "s.json"),
         ]
         #expect(!errors.contains { $0.description.contains("--") })
         #expect(throws: ReportError.badRow(path: badType, row: 2, column: "match_type", reason: "\"nonsense\" is not a match type")) {
