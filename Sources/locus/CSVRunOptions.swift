@@ -41,6 +41,7 @@ struct CSVRunOptions: ParsableArguments {
         job.options.encoding = encoding
         job.exitStatus = { ExitStatus.of($0).rawValue }
         job.describe = ErrorMessage.of
+        job.options.describeNote = ErrorMessage.of
         return job
     }
 

@@ -9,6 +9,7 @@ enum ErrorMessage {
         case let error as BatchError: return of(error)
         case let error as InputError: return of(error)
         case let error as ReprojectionError: return of(error)
+        case let error as ReportError: return of(error)
         default: return "\(error)"
         }
     }
@@ -62,6 +63,34 @@ enum ErrorMessage {
             return "\(error); build it with `locus gazetteer build` or point --gazetteer (or LOCUS_GAZETTEER) at a built one"
         case .projUnavailable, .internalFailure, .refused:
             return "\(error)"
+        }
+    }
+
+    /// A batch note, with the option that changes the choice.
+    @Sendable static func of(_ note: BatchNote) -> String {
+        switch note {
+        case let .severalEvidenceColumns(column, _): return note.situation + "; pick one with \(option(column)) NAME"
+        case .addedColumnsPrefixed: return note.situation + " (choose with --prefix)"
+        }
+    }
+
+    /// The options a report page's hints name.
+    static let reportSettings = ReportSettingNames(
+        summary: "--summary-json", gazetteer: "--gazetteer", noTexts: "--no-texts", textColumns: "--address-column")
+
+    static func of(_ error: ReportError) -> String {
+        switch error {
+        case .negativeTopTexts: return "--top: give 0 or more"
+        case let .unknownTextColumn(name, path): return "--address-column: no column \(name) in \(path)"
+        case let .noMatchTypeColumn(path):
+            return ReportError.notGeocoded(path, "no match_type column (with --no-header output, geocode again with a header)")
+        case let .severalMatchTypeColumns(path, names):
+            return ReportError.notGeocoded(path, "several match_type columns (\(names.joined(separator: ", "))); give --prefix")
+        case let .missingAddedColumn(path, column, givenPrefix):
+            return ReportError.notGeocoded(path, "no \(column) column" + (givenPrefix.map { " (is --prefix \($0) right?)" } ?? ""))
+        case let .notASummary(path):
+            return "\(ReportError.badSummary(path: path, reason: "it is not the JSON locus geocode --summary-json writes"))"
+        default: return "\(error)"
         }
     }
 

@@ -52,8 +52,10 @@ enum ExitStatus: Int32, CaseIterable {
     /// The status `locus report` ends with (the `locus geocode` conventions).
     static func of(_ error: ReportError) -> ExitStatus {
         switch error {
-        case .badOption: return .usage
-        case .notGeocodedOutput, .badRow, .badSummary: return .dataError
+        case .negativeTopTexts, .unknownTextColumn: return .usage
+        case .notGeocodedOutput, .noMatchTypeColumn, .severalMatchTypeColumns, .missingAddedColumn, .badRow, .badSummary,
+             .notASummary:
+            return .dataError
         case .unreadable: return .cannotOpenInput
         case .gazetteerUnavailable: return .unavailable
         case .cannotWrite: return .cannotCreateOutput

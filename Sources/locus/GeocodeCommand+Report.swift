@@ -24,6 +24,7 @@ extension GeocodeCommand {
     func writeReport(_ path: String, from output: String, summary: String, gazetteer: String) throws {
         defer { if summaryJson == nil { try? FileManager.default.removeItem(atPath: summary) } }
         var job = ReportJob(inputPath: output, outputPath: path)
+        job.settingNames = ErrorMessage.reportSettings
         job.format = ReportInputFormat(rawValue: csv.format.rawValue)
         job.prefix = prefix
         job.summaryPath = summary
@@ -35,7 +36,7 @@ extension GeocodeCommand {
                     "locus geocode: report \(path) (\(outcome.bytes / 1024) KB)\n".utf8))
             }
         } catch {
-            FileHandle.standardError.write(Data("locus geocode: error: report: \(error)\n".utf8))
+            FileHandle.standardError.write(Data("locus geocode: error: report: \(ErrorMessage.of(error))\n".utf8))
             throw ExitStatus.of(error).exitCode
         }
     }

@@ -24,6 +24,7 @@ struct LocusCommand: ParsableCommand {
     /// until their job records the error (so `--summary-json` is written, exit 64); `locus reproject` says it
     /// and exits 64.
     static func main() {
+        InterruptCleanup.install()
         let arguments = Array(CommandLine.arguments.dropFirst())
         do {
             var command = try parseAsRoot(arguments)

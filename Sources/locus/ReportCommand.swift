@@ -63,6 +63,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         var job = ReportJob(inputPath: input, outputPath: output)
+        job.settingNames = ErrorMessage.reportSettings
         if let format {
             guard let parsed = ReportInputFormat(rawValue: format.lowercased()) else {
                 Self.fail("--format: use csv, jsonl or geojson", code: .usage)
@@ -84,7 +85,7 @@ struct ReportCommand: ParsableCommand {
                 + "\(outcome.bytes / 1024) KB, \(outcome.aggregated ? "hexagons" : "dots"), \(map), "
                 + String(format: "%.2f s\n", outcome.seconds)).utf8))
         } catch {
-            Self.fail("\(error)", code: ExitStatus.of(error))
+            Self.fail(ErrorMessage.of(error), code: ExitStatus.of(error))
         }
     }
 

@@ -58,6 +58,9 @@ import Testing
         let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: summary)) as? [String: Any])
         let columns = try #require(json["columns"] as? [String: Any])
         #expect(columns["prefix"] as? String == "locus_")
+        // The command line names the option in the note, on standard error and in the summary alike.
+        #expect(result.stderr.contains("locus_longitude, … (choose with --prefix)\n"))
+        #expect((json["notes"] as? [String])?.first?.hasSuffix("locus_longitude, … (choose with --prefix)") == true)
         #expect((json["notes"] as? [String])?.contains { $0.contains("named like the added ones") } == true)
         // Every clash at once when the prefix given leaves them.
         let refused = try GeocodeBinary.run(["--prefix", "", "-"], stdin: Data(input.utf8))

@@ -74,6 +74,7 @@ import Testing
         let sample = try String(contentsOf: GeocodeBinary.fixtureURL("sample-incidents.csv"), encoding: .utf8)
         let texts = try GeocodeBinary.records(sample).dropFirst().map { $0[2] }
         #expect(texts.count == 30)
+        #expect(page.contains("Left out of this report (<code>--no-texts</code>)."))
         for text in texts where text.count > 3 {
             #expect(!page.contains(text), "\(text)")
             #expect(!page.contains(text.replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "&", with: "&amp;")))
@@ -106,7 +107,8 @@ import Testing
         let (missing, _) = try Self.report(["/no/such/file.csv"])
         #expect(missing.status == 66 && missing.stderr.contains("/no/such/file.csv"))
         let (raw, _) = try Self.report([GeocodeBinary.fixture("sample-incidents.csv")])
-        #expect(raw.status == 65 && raw.stderr.contains("no match_type column"))
+        #expect(raw.status == 65 && raw.stderr.contains(
+            "no match_type column (with --no-header output, geocode again with a header)"))
         let (output, _, _) = try Self.geocodeSample()
         let page = GeocodeBinary.scratchFile(".html").path
         let gazetteer = try LocusBinary.run(["report", output, "-o", page, "--gazetteer", "/no/such.sqlite"])
@@ -114,5 +116,15 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: page))
         let format = try LocusBinary.run(["report", output, "-o", page, "--format", "xml"])
         #expect(format.status == 64)
+        // The command line names its options where the library names none.
+        let (top, _) = try Self.report([output, "--top=-1"])
+        #expect(top.status == 64 && top.stderr.contains("locus report: error: --top: give 0 or more"))
+        let (column, _) = try Self.report([output, "--address-column", "Nowhere"])
+        #expect(column.status == 64 && column.stderr.contains("--address-column: no column Nowhere in \(output)"))
+        let notSummary = GeocodeBinary.scratchFile(".json")
+        try Data("[1]".utf8).write(to: notSummary)
+        let (summary, _) = try Self.report([output, "--summary-json", notSummary.path])
+        #expect(summary.status == 65 && summary.stderr.contains(
+            "cannot use the summary \(notSummary.path): it is not the JSON locus geocode --summary-json writes"))
     }
 }

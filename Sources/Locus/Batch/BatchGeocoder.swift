@@ -58,7 +58,7 @@ public struct BatchGeocoder: Sendable {
                 header: header, width: (header ?? firstRecord?.fields ?? []).count, options: options,
                 inputName: input.name)
             columns = layout.used
-            notes = layout.notes
+            notes = layout.notes.map(options.describeNote)
             for note in notes { options.reportNote?(note) }
             let encoder = RowEncoder(format: options.format, delimiter: delimiter, layout: layout, projection: projection)
             let writers = [output, unmatched].compactMap { $0 }.map { FramedWriter(sink: $0, encoder: encoder) }

@@ -40,6 +40,9 @@ public struct BatchOptions: Sendable {
     /// Told, once the header is read, what the user should know about the columns chosen (for example that
     /// several could be the postcode); the notes are also in the summary.
     public var reportNote: (@Sendable (String) -> Void)?
+    /// The text of a note, as told and as in the summary (default: its `description`). A command line gives
+    /// one naming its options.
+    public var describeNote: @Sendable (BatchNote) -> String = { $0.description }
     /// How the rows are written (CSV unless told).
     public var format: OutputFormat = .csv
     /// Columns added after `faults`, filled from `GeocodeResult.extras` (`locus reverse`).

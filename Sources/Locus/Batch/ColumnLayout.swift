@@ -21,7 +21,7 @@ struct ColumnLayout: Sendable {
     /// Which columns the run reads and how each was chosen, for the summary.
     let used: UsedColumns
     /// What the user should know about the choice of columns (several candidates for an evidence column).
-    let notes: [String]
+    let notes: [BatchNote]
 
     /// Header names (compared by `headerKey`) taken as the location column without `--address-column`: the first
     /// column so named (`Address`, `Location`, `Crime Location`, `Incident Location`, `Location Description`,
@@ -67,15 +67,15 @@ struct ColumnLayout: Sendable {
             try Self.resolve(selector, .borough, header: header, width: width)
         }
         // Found by its header only when not given, never among the columns already used.
-        var notes: [String] = []
+        var notes: [BatchNote] = []
         let taken = Set(addressIndices + [givenPostcode, givenBorough].compactMap { $0 })
         let detects = options.detectsEvidenceColumns && header != nil
         let detectedPostcode = givenPostcode == nil && detects
-            ? Self.detect(Self.postcodeHeaders, what: "the postcode", option: "--postcode-column", in: names,
+            ? Self.detect(Self.postcodeHeaders, .postcode, in: names,
                           excluding: taken, notes: &notes)
             : nil
         let detectedBorough = givenBorough == nil && detects
-            ? Self.detect(Self.boroughHeaders, what: "the borough", option: "--borough-column", in: names,
+            ? Self.detect(Self.boroughHeaders, .borough, in: names,
                           excluding: taken, notes: &notes)
             : nil
         postcodeIndex = givenPostcode ?? detectedPostcode
@@ -98,7 +98,7 @@ struct ColumnLayout: Sendable {
     /// Locus itself finds columns by name and as SQL, GIS formats (GeoPackage, shapefile) and spreadsheet
     /// lookups treat them: `Postcode` and `postcode` in one file would be ambiguous to the next tool. A clash
     /// that remains (with a prefix given, or with `locus_` too) is an error listing every clash.
-    static func choosePrefix(_ given: String?, added: [String], header: [String]?, notes: inout [String])
+    static func choosePrefix(_ given: String?, added: [String], header: [String]?, notes: inout [BatchNote])
         throws(BatchError) -> String
     {
         guard let header else { return given ?? "" }
@@ -107,12 +107,11 @@ struct ColumnLayout: Sendable {
         var prefix = given ?? ""
         var found = clashes(prefix)
         if given == nil, !found.isEmpty {
-            let inputs = found.map { "\"\(taken[$0.lowercased()]!)\"" }.joined(separator: ", ")
+            let inputs = found.map { taken[$0.lowercased()]! }
             prefix = BatchOptions.autoPrefix
             found = clashes(prefix)
             if found.isEmpty {
-                notes.append("the input has columns named like the added ones (\(inputs)): the added columns are "
-                    + "named \(prefix)latitude, \(prefix)longitude, … (choose with --prefix)")
+                notes.append(.addedColumnsPrefixed(prefix: prefix, inputs: inputs))
             }
         }
         guard found.isEmpty else {
@@ -129,14 +128,12 @@ struct ColumnLayout: Sendable {
 
     /// The one column, not in `excluding`, whose name is in `keys`; with several, none, and a note saying which.
     private static func detect(
-        _ keys: Set<String>, what: String, option: String, in names: [String], excluding: Set<Int>,
-        notes: inout [String]
+        _ keys: Set<String>, _ column: BatchColumn, in names: [String], excluding: Set<Int>,
+        notes: inout [BatchNote]
     ) -> Int? {
         let candidates = names.indices.filter { !excluding.contains($0) && keys.contains(headerKey(names[$0])) }
         if candidates.count > 1 {
-            let listed = candidates.map { "\"\(names[$0])\"" }.joined(separator: ", ")
-            notes.append("several columns could be \(what): \(listed); none is used as evidence; "
-                + "pick one with \(option) NAME")
+            notes.append(.severalEvidenceColumns(column, candidates: candidates.map { names[$0] }))
             return nil
         }
         return candidates.first

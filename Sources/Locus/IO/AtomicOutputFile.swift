@@ -16,7 +16,8 @@ import Foundation
 ///   nothing is created or renamed, and a write error (`/dev/full`: no space) is an `OutputError.writeFailed`.
 /// - A folder is `OutputError.cannotCreate` ("it is a directory").
 ///
-/// While a temporary file exists, SIGINT, SIGTERM and SIGHUP remove it before the process ends with the signal.
+/// A program's handlers of SIGINT, SIGTERM and SIGHUP call `removeAllPending()` so that an interrupted run
+/// leaves no temporary file (`locus` installs them); the library installs no signal handler.
 public final class AtomicOutputFile {
     /// The path as given.
     public let targetPath: String
@@ -125,6 +126,12 @@ public final class AtomicOutputFile {
         TemporaryFiles.unregister(temporaryPath)
     }
 
+    /// Removes the temporary file of every output not yet committed or discarded, without allocating or
+    /// locking: what a SIGINT, SIGTERM or SIGHUP handler calls before the process ends with the signal.
+    public static func removeAllPending() {
+        TemporaryFiles.removeAll()
+    }
+
     /// Removes the temporary file, leaving the target as it was (a device or FIFO keeps what was written).
     public func discard() {
         guard !finished else { return }
@@ -194,12 +201,10 @@ enum TemporaryFiles {
         table.initialize(repeating: nil, count: capacity)
         return table
     }()
-    nonisolated(unsafe) private static var installed = false
     private static let lock = NSLock()
 
     static func register(_ path: String) {
         lock.withLock {
-            installHandlers()
             for i in 0..<capacity where paths[i] == nil {
                 paths[i] = strdup(path)
                 return
@@ -218,33 +223,8 @@ enum TemporaryFiles {
         }
     }
 
-    /// Removes every registered file (what the signal handler does), for tests.
+    /// Removes every registered file: only `unlink` on a fixed table, safe in a signal handler.
     static func removeAll() {
         for i in 0..<capacity { if let p = paths[i] { unlink(p) } }
-    }
-
-    /// Handles SIGINT, SIGTERM and SIGHUP (except one the parent set to be ignored, as `nohup` does), and
-    /// unblocks them on this thread (a parent may have left them blocked), so threads started later inherit it.
-    private static func installHandlers() {
-        guard !installed else { return }
-        installed = true
-        var unblock = sigset_t()
-        sigemptyset(&unblock)
-        for sig in [SIGINT, SIGTERM, SIGHUP] {
-            var current = sigaction()
-            sigaction(sig, nil, &current)
-            let handler = current.__sigaction_handler.sa_handler
-            if unsafeBitCast(handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self) { continue }
-            var action = sigaction()
-            action.__sigaction_handler.sa_handler = { sig in
-                TemporaryFiles.removeAll()
-                signal(sig, SIG_DFL)
-                raise(sig)
-            }
-            sigemptyset(&action.sa_mask)
-            sigaction(sig, &action, nil)
-            sigaddset(&unblock, sig)
-        }
-        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
     }
 }

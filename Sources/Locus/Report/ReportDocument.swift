@@ -43,7 +43,7 @@ struct ReportRunSummary: Sendable, Equatable, Decodable {
         do {
             return try JSONDecoder().decode(ReportRunSummary.self, from: data)
         } catch {
-            throw .badSummary(path: path, reason: "it is not the JSON locus geocode --summary-json writes")
+            throw .notASummary(path: path)
         }
     }
 }
@@ -61,9 +61,13 @@ struct ReportDocument: Sendable {
     var topTexts: Int
     /// The columns the texts came from.
     var textColumns: [String]
+    /// How the page's hints name the settings.
+    var settingNames: ReportSettingNames
 
     init(inputName: String, tally: ReportTally, summary: ReportRunSummary? = nil,
-                mapGazetteerVersion: String? = nil, map: ReportMap, topTexts: Int = 50, textColumns: [String] = []) {
+                mapGazetteerVersion: String? = nil, map: ReportMap, topTexts: Int = 50, textColumns: [String] = [],
+                settingNames: ReportSettingNames = ReportSettingNames()) {
+        self.settingNames = settingNames
         self.inputName = inputName
         self.tally = tally
         self.summary = summary

@@ -50,8 +50,9 @@ enum ReportHTML {
     private static func provenance(_ document: ReportDocument) -> String {
         var parts: [String] = []
         let gazetteer = document.summary?.gazetteerVersion ?? document.mapGazetteerVersion
-        parts.append("Gazetteer: <span data-figure=\"gazetteer\">\(escapeHTML(gazetteer ?? "not known (give --summary-json)"))</span>")
-        parts.append("PROJ operation: <span data-figure=\"proj\">\(escapeHTML(document.summary?.projOperation ?? "not known (give --summary-json)"))</span>")
+        let unknown = "not known" + (document.settingNames.summary.map { " (give \($0))" } ?? "")
+        parts.append("Gazetteer: <span data-figure=\"gazetteer\">\(escapeHTML(gazetteer ?? unknown))</span>")
+        parts.append("PROJ operation: <span data-figure=\"proj\">\(escapeHTML(document.summary?.projOperation ?? unknown))</span>")
         if let summary = document.summary, let mapVersion = document.mapGazetteerVersion,
            let runVersion = summary.gazetteerVersion, runVersion != mapVersion {
             parts.append("Map drawn from another gazetteer: \(escapeHTML(mapVersion))")
@@ -152,11 +153,13 @@ enum ReportHTML {
         let tally = document.tally
         var html = "<section class=\"texts\"><h2>Texts not located</h2>"
         guard document.topTexts > 0, tally.countsTexts else {
-            return html + "<p class=\"hint\">Left out of this report (<code>--no-texts</code>).</p></section>\n"
+            let setting = document.settingNames.noTexts.map { " (<code>\(escapeHTML($0))</code>)" } ?? ""
+            return html + "<p class=\"hint\">Left out of this report\(setting).</p></section>\n"
         }
         guard !document.textColumns.isEmpty else {
+            let setting = document.settingNames.textColumns.map { " with <code>\(escapeHTML($0))</code>" } ?? ""
             return html + "<p class=\"hint\">The file has no column called address or location; name the location "
-                + "column(s) with <code>--address-column</code> to list the texts.</p></section>\n"
+                + "column(s)\(setting) to list the texts.</p></section>\n"
         }
         let top = tally.topTexts(document.topTexts)
         let distinct = tally.texts.count

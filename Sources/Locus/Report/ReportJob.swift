@@ -22,6 +22,8 @@ public struct ReportJob: Sendable {
     public var noTexts = false
     /// Above this many located points, hexagons.
     public var dotLimit = ReportMap.defaultDotLimit
+    /// How the page's hints name the settings (a command line's options); none by default.
+    public var settingNames = ReportSettingNames()
 
     /// A report of `inputPath` written to `outputPath`, with the defaults.
     public init(inputPath: String, outputPath: String) {
@@ -46,7 +48,7 @@ public struct ReportJob: Sendable {
     /// Reads, renders and writes; throws `ReportError` (the page is then not written).
     public func run() throws(ReportError) -> Outcome {
         let started = Date()
-        guard topTexts >= 0 else { throw .badOption(option: "--top", reason: "give 0 or more") }
+        guard topTexts >= 0 else { throw .negativeTopTexts(topTexts) }
         let summary = try summaryPath.map { (path) throws(ReportError) in try ReportRunSummary.load(path: path) }
         let map = try gazetteerPath.map { (path) throws(ReportError) in try BoroughGrid.load(gazetteer: path) }
         let document = try makeDocument(summary: summary, grid: map?.grid, gazetteerVersion: map?.gazetteerVersion)
@@ -73,7 +75,7 @@ public struct ReportJob: Sendable {
         let name = inputPath == "-" ? "standard input" : (inputPath as NSString).lastPathComponent
         return ReportDocument(
             inputName: name, tally: tally, summary: summary, mapGazetteerVersion: gazetteerVersion,
-            map: ReportMap(grid: grid, points: tally.points, dotLimit: dotLimit),
-            topTexts: noTexts ? 0 : topTexts, textColumns: reader.textColumns)
+            map: ReportMap(grid: grid, points: tally.points, dotLimit: dotLimit, gazetteerSetting: settingNames.gazetteer),
+            topTexts: noTexts ? 0 : topTexts, textColumns: reader.textColumns, settingNames: settingNames)
     }
 }

@@ -32,7 +32,8 @@ public struct ReportMap: Sendable {
     var pointsDrawn: Int
 
     /// The map of `points`, with borough outlines from `grid` when given.
-    public init(grid: BoroughGrid?, points: ReportPoints, dotLimit: Int = defaultDotLimit) {
+    /// `gazetteerSetting` names the setting that gives a gazetteer, for the note when none was given.
+    public init(grid: BoroughGrid?, points: ReportPoints, dotLimit: Int = defaultDotLimit, gazetteerSetting: String? = nil) {
         notes = []
         // The frame: the grid's, else the points' extent with a margin.
         let cell = grid?.cellSize ?? BoroughGrid.defaultCellSize
@@ -56,7 +57,8 @@ public struct ReportMap: Sendable {
         if let grid, grid.width > 0 {
             svg += Self.boroughs(grid)
         } else {
-            notes.append("No gazetteer was given, so the map has no borough boundaries (give --gazetteer).")
+            notes.append("No gazetteer was given, so the map has no borough boundaries"
+                + (gazetteerSetting.map { " (give \($0))." } ?? "."))
         }
         // The points, in the frame's units.
         var xs: [Float] = [], ys: [Float] = [], ranks: [UInt8] = []

@@ -58,18 +58,15 @@ final class ReportReader {
         } else {
             let candidates = names.filter { $0.hasSuffix("match_type") }
             guard candidates.count == 1 else {
-                let reason = candidates.isEmpty
-                    ? "no match_type column (with --no-header output, geocode again with a header)"
-                    : "several match_type columns (\(candidates.joined(separator: ", "))); give --prefix"
-                throw .notGeocodedOutput(path: path, reason: reason)
+                throw candidates.isEmpty
+                    ? .noMatchTypeColumn(path: path) : .severalMatchTypeColumns(path: path, names: candidates)
             }
             prefix = String(candidates[0].dropLast("match_type".count))
         }
         indices = [:]
         for (i, name) in names.enumerated() where indices[name] == nil { indices[name] = i }
         for column in ["match_type", "latitude", "longitude"] where indices[prefix + column] == nil {
-            throw .notGeocodedOutput(path: path, reason: "no \(prefix + column) column"
-                + (givenPrefix == nil ? "" : " (is --prefix \(prefix) right?)"))
+            throw .missingAddedColumn(path: path, column: prefix + column, givenPrefix: givenPrefix)
         }
         if givenText.isEmpty {
             let added = Set(ColumnLayout.addedColumns.map { prefix + $0 })
@@ -83,7 +80,7 @@ final class ReportReader {
             for column in givenText {
                 guard names.contains(column) || names.contains(where: { $0.lowercased() == column.lowercased() })
                 else {
-                    throw .badOption(option: "--address-column", reason: "no column \(column) in \(path)")
+                    throw .unknownTextColumn(name: column, path: path)
                 }
             }
             textColumns = givenText.map { column in names.first { $0 == column } ?? names.first { $0.lowercased() == column.lowercased() }! }

@@ -61,14 +61,24 @@ public enum ReportInputFormat: String, Sendable, CaseIterable {
 
 /// Why a report could not be made. Each names the file, and the row or column at fault when there is one.
 public enum ReportError: Error, Equatable, CustomStringConvertible {
-    /// An option is unusable.
-    case badOption(option: String, reason: String)
+    /// The number of texts to list (`ReportJob.topTexts`) is below 0.
+    case negativeTopTexts(Int)
+    /// A text column (`ReportJob.textColumns`) is not in the file.
+    case unknownTextColumn(name: String, path: String)
+    /// The file has no `match_type` column (written without a header, or not by `locus geocode`).
+    case noMatchTypeColumn(path: String)
+    /// Several columns end in `match_type`: the prefix (`ReportJob.prefix`) must be given.
+    case severalMatchTypeColumns(path: String, names: [String])
+    /// An added column is missing with the prefix given (`ReportJob.prefix`), or found.
+    case missingAddedColumn(path: String, column: String, givenPrefix: String?)
     /// The file does not have the columns `locus geocode` adds.
     case notGeocodedOutput(path: String, reason: String)
     /// A row cannot be read.
     case badRow(path: String, row: Int, column: String?, reason: String)
     /// The input cannot be opened or read.
     case unreadable(path: String, reason: String)
+    /// The file given as the summary is JSON but not a batch run's summary (`BatchSummary`).
+    case notASummary(path: String)
     /// The summary JSON cannot be read.
     case badSummary(path: String, reason: String)
     /// The gazetteer for the map cannot be read.
@@ -78,14 +88,27 @@ public enum ReportError: Error, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case let .badOption(option, reason): return "\(option): \(reason)"
-        case let .notGeocodedOutput(path, reason): return "\(path) is not a file locus geocode wrote: \(reason)"
+        case let .negativeTopTexts(count): return "the number of texts to list is \(count): give 0 or more"
+        case let .unknownTextColumn(name, path): return "text column: no column \(name) in \(path)"
+        case let .noMatchTypeColumn(path):
+            return Self.notGeocoded(path, "no match_type column (written without a header? geocode again with a header)")
+        case let .severalMatchTypeColumns(path, names):
+            return Self.notGeocoded(path, "several match_type columns (\(names.joined(separator: ", "))); give the prefix")
+        case let .missingAddedColumn(path, column, givenPrefix):
+            return Self.notGeocoded(path, "no \(column) column" + (givenPrefix.map { " (is the prefix \($0) right?)" } ?? ""))
+        case let .notGeocodedOutput(path, reason): return Self.notGeocoded(path, reason)
         case let .badRow(path, row, column, reason):
             return "\(path), row \(row)\(column.map { ", column \($0)" } ?? ""): \(reason)"
         case let .unreadable(path, reason): return "cannot read \(path): \(reason)"
         case let .badSummary(path, reason): return "cannot use the summary \(path): \(reason)"
+        case let .notASummary(path): return "cannot use the summary \(path): it is not the JSON of a batch run's summary"
         case let .gazetteerUnavailable(path, reason): return "cannot use the gazetteer \(path) for the map: \(reason)"
         case let .cannotWrite(path, reason): return "cannot write \(path): \(reason)"
         }
+    }
+
+    /// `path` is not a file `locus geocode` wrote, for `reason`.
+    public static func notGeocoded(_ path: String, _ reason: String) -> String {
+        "\(path) is not a file locus geocode wrote: \(reason)"
     }
 }

@@ -183,7 +183,7 @@ private struct JobFixture {
     }
 
     /// Kills a real process in the middle of writing its output: the target keeps its old content and the
-    /// signal handler removes the temporary file. The process is this test binary running `interruptedChild`.
+    /// program's signal handler removes the temporary file with `AtomicOutputFile.removeAllPending()`. The process is this test binary running `interruptedChild`.
     @Test(arguments: [SIGTERM, SIGINT])
     func aKilledRunLeavesTheTargetUntouched(signal: Int32) throws {
         var input = "id,address\n"
@@ -219,6 +219,14 @@ private struct JobFixture {
     @Test(.enabled(if: ProcessInfo.processInfo.environment["LOCUS_KILL_TEST_INPUT"] != nil))
     func interruptedChild() {
         let environment = ProcessInfo.processInfo.environment
+        // The library installs no handler; a program does, as `locus` does.
+        for sig in [SIGINT, SIGTERM] {
+            signal(sig) { sig in
+                AtomicOutputFile.removeAllPending()
+                signal(sig, SIG_DFL)
+                raise(sig)
+            }
+        }
         var job = BatchJob()
         job.inputPath = environment["LOCUS_KILL_TEST_INPUT"]!
         job.outputPath = environment["LOCUS_KILL_TEST_OUTPUT"]!

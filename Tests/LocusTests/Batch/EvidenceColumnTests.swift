@@ -45,11 +45,18 @@ import Testing
         let found = try layout(["Postcode", "Borough Name", "post code", "Local Authority"])
         #expect(found.postcodeIndex == nil && found.boroughIndex == nil)
         #expect(found.notes == [
-            "several columns could be the postcode: \"Postcode\", \"post code\"; none is used as evidence; "
-                + "pick one with --postcode-column NAME",
-            "several columns could be the borough: \"Borough Name\", \"Local Authority\"; none is used as evidence; "
-                + "pick one with --borough-column NAME",
+            .severalEvidenceColumns(.postcode, candidates: ["Postcode", "post code"]),
+            .severalEvidenceColumns(.borough, candidates: ["Borough Name", "Local Authority"]),
         ])
+        // The library's text names no option (a command line gives its own with `BatchOptions.describeNote`).
+        #expect(found.notes.map(\.description) == [
+            "several columns could be the postcode: \"Postcode\", \"post code\"; none is used as evidence; "
+                + "name the postcode column to use one",
+            "several columns could be the borough: \"Borough Name\", \"Local Authority\"; none is used as evidence; "
+                + "name the borough column to use one",
+        ])
+        let prefixed = BatchNote.addedColumnsPrefixed(prefix: "locus_", inputs: ["Postcode"])
+        #expect(!(found.notes + [prefixed]).contains { $0.description.contains("--") })
         // Naming one settles it, and the other kind is still found.
         let named = try layout(["Postcode", "Borough Name", "post code"]) { $0.postcodeColumn = ColumnSelector("post code") }
         #expect(named.postcodeIndex == 3 && named.boroughIndex == 2 && named.notes.isEmpty)
@@ -123,7 +130,7 @@ import Testing
             address: [UsedColumn(name: "Location", number: 2, detected: true)],
             borough: UsedColumn(name: "Borough Name", number: 4, detected: true), prefix: "locus_"))
         let expectedNote = "several columns could be the postcode: \"Post Code\", \"Postcode\", \"POSTCODE\"; "
-            + "none is used as evidence; pick one with --postcode-column NAME"
+            + "none is used as evidence; name the postcode column to use one"
         #expect(run.summary.notes == [expectedNote])
         #expect(notes.notes == [expectedNote])
         #expect(run.summary.text.contains(

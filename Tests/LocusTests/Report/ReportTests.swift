@@ -73,9 +73,16 @@ import Testing
         let badNumber = try write("address,\(addedHeader)\nx,51.5,-0.1,abc,180000,street,80,40,,,,,,\n", ".csv")
         let badJSON = try write("{\"match_type\":\"none\",\"latitude\":null,\"longitude\":null}\n{oops\n", ".jsonl")
         defer { for path in [notGeocoded, badType, badNumber, badJSON] { try? FileManager.default.removeItem(atPath: path) } }
-        #expect(throws: ReportError.notGeocodedOutput(path: notGeocoded, reason: "no match_type column (with --no-header output, geocode again with a header)")) {
+        #expect(throws: ReportError.noMatchTypeColumn(path: notGeocoded)) {
             _ = try ReportReader(path: notGeocoded)
         }
+        // The library's messages name no option (`locus` writes its own, naming them).
+        let errors: [ReportError] = [
+            .noMatchTypeColumn(path: notGeocoded), .severalMatchTypeColumns(path: "f", names: ["a_match_type", "match_type"]),
+            .missingAddedColumn(path: "f", column: "x_latitude", givenPrefix: "x_"), .negativeTopTexts(-1),
+            .unknownTextColumn(name: "Nowhere", path: "f"), .notASummary(path: "s.json"),
+        ]
+        #expect(!errors.contains { $0.description.contains("--") })
         #expect(throws: ReportError.badRow(path: badType, row: 2, column: "match_type", reason: "\"nonsense\" is not a match type")) {
             _ = try tally(badType)
         }
@@ -161,6 +168,9 @@ import Testing
         job.noTexts = true
         let bare = ReportHTML.render(try job.makeDocument(summary: nil, grid: nil, gazetteerVersion: nil))
         for text in ["alert", "HIGH ST", "KINGS RD", "STRAND"] { #expect(!bare.contains(text)) }
-        #expect(bare.contains("--no-texts"))
+        #expect(bare.contains("Left out of this report.") && !bare.contains("--no-texts") && bare.contains("not known<"))
+        job.settingNames = ReportSettingNames(noTexts: "--no-texts")
+        let named = ReportHTML.render(try job.makeDocument(summary: nil, grid: nil, gazetteerVersion: nil))
+        #expect(named.contains("Left out of this report (<code>--no-texts</code>)."))
     }
 }
