@@ -1,8 +1,9 @@
 /// The one canonical text form that the normaliser, the gazetteer builder and the matcher all compare in.
 ///
-/// Upper-case ASCII words: letters with accents lose them (`CAFÉ` → `CAFE`), apostrophes vanish inside words
-/// (`KING'S` → `KINGS`), `&` becomes the word `AND`, and every other non-alphanumeric character separates
-/// words. Digits stay attached to letters (`12A`, `SE1`).
+/// Upper-case ASCII words: letters with accents lose them (`CAFÉ` → `CAFE`), an apostrophe inside a word vanishes
+/// (`KING'S` → `KINGS`; `apostropheVanishes`), `&` becomes the word `AND`, and every other non-alphanumeric
+/// character separates words. Digits stay attached to letters (`12A`, `SE1`). The normaliser's `Tokeniser` folds
+/// letters and apostrophes with the same two functions (`foldLatin`, `apostropheVanishes`).
 enum CanonicalText {
     /// The canonical words of `text`.
     static func words(_ text: String) -> [String] {
@@ -15,21 +16,22 @@ enum CanonicalText {
                 current.removeAll(keepingCapacity: true)
             }
         }
-        for scalar in text.unicodeScalars {
+        let scalars = Array(text.unicodeScalars)
+        for (i, scalar) in scalars.enumerated() {
             let v = scalar.value
-            if v < 0x80 {
+            if isApostrophe(v) {
+                let next = i + 1 < scalars.count && scalars[i + 1].value < 0x80 ? UInt8(scalars[i + 1].value) : nil
+                if !apostropheVanishes(inWord: !current.isEmpty, before: next) { flush() }
+            } else if v < 0x80 {
                 let b = UInt8(v)
                 switch b {
                 case UInt8(ascii: "a")...UInt8(ascii: "z"): current.append(b - 32)
                 case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): current.append(b)
-                case UInt8(ascii: "'"), UInt8(ascii: "`"): continue
                 case UInt8(ascii: "&"):
                     flush()
                     words.append("AND")
                 default: flush()
                 }
-            } else if v == 0x2019 || v == 0x2018 || v == 0xB4 {
-                continue  // typographic apostrophes
             } else if let folded = foldLatin(v) {
                 current.append(contentsOf: folded.utf8)
             } else {
@@ -42,6 +44,19 @@ enum CanonicalText {
 
     /// The canonical words joined by single spaces.
     static func string(_ text: String) -> String { words(text).joined(separator: " ") }
+
+    /// Whether the scalar is an apostrophe as people type them: `'`, `` ` ``, `’`, `‘` or `´`.
+    static func isApostrophe(_ v: UInt32) -> Bool {
+        v == 0x27 || v == 0x60 || v == 0x2019 || v == 0x2018 || v == 0xB4
+    }
+
+    /// The one apostrophe rule: inside a word and before an ASCII letter or digit an apostrophe vanishes
+    /// (`KING'S` → `KINGS`, `O'NEILL` → `ONEILL`); anywhere else it separates words (`'HAUNT'`, `KINGS' ROAD`).
+    static func apostropheVanishes(inWord: Bool, before next: UInt8?) -> Bool {
+        guard inWord, let next else { return false }
+        return (next >= UInt8(ascii: "0") && next <= UInt8(ascii: "9")) || (next >= UInt8(ascii: "A") && next <= UInt8(ascii: "Z"))
+            || (next >= UInt8(ascii: "a") && next <= UInt8(ascii: "z"))
+    }
 
     /// Upper-case ASCII for common Latin letters with diacritics; nil for anything else.
     static func foldLatin(_ v: UInt32) -> String? {

@@ -216,7 +216,10 @@ private struct TokenScanner {
                 switch b {
                 case UInt8(ascii: "'"), UInt8(ascii: "`"):
                     // An apostrophe inside a word vanishes (KING'S → KINGS); elsewhere it separates.
-                    if !word.isEmpty, i + 1 < n, isAlnum(bytes[i + 1]) { i += 1; continue }
+                    if CanonicalText.apostropheVanishes(inWord: !word.isEmpty, before: i + 1 < n ? bytes[i + 1] : nil) {
+                        i += 1
+                        continue
+                    }
                     flush(end: i)
                 case UInt8(ascii: "/"), UInt8(ascii: "\\"):
                     let spacedBefore = i > 0 && isSpace(bytes[i - 1])
@@ -283,8 +286,11 @@ private struct TokenScanner {
             else { flush(end: i); i += 1; continue }
             guard i + length <= n else { flush(end: i); i = n; break }
             for k in 1..<length { scalar = scalar << 6 | UInt32(bytes[i + k] & 0x3F) }
-            if scalar == 0x2019 || scalar == 0x2018 || scalar == 0xB4 {
-                if !word.isEmpty, i + length < n, isAlnum(bytes[i + length]) { i += length; continue }
+            if CanonicalText.isApostrophe(scalar) {
+                if CanonicalText.apostropheVanishes(inWord: !word.isEmpty, before: i + length < n ? bytes[i + length] : nil) {
+                    i += length
+                    continue
+                }
                 flush(end: i)
             } else if let folded = CanonicalText.foldLatin(scalar) {
                 if word.isEmpty { wordStart = i }
