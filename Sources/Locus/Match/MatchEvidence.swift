@@ -150,6 +150,12 @@ extension GazetteerStreet {
         return planeDistance(dx, dy, 0, 0)
     }
 
+    /// The gap between this street's extent and `other`'s (0 when they overlap).
+    func extentGap(to other: GazetteerStreet) -> Double {
+        let dx = max(0, other.minX - maxX, minX - other.maxX), dy = max(0, other.minY - maxY, minY - other.maxY)
+        return planeDistance(0, 0, dx, dy)
+    }
+
     /// Half the diagonal of the extent: how far its centroid may be from a place on it.
     var halfDiagonal: Double { planeDistance(minX, minY, maxX, maxY) / 2 }
 }

@@ -18,12 +18,8 @@ extension CandidateBuilder {
         guard !numbers.isEmpty, found.count > 1 else { return found }
         let roads = numbers.flatMap { finder.find(text: $0, source: 0) }.filter { $0.faults.isEmpty }.map(\.street)
         guard !roads.isEmpty else { return found }
-        func beside(_ a: GazetteerStreet, _ b: GazetteerStreet) -> Bool {
-            let dx = max(a.minX - b.maxX, b.minX - a.maxX, 0), dy = max(a.minY - b.maxY, b.minY - a.maxY, 0)
-            return dx * dx + dy * dy <= Self.roadNumberReach * Self.roadNumberReach
-        }
         let kept = found.filter { reading in
-            numbers.contains(reading.street.name) || roads.contains { beside($0, reading.street) }
+            numbers.contains(reading.street.name) || roads.contains { $0.extentGap(to: reading.street) <= Self.roadNumberReach }
         }
         return kept.isEmpty ? found : kept
     }

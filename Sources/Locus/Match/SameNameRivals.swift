@@ -26,8 +26,6 @@ extension MatchLookups {
         guard let ida = a.key.streetID, let idb = b.key.streetID, ida != idb,
               let sa = street(id: ida), let sb = street(id: idb),
               sa.name == sb.name, sa.boroughID != sb.boroughID else { return false }
-        let dx = max(0, sb.minX - sa.maxX, sa.minX - sb.maxX)
-        let dy = max(0, sb.minY - sa.maxY, sa.minY - sb.maxY)
-        return planeDistance(0, 0, dx, dy) <= SameNameRivals.runOn
+        return sa.extentGap(to: sb) <= SameNameRivals.runOn
     }
 }
