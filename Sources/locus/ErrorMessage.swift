@@ -10,6 +10,7 @@ enum ErrorMessage {
         case let error as InputError: return of(error)
         case let error as ReprojectionError: return of(error)
         case let error as ReportError: return of(error)
+        case let error as GazetteerBuildError: return of(error)
         default: return "\(error)"
         }
     }
@@ -94,6 +95,11 @@ enum ErrorMessage {
         }
     }
 
+    static func of(_ error: GazetteerBuildError) -> String {
+        guard case .noPack = error else { return "\(error)" }
+        return "\(error), or name a pack with --sources"
+    }
+
     static func of(_ error: InputError) -> String {
         guard case .invalidEncoding = error else { return "\(error)" }
         return "\(error); if the file comes from Windows or Excel, try --encoding windows-1252"
@@ -108,6 +114,8 @@ enum ErrorMessage {
                 + available.map { "'\($0)'" }.joined(separator: ", ")
         case .columnClash:
             return "\(error), e.g. --prefix wgs84_"
+        case .projection(.projUnavailable):
+            return "\(error), or pass --proj-data FOLDER"
         case .projection, .output, .noHeader:
             return "\(error)"
         }

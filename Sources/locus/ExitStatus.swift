@@ -62,6 +62,22 @@ enum ExitStatus: Int32, CaseIterable {
         }
     }
 
+    /// The status of `locus gazetteer build` when its sources cannot be read: a pack that fails its own
+    /// checks is bad data; a missing pack or source, no input.
+    static func of(sourceError error: any Error) -> ExitStatus {
+        switch error {
+        case SourcePackError.checksumMismatch, SourcePackError.badManifest: return .dataError
+        default: return .cannotOpenInput
+        }
+    }
+
+    /// The status of `locus gazetteer verify` when the file is not intact: missing, no input; unreadable or
+    /// damaged, an I/O error.
+    static func of(verifyError error: GazetteerStoreError) -> ExitStatus {
+        if case .missing = error { return .cannotOpenInput }
+        return .ioError
+    }
+
     /// The status as ArgumentParser's exit code.
     var exitCode: ExitCode { ExitCode(rawValue) }
 }

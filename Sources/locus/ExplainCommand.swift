@@ -41,7 +41,7 @@ struct ExplainCommand: ParsableCommand {
             store = try GazetteerStore(path: path, maximumReaders: 1)
         } catch {
             FileHandle.standardError.write(Data("locus explain: error: \(error)\n".utf8))
-            throw ExitCode(69)
+            throw ExitStatus.unavailable.exitCode
         }
         let matcher = Matcher(store: store, acceptanceRadius: maxPrecisionM, preload: false)
         var explanation = matcher.explain(LocationQuery(text: text, postcode: postcode, borough: borough))
@@ -66,7 +66,7 @@ struct ExplainCommand: ParsableCommand {
             try CoordinateProjection.proj(targetCRS: nil).makeConverter().convert(&batch)
         } catch {
             FileHandle.standardError.write(Data("locus explain: error: \(error)\n".utf8))
-            throw ExitCode(69)
+            throw ExitStatus.unavailable.exitCode
         }
         let round = { (value: Double) in (value * 1_000_000).rounded() / 1_000_000 }
         guard batch.latitude[0].isFinite, batch.longitude[0].isFinite else { return nil }

@@ -73,11 +73,8 @@ struct GazetteerCommand: ParsableCommand {
                     sources = GazetteerSources(codePoint: codepoint.map(url))
                 }
             } catch {
-                FileHandle.standardError.write(Data("locus gazetteer build: error: \(error)\n".utf8))
-                switch error {
-                case SourcePackError.checksumMismatch, SourcePackError.badManifest: throw ExitCode(65)
-                default: throw ExitCode(66)
-                }
+                FileHandle.standardError.write(Data("locus gazetteer build: error: \(ErrorMessage.of(error))\n".utf8))
+                throw ExitStatus.of(sourceError: error).exitCode
             }
             if let pack = sources.pack {
                 FileHandle.standardError.write(Data(
@@ -96,7 +93,7 @@ struct GazetteerCommand: ParsableCommand {
             sources.openRoads += openRoads.map(url)
             guard mapPointThreshold >= 1 else {
                 FileHandle.standardError.write(Data("locus gazetteer build: error: --map-point-threshold: give at least 1\n".utf8))
-                throw ExitCode(64)
+                throw ExitStatus.usage.exitCode
             }
             var builder = GazetteerBuilder(sources: sources)
             builder.mapPointThreshold = mapPointThreshold
@@ -131,7 +128,7 @@ struct GazetteerCommand: ParsableCommand {
                 print(try GazetteerInfo.read(url).text, terminator: "")
             } catch {
                 FileHandle.standardError.write(Data("locus gazetteer info: error: \(error)\n".utf8))
-                throw ExitCode(69)
+                throw ExitStatus.unavailable.exitCode
             }
         }
     }
@@ -150,23 +147,20 @@ struct GazetteerCommand: ParsableCommand {
 
         func run() throws {
             let url = path.map { URL(fileURLWithPath: $0) } ?? DefaultGazetteer.path()
-            func fail(_ status: Int32, _ message: String) -> ExitCode {
+            func fail(_ status: ExitStatus, _ message: String) -> ExitCode {
                 FileHandle.standardError.write(Data("locus gazetteer verify: \(message)\n".utf8))
-                return ExitCode(status)
+                return status.exitCode
             }
             do {
                 switch try GazetteerVerification.verify(url) {
                 case let .intact(digest, tables):
                     print("\(url.path): intact (\(tables) tables, content digest \(digest))")
                 case let .differs(table, recorded, found):
-                    throw fail(65, "\(url.path): table \(table) differs from the build's: digest \(found), "
+                    throw fail(.dataError, "\(url.path): table \(table) differs from the build's: digest \(found), "
                                   + "recorded \(recorded); rebuild it with `locus gazetteer build`")
                 }
             } catch let error as GazetteerStoreError {
-                switch error {
-                case .missing: throw fail(66, "\(error)")
-                default: throw fail(74, "\(error)")
-                }
+                throw fail(ExitStatus.of(verifyError: error), "\(error)")
             }
         }
     }

@@ -145,7 +145,7 @@ struct GeocodeCommand: ParsableCommand {
         let outcome = job.run(configure: csv.configure) {
             // Building the default gazetteer is said even with --quiet (and the job says a gazetteer without
             // streets, also in the summary).
-            try chosen.buildIfNeeded { line in FileHandle.standardError.write(Data("locus: \(line)\n".utf8)) }
+            try chosen.buildIfNeeded(events: FirstRunNote.write)
             let opened = try chosen.openMatcher(acceptanceRadius: radius)
             return anonymise ? try chosen.anonymising(opened) : opened
         }

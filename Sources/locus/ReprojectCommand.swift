@@ -70,7 +70,7 @@ struct ReprojectCommand: ParsableCommand {
         let job: CSVReprojection
         do { job = try CSVReprojection(options: options) } catch { throw fail(error) }
         if info {
-            print(job.projector.infoLines().joined(separator: "\n"))
+            print(job.projector.infoLines(folderHint: "pass --proj-data FOLDER or set PROJ_DATA").joined(separator: "\n"))
             return
         }
         let source: ByteSource
@@ -92,13 +92,13 @@ struct ReprojectCommand: ParsableCommand {
             file?.discard()
             throw fail(error)
         }
-        let lines = job.summaryLines(summary)
+        let lines = job.summaryLines(summary, gridHint: "see `locus reproject --info` to install it")
         FileHandle.standardError.write(Data(lines.map { "locus reproject: \($0)\n" }.joined().utf8))
     }
 
     /// Prints `error` to stderr (unless it is a closed pipe) and returns the exit code to throw.
     private func fail(_ error: ReprojectionError) -> ExitCode {
-        if case .output(.brokenPipe) = error { return ExitCode(0) }
+        if case .output(.brokenPipe) = error { return ExitStatus.success.exitCode }
         FileHandle.standardError.write(Data("locus reproject: error: \(ErrorMessage.of(error))\n".utf8))
         return ExitStatus.of(error).exitCode
     }

@@ -56,7 +56,7 @@ struct ReverseCommand: ParsableCommand {
             try csv.configure(&options)
             _ = try BatchOptions.parseCRS(columns.crs)
         }) {
-            try chosen.buildIfNeeded { line in FileHandle.standardError.write(Data("locus: \(line)\n".utf8)) }
+            try chosen.buildIfNeeded(events: FirstRunNote.write)
             return try chosen.openReverse(inputCRS: columns.crs)
         }
         if ExitStatus.of(outcome) != .success { throw ExitStatus.of(outcome).exitCode }

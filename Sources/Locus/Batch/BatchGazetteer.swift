@@ -26,22 +26,21 @@ public struct BatchGazetteer: Sendable, Equatable {
         }
     }
 
-    /// Builds the default gazetteer when it is the one chosen and missing, telling `note` what happens
-    /// (where from, then the build's progress). Failure is `BatchError.gazetteerUnavailable` (exit 69).
+    /// Builds the default gazetteer when it is the one chosen and missing, telling `events` what happens
+    /// (where from, the build's progress, the time it took) for the caller to word. Failure is
+    /// `BatchError.gazetteerUnavailable` (exit 69).
     public func buildIfNeeded(environment: [String: String] = ProcessInfo.processInfo.environment,
-                              note: @escaping @Sendable (String) -> Void) throws(BatchError) {
+                              events: @escaping @Sendable (DefaultGazetteerBuild) -> Void) throws(BatchError) {
         guard isDefault, !FileManager.default.fileExists(atPath: path) else { return }
         let started = Date()
         do {
             let sources = try DefaultGazetteer.sources(environment: environment)
-            let from = sources.pack.map { "the source pack \($0.location.path) (edition \($0.edition ?? "unknown"))" }
-                ?? "the default sources"
-            note("no gazetteer at \(path) yet: building the default one from \(from), once")
-            _ = try GazetteerBuilder(sources: sources).build(to: URL(fileURLWithPath: path), progress: note)
+            events(.starting(path: path, pack: sources.pack?.location.path, edition: sources.pack?.edition))
+            _ = try GazetteerBuilder(sources: sources).build(to: URL(fileURLWithPath: path)) { events(.progress($0)) }
         } catch {
             throw .gazetteerUnavailable(path: path, reason: "it could not be built: \(error)")
         }
-        note(String(format: "built %@ in %.1f s", path, Date().timeIntervalSince(started)))
+        events(.finished(path: path, seconds: Date().timeIntervalSince(started)))
     }
 
     /// Opens the gazetteer read-only and makes the matcher on it, with the gazetteer's version for the
@@ -83,4 +82,15 @@ struct StoreCheckedGeocoder: Geocoding {
 
     func geocode(_ query: LocationQuery) -> GeocodeResult { matcher.geocode(query) }
     func readFailure() -> (any Error)? { store.firstReadError }
+}
+
+/// What building the default gazetteer on first use reports, in order, for the caller to word.
+public enum DefaultGazetteerBuild: Sendable, Equatable {
+    /// No gazetteer is at `path` yet: it is built once, from the source pack at `pack` (of `edition`), or from
+    /// the default sources when `pack` is nil.
+    case starting(path: String, pack: String?, edition: String?)
+    /// One line of the builder's progress.
+    case progress(String)
+    /// The gazetteer at `path` was built in `seconds`.
+    case finished(path: String, seconds: Double)
 }

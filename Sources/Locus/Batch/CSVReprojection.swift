@@ -46,7 +46,7 @@ public struct CSVReprojection {
     /// The PROJ transformation the rows go through.
     public let projector: Projector
 
-    /// Makes the projector (fails on an unknown CRS or a missing `--proj-data` folder).
+    /// Makes the projector (fails on an unknown CRS or a missing PROJ data folder).
     public init(options: Options) throws(ReprojectionError) {
         self.options = options
         do { projector = try options.spec.makeProjector() } catch { throw .projection(error) }
@@ -125,8 +125,9 @@ public struct CSVReprojection {
     }
 
     /// The summary for stderr: rows and statuses, the CRSs, each operation used with its accuracy and points,
-    /// and a note when a more accurate operation was left out for want of its grid.
-    public func summaryLines(_ summary: Summary) -> [String] {
+    /// and a note when a more accurate operation was left out for want of its grid; `gridHint`, when given, is
+    /// added to that note (the command line says how to install the grid there).
+    public func summaryLines(_ summary: Summary, gridHint: String? = nil) -> [String] {
         let report = summary.report
         var lines = ["\(summary.rows) row\(summary.rows == 1 ? "" : "s"): "
                      + (report.statusLine.isEmpty ? "nothing to transform" : report.statusLine)]
@@ -136,7 +137,7 @@ public struct CSVReprojection {
         if report.okPoints > 0, !report.allPointsUsedGrids, let better = missing.first {
             lines.append("note: \(better.name) (\(OperationInfo.accuracyText(better.accuracy))) needs "
                          + better.grids.filter { !$0.isAvailable }.map(\.name).joined(separator: ", ")
-                         + ", which was not found; see `locus reproject --info` to install it")
+                         + ", which was not found" + (gridHint.map { "; " + $0 } ?? ""))
         }
         if summary.malformedRows > 0 {
             lines.append("\(summary.malformedRows) row(s) broke the CSV rules (first at line "

@@ -19,13 +19,15 @@ public final class ByteSink {
     private let flushThreshold: Int
 
     /// Writes to an open descriptor, e.g. `STDOUT_FILENO`, closed when the sink goes only if `closesDescriptor`.
+    /// A write to a pipe whose reader has gone fails with `OutputError.brokenPipe` when the process ignores
+    /// SIGPIPE (as `locus` does; a process's signals are its program's to set, not a library's); otherwise
+    /// the system ends the process, as it does any program.
     public init(fileDescriptor: Int32, name: String, flushThreshold: Int = 1 << 16, closesDescriptor: Bool = false) {
         self.fd = fileDescriptor
         self.name = name
         self.ownsDescriptor = closesDescriptor
         self.flushThreshold = flushThreshold
         buffer.reserveCapacity(flushThreshold + 4096)
-        ByteSink.ignoreSIGPIPE()
     }
 
     /// Creates (or truncates) the file at `path`.
@@ -88,15 +90,6 @@ public final class ByteSink {
         }
     }
 
-    nonisolated(unsafe) private static var sigpipeIgnored = false
-
-    /// Makes a write to a closed pipe fail with EPIPE instead of killing the process.
-    static func ignoreSIGPIPE() {
-        if !sigpipeIgnored {
-            signal(SIGPIPE, SIG_IGN)
-            sigpipeIgnored = true
-        }
-    }
 }
 
 /// An output that cannot be written.

@@ -7,7 +7,7 @@ public struct ProjectionSpec: Sendable, Hashable {
     public var source: String
     /// The target CRS, in the same forms.
     public var target: String
-    /// Folders searched first for `proj.db` and grids (for example `--proj-data DIR`).
+    /// Folders searched first for `proj.db` and grids (before `PROJ_DATA` and PROJ's own).
     public var searchPaths: [String]
     /// When true (the default) PROJ's own folders follow `searchPaths`: `PROJ_DATA`, the user's PROJ folder
     /// and the installed data folder. Set to false to search only `searchPaths`.
@@ -77,8 +77,7 @@ public enum ProjectionError: Error, Equatable, CustomStringConvertible {
         case let .searchPathMissing(path):
             return "the PROJ data folder \(path) does not exist; pass a folder that holds grids (and proj.db)"
         case let .projUnavailable(reason):
-            return "PROJ cannot start: \(reason); install proj-data or point PROJ_DATA / --proj-data at a folder"
-                + " holding proj.db"
+            return "PROJ cannot start: \(reason); install proj-data or point PROJ_DATA at a folder holding proj.db"
         }
     }
 

@@ -13,8 +13,9 @@ extension Projector {
     }
 
     /// Human-readable lines for `locus reproject --info`: CRSs, areas, the operations PROJ may use and which
-    /// are missing a grid, and the search paths.
-    public func infoLines() -> [String] {
+    /// are missing a grid, and the search paths. `folderHint` says how to hand PROJ a folder of grids (the
+    /// command line names its option there); by default, the `PROJ_DATA` environment variable.
+    public func infoLines(folderHint: String = "set PROJ_DATA to it") -> [String] {
         var lines = ["PROJ \(PROJ.version)"]
         lines.append("source: \(sourceName) (\(Self.shortText(spec.source)))")
         if let area = sourceArea { lines.append("  area of use: \(area.name)") }
@@ -38,7 +39,7 @@ extension Projector {
                 lines.append("  \(op.name), \(OperationInfo.accuracyText(op.accuracy)), needs \(grids.joined(separator: ", "))")
                 for grid in grids {
                     lines.append("    install: projsync --file \(grid)  (or download https://cdn.proj.org/\(grid)"
-                                 + " into a folder and pass --proj-data FOLDER or set PROJ_DATA)")
+                                 + " into a folder and \(folderHint))")
                 }
             }
         }

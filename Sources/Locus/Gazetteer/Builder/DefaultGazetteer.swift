@@ -21,8 +21,7 @@ public enum DefaultGazetteer {
     ) throws(GazetteerBuildError) -> URL {
         let candidates = PackLocation.candidates(environment: environment, executable: executable)
         if let found = PackLocation.firstExisting(candidates) { return found }
-        throw .pack("no source pack found (looked for \(candidates.map(\.path).joined(separator: ", "))); "
-                    + "set LOCUS_PACK to london-pack.zip, or name sources with --sources")
+        throw .noPack(lookedFor: candidates.map(\.path))
     }
 
     /// The sources of a default build: the whole pack, checked against its manifest.

@@ -9,6 +9,8 @@ public enum GazetteerBuildError: Error, Equatable, CustomStringConvertible {
     case database(String)
     case output(path: String, reason: String)
     case pack(String)
+    /// No source pack was found in any of the places a default build looks (`lookedFor`, in order).
+    case noPack(lookedFor: [String])
     case projection(String)
 
     public var description: String {
@@ -28,6 +30,9 @@ public enum GazetteerBuildError: Error, Equatable, CustomStringConvertible {
             return "cannot write \(path): \(reason)"
         case let .pack(reason):
             return reason
+        case let .noPack(lookedFor):
+            return "no source pack found (looked for \(lookedFor.joined(separator: ", "))); "
+                + "set LOCUS_PACK to the path of london-pack.zip"
         case let .projection(reason):
             return "cannot project WGS84 source points to the British National Grid: \(reason)"
         }

@@ -66,7 +66,7 @@ public struct GazetteerInfo: Sendable {
         }
         out += "counts:\n"
         for (name, count) in counts { out += "  \(name): \(count)\n" }
-        out += mapPoints?.text ?? "map points: none (built by an older Locus; rebuild for --anonymise)\n"
+        out += mapPoints?.text ?? "map points: none (built by an older Locus; rebuild it to anonymise output)\n"
         out += "attribution:\n"
         for line in (meta["attribution"] ?? "").split(separator: "\n") { out += "  \(line)\n" }
         return out
