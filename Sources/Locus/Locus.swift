@@ -3,7 +3,7 @@
 /// The library is laid out one folder per concern: `Normalise` (free text → `ParsedLocation`),
 /// `Gazetteer` (building and reading the SQLite gazetteer), `Match` (scoring candidates),
 /// `Projection` (PROJ), `Batch` (streaming CSV in and out) and `Dictionaries` (the word tables).
-public enum LocusInfo {
+package enum LocusInfo {
     /// The version of Locus, written into gazetteer metadata and run summaries.
-    public static let version = "0.1.0"
+    package static let version = "0.1.0"
 }

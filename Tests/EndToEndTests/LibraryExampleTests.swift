@@ -83,4 +83,48 @@ import Testing
         let written = try String(contentsOfFile: outputPath, encoding: .utf8).components(separatedBy: "\n")
         #expect(written.count == 3 && written[1].hasPrefix("1,O/S 12 HIGH ST CROYDON,") && written[1].contains("532300"))
     }
+
+    /// The example compiles as a program outside this package would: `swiftc -typecheck` against the built
+    /// `Locus` module without this package's name, so the `package` declarations the `locus` command and
+    /// the tests use are out of its sight, and only the public API is.
+    @Test func theExampleNeedsOnlyThePublicAPI() throws {
+        let modules = Self.repository.appendingPathComponent(".build/debug/Modules")
+        try #require(FileManager.default.fileExists(atPath: modules.appendingPathComponent("Locus.swiftmodule").path),
+                     "no \(modules.path)/Locus.swiftmodule: run `swift build` (default build folder) first")
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("locus-public-api-\(ProcessInfo.processInfo.processIdentifier)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let program = folder.appendingPathComponent("main.swift")
+        let example = try Self.exampleLines().map { "    " + $0 }.joined(separator: "\n")
+        try """
+            import Foundation
+            import Locus
+            func source(_ name: String) -> URL { URL(fileURLWithPath: name) }
+            let gazetteerURL = URL(fileURLWithPath: "g.sqlite")
+            let inputPath = "in.csv", outputPath = "out.csv"
+            func example() throws {
+            \(example)
+            }
+
+            """.write(to: program, atomically: true, encoding: .utf8)
+        // The C modules Locus imports (PROJ's, SQLite's through GRDB, and its dependencies'), by their maps.
+        var maps: [String] = []
+        for folder in ["Sources", ".build/checkouts"] {
+            let walker = FileManager.default.enumerator(at: Self.repository.appendingPathComponent(folder),
+                                                        includingPropertiesForKeys: nil)
+            while let file = walker?.nextObject() as? URL {
+                if file.lastPathComponent == "module.modulemap" { maps += ["-Xcc", "-fmodule-map-file=\(file.path)"] }
+            }
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["swiftc", "-typecheck", program.path, "-I", modules.path] + maps
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "the README example does not compile as an outside program:\n\(message)")
+    }
 }

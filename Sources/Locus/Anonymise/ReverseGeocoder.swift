@@ -8,13 +8,13 @@ import GRDB
 /// (`x, y`: longitude-or-easting first; `ReverseColumns` orders them), read in `inputCRS`. The added columns
 /// are geocode's (latitude … lsoa hold the point itself and its areas, `matched` the label, `match_type`
 /// `street` within `streetRadius` of a street, else `postcode`, else `none`) then `ReverseGeocoder.columns`.
-public struct ReverseGeocoder: Geocoding {
+package struct ReverseGeocoder: Geocoding {
     /// The columns reverse adds after geocode's.
-    public static let columns = ["street", "street_distance_m", "place", "place_distance_m"]
+    package static let columns = ["street", "street_distance_m", "place", "place_distance_m"]
     /// A row whose coordinates cannot be read.
     static let badCoordinates = "reverse.bad_coordinates"
     /// A point without a postcode unit within `searchRadius`: outside the gazetteer's area.
-    public static let outside = "reverse.outside_gazetteer"
+    package static let outside = "reverse.outside_gazetteer"
     /// Streets and places further than this are not named.
     static let searchRadius = 2_000.0
     static let streetRadius = 100.0
@@ -27,7 +27,7 @@ public struct ReverseGeocoder: Geocoding {
 
     /// Loads the street points and public places of `store`'s gazetteer, and its map points. `inputCRS`:
     /// `EPSG:27700` (easting, northing) or any PROJ CRS read as x = longitude/easting, y = latitude/northing.
-    public init(store: GazetteerStore, inputCRS: String) throws {
+    package init(store: GazetteerStore, inputCRS: String) throws {
         self.store = store
         index = try MapPointIndex.load(store.path)
         let queue = try GazetteerStore.openReadOnly(store.path)
@@ -44,10 +44,10 @@ public struct ReverseGeocoder: Geocoding {
     }
 
     /// The first gazetteer read that failed during the run, if any (`Geocoding`).
-    public func readFailure() -> (any Error)? { store.firstReadError }
+    package func readFailure() -> (any Error)? { store.firstReadError }
 
     /// The map point nearest the coordinates the query's text holds (`Geocoding`).
-    public func geocode(_ query: LocationQuery) -> GeocodeResult {
+    package func geocode(_ query: LocationQuery) -> GeocodeResult {
         let parts = query.text.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
         guard parts.count == 2, let a = parts[0], let b = parts[1], a.isFinite, b.isFinite,
               let (x, y) = toGrid(a, b) else {

@@ -3,7 +3,7 @@ import Foundation
 extension BatchGazetteer {
     /// `opened` (from `openMatcher`) wrapped in an `AnonymisingGeocoder` over this gazetteer's map points;
     /// a gazetteer without map points is `BatchError.gazetteerUnavailable` (exit 69).
-    public func anonymising(_ opened: (geocoder: any Geocoding, gazetteerVersion: String)) throws
+    package func anonymising(_ opened: (geocoder: any Geocoding, gazetteerVersion: String)) throws
         -> (geocoder: any Geocoding, gazetteerVersion: String)
     {
         let index: MapPointIndex
@@ -19,7 +19,7 @@ extension BatchGazetteer {
 extension BatchGazetteer {
     /// The reverse geocoder on this gazetteer (`BatchError.gazetteerUnavailable`, exit 69, when it cannot be
     /// opened or has no map points; `BatchError.unusableCRS` for a CRS PROJ does not know).
-    public func openReverse(inputCRS: String) throws -> (geocoder: any Geocoding, gazetteerVersion: String) {
+    package func openReverse(inputCRS: String) throws -> (geocoder: any Geocoding, gazetteerVersion: String) {
         let store: GazetteerStore
         do {
             store = try GazetteerStore(path: URL(fileURLWithPath: path))

@@ -7,14 +7,14 @@ import Foundation
 /// `<data folder>/<edition>.sqlite` (`$XDG_DATA_HOME/locus`, else `~/.local/share/locus`; never the working
 /// directory) is used, and built first from the London source pack when missing, offline, so that the first
 /// command on a fresh machine just works.
-public struct BatchGazetteer: Sendable, Equatable {
+package struct BatchGazetteer: Sendable, Equatable {
     /// The file to open.
-    public var path: String
+    package var path: String
     /// True when no gazetteer was named: the default one, built when missing.
     var isDefault: Bool
 
     /// `option` (`--gazetteer`), else `LOCUS_GAZETTEER`, else the default in the data folder.
-    public init(option: String?, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    package init(option: String?, environment: [String: String] = ProcessInfo.processInfo.environment) {
         if let named = option ?? environment["LOCUS_GAZETTEER"].flatMap({ $0.isEmpty ? nil : $0 }) {
             path = named
             isDefault = false
@@ -29,7 +29,7 @@ public struct BatchGazetteer: Sendable, Equatable {
     /// Builds the default gazetteer when it is the one chosen and missing, telling `events` what happens
     /// (where from, the build's progress, the time it took) for the caller to word. Failure is
     /// `BatchError.gazetteerUnavailable` (exit 69).
-    public func buildIfNeeded(environment: [String: String] = ProcessInfo.processInfo.environment,
+    package func buildIfNeeded(environment: [String: String] = ProcessInfo.processInfo.environment,
                               events: @escaping @Sendable (DefaultGazetteerBuild) -> Void) throws(BatchError) {
         guard isDefault, !FileManager.default.fileExists(atPath: path) else { return }
         let started = Date()
@@ -46,7 +46,7 @@ public struct BatchGazetteer: Sendable, Equatable {
     /// Opens the gazetteer read-only and makes the matcher on it, with the gazetteer's version for the
     /// summary. A missing or unreadable file is an error that says how to build one (exit 69).
     /// `warning` hears when the gazetteer has no streets (a postcode-only build locates far fewer rows).
-    public func openMatcher(acceptanceRadius: Double = Matcher.defaultAcceptanceRadius,
+    package func openMatcher(acceptanceRadius: Double = Matcher.defaultAcceptanceRadius,
                             warning: ((String) -> Void)? = nil)
         throws -> (geocoder: any Geocoding, gazetteerVersion: String)
     {
@@ -85,7 +85,7 @@ struct StoreCheckedGeocoder: Geocoding {
 }
 
 /// What building the default gazetteer on first use reports, in order, for the caller to word.
-public enum DefaultGazetteerBuild: Sendable, Equatable {
+package enum DefaultGazetteerBuild: Sendable, Equatable {
     /// No gazetteer is at `path` yet: it is built once, from the source pack at `pack` (of `edition`), or from
     /// the default sources when `pack` is nil.
     case starting(path: String, pack: String?, edition: String?)

@@ -1,23 +1,23 @@
 /// What `locus reproject` does: reads a CSV with two coordinate columns, appends the reprojected x, y and a
 /// status per row, and counts what happened. Rows stream through in batches; every input row comes out, in order.
-public struct CSVReprojection {
+package struct CSVReprojection {
     /// What to reproject, from which columns, and how to write it.
-    public struct Options: Sendable {
+    package struct Options: Sendable {
         /// The source and target CRSs and where PROJ looks for grids.
-        public var spec: ProjectionSpec
+        package var spec: ProjectionSpec
         /// Names of the input columns holding x (easting or longitude) and y (northing or latitude).
-        public var xColumn: String
+        package var xColumn: String
         /// The y column's name.
-        public var yColumn: String
+        package var yColumn: String
         /// Put before the added column names (`x`, `y`, `status`).
-        public var prefix: String
+        package var prefix: String
         /// Decimals written: nil chooses 8 for degrees (about 1 mm) and 3 for metres.
-        public var decimals: Int?
+        package var decimals: Int?
         /// Rows per call to PROJ.
-        public var batchSize: Int
+        package var batchSize: Int
 
         /// Options with `batchSize` at least 1.
-        public init(spec: ProjectionSpec, xColumn: String, yColumn: String, prefix: String = "",
+        package init(spec: ProjectionSpec, xColumn: String, yColumn: String, prefix: String = "",
                     decimals: Int? = nil, batchSize: Int = 4096) {
             self.spec = spec
             self.xColumn = xColumn
@@ -29,11 +29,11 @@ public struct CSVReprojection {
     }
 
     /// What a run did.
-    public struct Summary: Sendable {
+    package struct Summary: Sendable {
         /// Data rows read (the header excluded).
-        public var rows = 0
+        package var rows = 0
         /// Operations used and the status counts.
-        public var report = ProjectionReport()
+        package var report = ProjectionReport()
         /// Rows that broke the CSV rules (kept, with Locus's best reading), and the first one's line.
         var malformedRows = 0
         var firstMalformedLine: Int?
@@ -42,21 +42,21 @@ public struct CSVReprojection {
     }
 
     /// What the run was told.
-    public let options: Options
+    package let options: Options
     /// The PROJ transformation the rows go through.
-    public let projector: Projector
+    package let projector: Projector
 
     /// Makes the projector (fails on an unknown CRS or a missing PROJ data folder).
-    public init(options: Options) throws(ReprojectionError) {
+    package init(options: Options) throws(ReprojectionError) {
         self.options = options
         do { projector = try options.spec.makeProjector() } catch { throw .projection(error) }
     }
 
     /// The added column names.
-    public var addedColumns: [String] { ["x", "y", "status"].map { options.prefix + $0 } }
+    package var addedColumns: [String] { ["x", "y", "status"].map { options.prefix + $0 } }
 
     /// Reads every record of `reader`, writes the header and rows to `writer` (flushing it), returns the summary.
-    public func run(reader: CSVReader, writer: CSVWriter) throws(ReprojectionError) -> Summary {
+    package func run(reader: CSVReader, writer: CSVWriter) throws(ReprojectionError) -> Summary {
         var summary = Summary()
         let first: CSVRecord?
         do { first = try reader.next() } catch { throw .input(error) }
@@ -127,7 +127,7 @@ public struct CSVReprojection {
     /// The summary for stderr: rows and statuses, the CRSs, each operation used with its accuracy and points,
     /// and a note when a more accurate operation was left out for want of its grid; `gridHint`, when given, is
     /// added to that note (the command line says how to install the grid there).
-    public func summaryLines(_ summary: Summary, gridHint: String? = nil) -> [String] {
+    package func summaryLines(_ summary: Summary, gridHint: String? = nil) -> [String] {
         let report = summary.report
         var lines = ["\(summary.rows) row\(summary.rows == 1 ? "" : "s"): "
                      + (report.statusLine.isEmpty ? "nothing to transform" : report.statusLine)]
@@ -160,7 +160,7 @@ public struct CSVReprojection {
 }
 
 /// Why a reprojection run could not be done (a bad row is never an error: it gets a status).
-public enum ReprojectionError: Error, CustomStringConvertible {
+package enum ReprojectionError: Error, CustomStringConvertible {
     case projection(ProjectionError)
     case input(InputError)
     case output(OutputError)
@@ -171,7 +171,7 @@ public enum ReprojectionError: Error, CustomStringConvertible {
     /// An added column name is already an input column.
     case columnClash(name: String, input: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case let .projection(error): return error.description
         case let .input(error): return error.description
@@ -188,7 +188,7 @@ public enum ReprojectionError: Error, CustomStringConvertible {
 }
 
 /// Which coordinate column of a reprojection a problem is about.
-public enum CoordinateColumn: String, Sendable, Equatable {
+package enum CoordinateColumn: String, Sendable, Equatable {
     /// The column holding x (easting or longitude).
     case x
     /// The column holding y (northing or latitude).

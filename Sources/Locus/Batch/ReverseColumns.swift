@@ -1,13 +1,13 @@
 import Foundation
 
 /// Which columns `locus reverse` reads, and in which coordinate system.
-public struct ReverseColumns: Sendable, Equatable {
+package struct ReverseColumns: Sendable, Equatable {
     /// The x column (longitude or easting), as a `ColumnSelector` text: a header name or a 1-based number.
-    public var x: String
+    package var x: String
     /// The y column (latitude or northing).
-    public var y: String
+    package var y: String
     /// `EPSG:nnnn`: given, else EPSG:27700 for easting/northing columns, else EPSG:4326.
-    public var crs: String
+    package var crs: String
 
     static let longitudeNames: Set<String> = ["longitude", "lon", "lng", "long"]
     static let latitudeNames: Set<String> = ["latitude", "lat"]
@@ -16,7 +16,7 @@ public struct ReverseColumns: Sendable, Equatable {
 
     /// `--x`, `--y` and `--crs` as given; `firstLine`: the input's first bytes when it is a file with a
     /// header (to find the columns by name), else nil (then `longitude` and `latitude` are assumed).
-    public init(x: String?, y: String?, crs: String?, firstLine: [UInt8]?) {
+    package init(x: String?, y: String?, crs: String?, firstLine: [UInt8]?) {
         var names: [String] = []
         if let firstLine {
             let delimiter = ColumnLayout.detectDelimiter(firstLine: firstLine)

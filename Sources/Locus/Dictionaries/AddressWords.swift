@@ -2,9 +2,9 @@
 ///
 /// All entries are canonical words (upper case, as `CanonicalText` makes them); a slash abbreviation such as
 /// `O/S` is one word with its slash.
-public enum AddressWords {
+package enum AddressWords {
     /// Where a location is relative to the place named.
-    public enum QualifierKind: String, Sendable, Codable, CaseIterable {
+    package enum QualifierKind: String, Sendable, Codable, CaseIterable {
         case outside, opposite, rear, near, adjacent, frontOf = "front_of", inside, junction, between
         case onOrNear = "on_or_near"
 

@@ -5,9 +5,9 @@
 /// thoroughfare type) and recurs at least three times (`../shared/data/london`, OGL v3); names holding a
 /// thoroughfare word (`MAYPLACE ROAD EAST`) and the few that are businesses (`ROYALE LEISURE PARK`) are left
 /// out. 550 names.
-public enum LondonPlaces {
+package enum LondonPlaces {
     /// What kind of place a name is.
-    public enum Kind: String, Sendable, Codable {
+    package enum Kind: String, Sendable, Codable {
         case locality, borough
         /// `LONDON`, counties and countries: true but says nothing about where in London.
         case noise

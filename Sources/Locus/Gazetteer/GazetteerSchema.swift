@@ -148,7 +148,7 @@ public enum PostcodeStatus: Int, Sendable, Codable {
 }
 
 /// What a landmark is.
-public enum LandmarkKind: String, Sendable, CaseIterable, Codable {
+package enum LandmarkKind: String, Sendable, CaseIterable, Codable {
     case station
     case busStop = "bus_stop"
     /// A named business or building from the premises file.

@@ -18,15 +18,15 @@ import Foundation
 ///
 /// A program's handlers of SIGINT, SIGTERM and SIGHUP call `removeAllPending()` so that an interrupted run
 /// leaves no temporary file (`locus` installs them); the library installs no signal handler.
-public final class AtomicOutputFile {
+package final class AtomicOutputFile {
     /// The path as given.
-    public let targetPath: String
+    package let targetPath: String
     /// The file actually replaced: `targetPath` with its symbolic links followed.
     let resolvedPath: String
     /// The temporary file, or nil when the target is written directly (a device or FIFO).
     let temporaryPath: String?
     /// Where to write: the temporary file (or the device or FIFO itself).
-    public let sink: ByteSink
+    package let sink: ByteSink
     /// The mode, owner and group to give the file before it replaces the target.
     private let mode: mode_t
     private let owner: (uid: uid_t, gid: gid_t)?
@@ -40,7 +40,7 @@ public final class AtomicOutputFile {
     var isDirect: Bool { temporaryPath == nil }
 
     /// Opens the target: creates the temporary file beside it, or opens a device or FIFO for writing.
-    public init(targetPath: String) throws(OutputError) {
+    package init(targetPath: String) throws(OutputError) {
         self.targetPath = targetPath
         let resolved = Self.resolveLinks(targetPath)
         resolvedPath = resolved
@@ -99,7 +99,7 @@ public final class AtomicOutputFile {
 
     /// Flushes and syncs, gives the file the target's mode (and owner), and renames it over the target; a
     /// device or FIFO is only flushed.
-    public func commit() throws(OutputError) {
+    package func commit() throws(OutputError) {
         guard !finished else { return }
         guard let temporaryPath else {
             finished = true
@@ -128,12 +128,12 @@ public final class AtomicOutputFile {
 
     /// Removes the temporary file of every output not yet committed or discarded, without allocating or
     /// locking: what a SIGINT, SIGTERM or SIGHUP handler calls before the process ends with the signal.
-    public static func removeAllPending() {
+    package static func removeAllPending() {
         TemporaryFiles.removeAll()
     }
 
     /// Removes the temporary file, leaving the target as it was (a device or FIFO keeps what was written).
-    public func discard() {
+    package func discard() {
         guard !finished else { return }
         finished = true
         if let temporaryPath {

@@ -1,28 +1,28 @@
 /// One reading of a query: a place at some level, with the award for that level and the faults against it.
-public struct MatchCandidate: Sendable, Equatable, Codable {
+package struct MatchCandidate: Sendable, Equatable, Codable {
     /// The level the reading reaches.
-    public var level: MatchLevel
+    package var level: MatchLevel
     /// British National Grid metres.
-    public var x: Double
+    package var x: Double
     /// British National Grid metres.
-    public var y: Double
+    package var y: Double
     /// An honest radius in metres.
-    public var precisionMeters: Double
+    package var precisionMeters: Double
     /// What was matched, in words.
-    public var matched: String
+    package var matched: String
     /// Points for the level reached before faults.
     var award: Double
     /// What counts against it.
-    public var faults: [Fault]
+    package var faults: [Fault]
     /// The postcode of the place matched, when it has one.
-    public var postcode: String?
+    package var postcode: String?
     /// The borough of the place matched.
-    public var boroughID: Int64?
+    package var boroughID: Int64?
     /// A stable identity (`street:123`, `postcode:SW1A 1AA`) for deterministic tie-breaks.
     var key: CandidateKey
 
     /// The award minus the faults' penalties, within 0–100.
-    public var score: Double {
+    package var score: Double {
         min(100, max(0, award - faults.reduce(0) { $0 + $1.penalty }))
     }
 

@@ -2,24 +2,24 @@ import Foundation
 
 /// Why a query geocoded as it did: the parse, every candidate ranked best first, the one chosen (nil when
 /// none was), the runner-up and the result written. `locus explain` prints it.
-public struct MatchExplanation: Sendable, Codable {
+package struct MatchExplanation: Sendable, Codable {
     /// The query explained.
-    public var query: LocationQuery
+    package var query: LocationQuery
     /// How the normaliser read the text.
-    public var parse: ParsedLocation
+    package var parse: ParsedLocation
     /// Best first.
-    public var candidates: [MatchCandidate]
+    package var candidates: [MatchCandidate]
     /// The candidate the result comes from, nil when none was good enough.
-    public var chosen: MatchCandidate?
+    package var chosen: MatchCandidate?
     /// The best candidate at another place, if any.
-    public var runnerUp: MatchCandidate?
+    package var runnerUp: MatchCandidate?
     /// The result `locus geocode` writes for the query.
-    public var result: GeocodeResult
+    package var result: GeocodeResult
 
     /// The explanation as text: the parse, the top `limit` candidates with scores and faults, the result (with
     /// its WGS84 `latitudeLongitude` when given). Numbers are rounded as the batch writes them (half away from
     /// zero; scores to 0.1, radii to whole metres), so a candidate reads as the result it becomes.
-    public func text(limit: Int = 5, latitudeLongitude: (latitude: Double, longitude: Double)? = nil) -> String {
+    package func text(limit: Int = 5, latitudeLongitude: (latitude: Double, longitude: Double)? = nil) -> String {
         var out = "query: \(query.text)\n"
         if let postcode = query.postcode { out += "postcode column: \(postcode)\n" }
         if let borough = query.borough { out += "borough column: \(borough)\n" }

@@ -80,7 +80,7 @@ public struct Matcher: Geocoding {
     /// The work is bounded whatever the query: a text longer than `Normaliser.maximumTextBytes` is read only
     /// that far, and a postcode or borough column that long is not read (fault `text.too_long`); words longer
     /// than `Normaliser.maximumWordBytes` are not looked up (fault `text.long_word`).
-    public func explain(_ query: LocationQuery) -> MatchExplanation {
+    package func explain(_ query: LocationQuery) -> MatchExplanation {
         let parse = normaliser.parse(query.text)
         var bounded = query
         var cut = parse.unread?.cutAt != nil

@@ -43,9 +43,9 @@ public struct ParsedLocation: Sendable, Equatable, Codable {
 }
 
 /// Why a text gives nothing to geocode.
-public struct NothingToGeocode: Sendable, Equatable, Codable {
+package struct NothingToGeocode: Sendable, Equatable, Codable {
     /// Why: empty, no fixed abode, unknown, or no word naming a place.
-    public enum Reason: String, Sendable, Codable {
+    package enum Reason: String, Sendable, Codable {
         case empty
         case noFixedAbode = "no_fixed_abode"
         case unknown
@@ -54,13 +54,13 @@ public struct NothingToGeocode: Sendable, Equatable, Codable {
     }
 
     /// Why there is nothing to geocode.
-    public var reason: Reason
+    package var reason: Reason
 }
 
 /// A qualifier (`O/S` → outside) and where it was written.
 public struct Qualifier: Sendable, Equatable, Codable {
     /// What it says (outside, junction with, near…).
-    public var kind: AddressWords.QualifierKind
+    package var kind: AddressWords.QualifierKind
     /// Where it was written: UTF-8 byte offsets into the input.
     public var span: Range<Int>
 }
@@ -111,7 +111,7 @@ public struct Place: Sendable, Equatable, Codable {
     /// The canonical name (`NORBURY`).
     public var text: String
     /// Locality, borough or noise.
-    public var kind: LondonPlaces.Kind
+    package var kind: LondonPlaces.Kind
     /// True when the name is in the compiled London place table; false for a guess from position.
     public var known: Bool
     /// Where it was written: UTF-8 byte offsets into the input.

@@ -25,23 +25,23 @@ public enum PointStatus: UInt8, Sendable, CaseIterable, Comparable {
 }
 
 /// A grid file a coordinate operation needs.
-public struct GridInfo: Sendable, Hashable {
+package struct GridInfo: Sendable, Hashable {
     /// The name PROJ's database gives (`uk_os_OSTN15_NTv2_OSGBtoETRS.tif`).
-    public var name: String
+    package var name: String
     /// Where PROJ found it, when it did.
-    public var path: String?
+    package var path: String?
     /// Whether PROJ can open it now.
     var isAvailable: Bool
 }
 
 /// A coordinate operation PROJ may use between the two CRSs, with the accuracy its authority states.
-public struct OperationInfo: Sendable, Hashable {
+package struct OperationInfo: Sendable, Hashable {
     /// PROJ's name, e.g. "Inverse of British National Grid + OSGB36 to WGS 84 (6)".
-    public var name: String
+    package var name: String
     /// Stated accuracy in metres; nil when unknown (a ballpark operation), 0 for an exact conversion.
-    public var accuracy: Double?
+    package var accuracy: Double?
     /// The grids it needs (empty for a Helmert or a pure conversion).
-    public var grids: [GridInfo]
+    package var grids: [GridInfo]
     /// True for PROJ's "ballpark" fallback that ignores datum differences (errors up to ~100 m or more).
     var isBallpark: Bool
     /// The name of its area of use.
@@ -50,7 +50,7 @@ public struct OperationInfo: Sendable, Hashable {
     var usesGrid: Bool { !grids.isEmpty }
 
     /// "… OSGB36 to WGS 84 (9), 1 m, grid OSTN15_NTv2_OSGBtoETRS.gsb" or "…, 2 m, no grid".
-    public var label: String {
+    package var label: String {
         var text = name + ", " + OperationInfo.accuracyText(accuracy)
         if grids.isEmpty {
             text += ", no grid"
@@ -72,18 +72,18 @@ public struct OperationInfo: Sendable, Hashable {
 }
 
 /// How many points one operation transformed.
-public struct OperationUsage: Sendable, Hashable {
+package struct OperationUsage: Sendable, Hashable {
     /// The operation.
-    public var operation: OperationInfo
+    package var operation: OperationInfo
     /// Points it transformed.
-    public var points: Int
+    package var points: Int
 }
 
 /// What a projector did over a run: the operations actually used (per point, as PROJ chose them) and the
 /// status counts. The batch layer prints it in summaries and writes it into metadata.
 public struct ProjectionReport: Sendable, Equatable {
     /// Operations used, most points first. Empty when no point was transformed.
-    public var operations: [OperationUsage] = []
+    package var operations: [OperationUsage] = []
     /// Points per status (only statuses that occurred).
     public var statusCounts: [PointStatus: Int] = [:]
 

@@ -28,7 +28,7 @@ public final class Projector {
     let targetArea: AreaOfUse?
     /// The operations PROJ considers, in its order of preference (grids missing from the search path are left
     /// out, as PROJ does with the network off).
-    public let candidates: [OperationInfo]
+    package let candidates: [OperationInfo]
     /// The folders PROJ searches, in order.
     public let searchPaths: [String]
     /// What this projector has done since it was made or since `resetReport()`.

@@ -23,34 +23,34 @@ struct SeededGenerator: RandomNumberGenerator, Sendable {
 
 /// What a fuzz run found: how many cases ran, the slowest (in CPU time of its thread), and every case that
 /// broke a rule.
-public struct FuzzReport: Sendable, CustomStringConvertible {
+package struct FuzzReport: Sendable, CustomStringConvertible {
     /// One case, named by the run's seed and its index (`Fuzzer.locationInput(seed:index:)` makes it again).
-    public struct Case: Sendable {
+    package struct Case: Sendable {
         /// The run's seed.
-        public var seed: UInt64
+        package var seed: UInt64
         /// The case's index in the run.
-        public var index: Int
+        package var index: Int
         /// CPU seconds the case took.
-        public var seconds: Double
+        package var seconds: Double
         /// The rule it broke (or the input, for the slowest).
-        public var message: String
+        package var message: String
     }
 
     /// What was fuzzed (`locations`, `csv`).
-    public var what: String
+    package var what: String
     /// Cases run.
-    public var cases = 0
+    package var cases = 0
     /// CPU seconds all cases took.
-    public var seconds = 0.0
+    package var seconds = 0.0
     /// The slowest case.
-    public var slowest: Case?
+    package var slowest: Case?
     /// Cases that broke a rule (at most `Fuzzer.keptFailures` kept; `failureCount` counts all).
-    public var failures: [Case] = []
+    package var failures: [Case] = []
     /// Cases that broke a rule, all counted.
-    public var failureCount = 0
+    package var failureCount = 0
 
     /// An empty report.
-    public init(what: String) { self.what = what }
+    package init(what: String) { self.what = what }
 
     mutating func add(_ c: Case, failed: Bool) {
         cases += 1
@@ -63,7 +63,7 @@ public struct FuzzReport: Sendable, CustomStringConvertible {
     }
 
     /// Adds another report's counts (of the same kind of cases).
-    public mutating func merge(_ other: FuzzReport) {
+    package mutating func merge(_ other: FuzzReport) {
         cases += other.cases
         seconds += other.seconds
         if let s = other.slowest, slowest.map({ s.seconds > $0.seconds }) ?? true { slowest = s }
@@ -71,7 +71,7 @@ public struct FuzzReport: Sendable, CustomStringConvertible {
         failures += other.failures.prefix(max(0, Fuzzer.keptFailures - failures.count))
     }
 
-    public var description: String {
+    package var description: String {
         var out = "\(what): \(cases) cases in \(Self.format(seconds)) s CPU, failures \(failureCount)"
         if let slowest {
             out += "; slowest \(Self.format(slowest.seconds * 1000)) ms (seed \(slowest.seed), index \(slowest.index): "
@@ -97,11 +97,11 @@ public struct FuzzReport: Sendable, CustomStringConvertible {
 /// stops the process: `Fuzzer.current` names the case running, for a signal handler to print).
 /// Rules for a CSV document: fields written by `CSVWriter` read back the same, on the lines they started on;
 /// any bytes read to the end without a crash, and a record read cleanly reads the same once written again.
-public struct Fuzzer: Sendable {
+package struct Fuzzer: Sendable {
     /// The normaliser every location goes through.
-    public let normaliser = Normaliser()
+    package let normaliser = Normaliser()
     /// When set, every location also goes through the matcher.
-    public let matcher: Matcher?
+    package let matcher: Matcher?
 
     /// The CPU time of the calling thread: a case's cost without the waits of a shared machine (wall time on
     /// two busy cores counts other processes' turns too).
@@ -115,17 +115,17 @@ public struct Fuzzer: Sendable {
     static let keptFailures = 20
 
     /// The case running now (kind 1: location, 2: CSV document), for a crash handler; written before each case.
-    nonisolated(unsafe) public static var current: (kind: Int, seed: UInt64, index: Int) = (0, 0, 0)
+    nonisolated(unsafe) package static var current: (kind: Int, seed: UInt64, index: Int) = (0, 0, 0)
 
     /// A fuzzer, also running the matcher when one is given.
-    public init(matcher: Matcher?) {
+    package init(matcher: Matcher?) {
         self.matcher = matcher
     }
 
     // MARK: Locations
 
     /// Runs location cases `range` of the run seeded `seed`.
-    public func runLocations(seed: UInt64, range: Range<Int>) -> FuzzReport {
+    package func runLocations(seed: UInt64, range: Range<Int>) -> FuzzReport {
         var report = FuzzReport(what: matcher == nil ? "normaliser" : "normaliser and matcher")
         for index in range {
             Self.current = (1, seed, index)
@@ -141,7 +141,7 @@ public struct Fuzzer: Sendable {
     }
 
     /// The broken rule, or nil.
-    public func check(location input: [UInt8]) -> String? {
+    package func check(location input: [UInt8]) -> String? {
         let parse = input.withUnsafeBufferPointer { normaliser.parse(utf8: $0) }
         var spans = parse.qualifiers.map(\.span) + parse.subBuildings.map(\.span) + parse.words.map(\.span)
         spans += [parse.buildingName?.span, parse.premisesName?.span, parse.houseNumber?.span, parse.street?.span,
@@ -192,7 +192,7 @@ public struct Fuzzer: Sendable {
 
     /// Location case `index` of the run seeded `seed`: pieces, a mutated real location, raw bytes, or (one in
     /// fifty) a long text past the normaliser's bound.
-    public static func locationInput(seed: UInt64, index: Int) -> [UInt8] {
+    package static func locationInput(seed: UInt64, index: Int) -> [UInt8] {
         var rng = SeededGenerator(seed: seed, index: index)
         switch Int.random(in: 0..<100, using: &rng) {
         case 0..<40: return Array(piecesText(count: Int.random(in: 0...14, using: &rng), &rng).utf8)
@@ -260,7 +260,7 @@ public struct Fuzzer: Sendable {
 /// Writing a CSV document into a pipe and reading it back with `CSVReader`.
 extension Fuzzer {
     /// Runs CSV cases `range` of the run seeded `seed`.
-    public func runCSV(seed: UInt64, range: Range<Int>) -> FuzzReport {
+    package func runCSV(seed: UInt64, range: Range<Int>) -> FuzzReport {
         var report = FuzzReport(what: "CSV reader")
         for index in range {
             Self.current = (2, seed, index)
@@ -278,7 +278,7 @@ extension Fuzzer {
 
     /// CSV case `index` of the run seeded `seed`: a document written from random records (returned with it,
     /// with the line each starts on), or random CSV-ish bytes (nil).
-    public static func csvInput(seed: UInt64, index: Int) -> (document: [UInt8], expected: [(fields: [String], line: Int)]?) {
+    package static func csvInput(seed: UInt64, index: Int) -> (document: [UInt8], expected: [(fields: [String], line: Int)]?) {
         var rng = SeededGenerator(seed: seed, index: index)
         let alphabet: [String] = ["a", "b", "Z", " ", ",", "\"", "\n", "\r", "\r\n", ";", "\t", "é", "😀", "O/S", "12"]
         if Bool.random(using: &rng) {

@@ -5,26 +5,26 @@ import GRDB
 /// the borough most of its postcode units lie in. Cells without units that are enclosed by London (parks,
 /// reservoirs, the river) or are notches in its edge take their neighbours' borough, so the boroughs are
 /// solid shapes; nothing else is invented. Rows run from north to south, columns from west to east.
-public struct BoroughGrid: Sendable, Equatable {
+package struct BoroughGrid: Sendable, Equatable {
     /// Metres per cell unless told.
-    public static let defaultCellSize = 250.0
+    package static let defaultCellSize = 250.0
     /// Gaps of up to twice this many cells between London's cells are closed (morphological closing), so
     /// the sparse postcode units of the green belt make one outline rather than specks.
     static let closingRadius = 3
 
     /// Cell side in metres.
-    public let cellSize: Double
+    package let cellSize: Double
     /// British National Grid easting of the grid's west edge and northing of its north edge.
     let west: Double
     let north: Double
     /// Cells across.
-    public let width: Int
+    package let width: Int
     /// Cells down.
-    public let height: Int
+    package let height: Int
     /// Row-major from the north-west cell: an index into `names`, or -1 outside London.
-    public let cells: [Int16]
+    package let cells: [Int16]
     /// Borough short names.
-    public let names: [String]
+    package let names: [String]
 
     /// The borough index of a cell, -1 outside the grid or London.
     func cell(_ column: Int, _ row: Int) -> Int {
@@ -34,7 +34,7 @@ public struct BoroughGrid: Sendable, Equatable {
 
     /// A grid of the `units` (British National Grid metres, borough index into `names`), with an empty margin
     /// of `closingRadius + 2` cells all round.
-    public init(units: [(x: Double, y: Double, borough: Int)], names: [String], cellSize: Double = defaultCellSize) {
+    package init(units: [(x: Double, y: Double, borough: Int)], names: [String], cellSize: Double = defaultCellSize) {
         self.cellSize = cellSize
         self.names = names
         guard let minX = units.map(\.x).min(), let maxX = units.map(\.x).max(),
@@ -145,7 +145,7 @@ public struct BoroughGrid: Sendable, Equatable {
     }
 
     /// Reads the postcode units and borough names of the gazetteer at `path`.
-    public static func load(gazetteer path: String, cellSize: Double = defaultCellSize) throws(ReportError)
+    package static func load(gazetteer path: String, cellSize: Double = defaultCellSize) throws(ReportError)
         -> (grid: BoroughGrid, gazetteerVersion: String)
     {
         do {

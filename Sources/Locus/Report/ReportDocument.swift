@@ -13,7 +13,7 @@ struct ReportRunSummary: Sendable, Equatable, Decodable {
 
     /// The part of `columns` a report uses.
     struct Columns: Sendable, Equatable, Decodable {
-        struct Column: Sendable, Equatable, Decodable { public var name: String? }
+        struct Column: Sendable, Equatable, Decodable { package var name: String? }
         var address: [Column]
     }
 

@@ -1,52 +1,52 @@
 import Foundation
 
 /// One `locus report` run: reads a geocoded file, draws the page and writes it atomically.
-public struct ReportJob: Sendable {
+package struct ReportJob: Sendable {
     /// The file `locus geocode` wrote (`-` for standard input).
-    public var inputPath: String
+    package var inputPath: String
     /// Where the page goes.
-    public var outputPath: String
+    package var outputPath: String
     /// nil: from the extension, else the first line.
-    public var format: ReportInputFormat?
+    package var format: ReportInputFormat?
     /// nil: found from the header.
-    public var prefix: String?
+    package var prefix: String?
     /// The location columns; empty: those the summary names, else a column called address or location.
-    public var textColumns: [String] = []
+    package var textColumns: [String] = []
     /// The run's `--summary-json`, for the gazetteer edition and PROJ operation.
-    public var summaryPath: String?
+    package var summaryPath: String?
     /// The gazetteer whose postcode units draw the boroughs; nil: no boroughs.
-    public var gazetteerPath: String?
+    package var gazetteerPath: String?
     /// How many texts not located to list.
-    public var topTexts = 50
+    package var topTexts = 50
     /// Leave every location text out of the page.
-    public var noTexts = false
+    package var noTexts = false
     /// Above this many located points, hexagons.
-    public var dotLimit = ReportMap.defaultDotLimit
+    package var dotLimit = ReportMap.defaultDotLimit
     /// How the page's hints name the settings (a command line's options); none by default.
-    public var settingNames = ReportSettingNames()
+    package var settingNames = ReportSettingNames()
 
     /// A report of `inputPath` written to `outputPath`, with the defaults.
-    public init(inputPath: String, outputPath: String) {
+    package init(inputPath: String, outputPath: String) {
         self.inputPath = inputPath
         self.outputPath = outputPath
     }
 
     /// What a run made, for the line on standard error.
-    public struct Outcome: Sendable {
+    package struct Outcome: Sendable {
         /// Rows read.
-        public var rows: Int
+        package var rows: Int
         /// Rows with coordinates.
-        public var located: Int
+        package var located: Int
         /// The page's size.
-        public var bytes: Int
+        package var bytes: Int
         /// Wall seconds it took.
-        public var seconds: Double
+        package var seconds: Double
         /// True when the map shows hexagons rather than dots.
-        public var aggregated: Bool
+        package var aggregated: Bool
     }
 
     /// Reads, renders and writes; throws `ReportError` (the page is then not written).
-    public func run() throws(ReportError) -> Outcome {
+    package func run() throws(ReportError) -> Outcome {
         let started = Date()
         guard topTexts >= 0 else { throw .negativeTopTexts(topTexts) }
         let summary = try summaryPath.map { (path) throws(ReportError) in try ReportRunSummary.load(path: path) }

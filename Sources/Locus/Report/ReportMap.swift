@@ -4,9 +4,9 @@ import Foundation
 /// boundaries and London's outline, and the located points, as dots coloured by match type up to
 /// `dotLimit`, as hexagons shaded by count above it. Drawn in grid-cell units (y down from the north edge),
 /// so the page stays small; strokes and dots keep their screen size when zoomed.
-public struct ReportMap: Sendable {
+package struct ReportMap: Sendable {
     /// Above this many located points the map shows hexagons instead of dots.
-    public static let defaultDotLimit = 5_000
+    package static let defaultDotLimit = 5_000
     /// Hexagon circumradius in metres.
     static let hexagonRadius = 400.0
 
@@ -21,19 +21,19 @@ public struct ReportMap: Sendable {
     static let hexagonShades = ["#fde0a6", "#fdbb63", "#f98e3a", "#e5592b", "#c0322a", "#8e1b2c", "#5a0f2e"]
 
     /// The map as an SVG element.
-    public var svg: String
+    package var svg: String
     /// The legend's HTML.
     var legend: String
     /// Sentences about what the map leaves out.
-    public var notes: [String]
+    package var notes: [String]
     /// True when the points are drawn as hexagons.
-    public var aggregated: Bool
+    package var aggregated: Bool
     /// The located points drawn (inside the map's frame).
     var pointsDrawn: Int
 
     /// The map of `points`, with borough outlines from `grid` when given.
     /// `gazetteerSetting` names the setting that gives a gazetteer, for the note when none was given.
-    public init(grid: BoroughGrid?, points: ReportPoints, dotLimit: Int = defaultDotLimit, gazetteerSetting: String? = nil) {
+    package init(grid: BoroughGrid?, points: ReportPoints, dotLimit: Int = defaultDotLimit, gazetteerSetting: String? = nil) {
         notes = []
         // The frame: the grid's, else the points' extent with a margin.
         let cell = grid?.cellSize ?? BoroughGrid.defaultCellSize

@@ -36,7 +36,7 @@ struct ReportRow: Sendable, Equatable {
 }
 
 /// The formats `locus geocode` writes and `locus report` reads.
-public enum ReportInputFormat: String, Sendable, CaseIterable {
+package enum ReportInputFormat: String, Sendable, CaseIterable {
     case csv, jsonl, geojson
 
     /// The format a file name's extension says (`.jsonl`/`.ndjson`, `.geojson`/`.json`), else nil.
@@ -60,7 +60,7 @@ public enum ReportInputFormat: String, Sendable, CaseIterable {
 }
 
 /// Why a report could not be made. Each names the file, and the row or column at fault when there is one.
-public enum ReportError: Error, Equatable, CustomStringConvertible {
+package enum ReportError: Error, Equatable, CustomStringConvertible {
     /// The number of texts to list (`ReportJob.topTexts`) is below 0.
     case negativeTopTexts(Int)
     /// A text column (`ReportJob.textColumns`) is not in the file.
@@ -86,7 +86,7 @@ public enum ReportError: Error, Equatable, CustomStringConvertible {
     /// The report cannot be written.
     case cannotWrite(path: String, reason: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case let .negativeTopTexts(count): return "the number of texts to list is \(count): give 0 or more"
         case let .unknownTextColumn(name, path): return "text column: no column \(name) in \(path)"
@@ -108,7 +108,7 @@ public enum ReportError: Error, Equatable, CustomStringConvertible {
     }
 
     /// `path` is not a file `locus geocode` wrote, for `reason`.
-    public static func notGeocoded(_ path: String, _ reason: String) -> String {
+    package static func notGeocoded(_ path: String, _ reason: String) -> String {
         "\(path) is not a file locus geocode wrote: \(reason)"
     }
 }

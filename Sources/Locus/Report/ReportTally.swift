@@ -29,15 +29,15 @@ struct ReportTextKey: Sendable, Hashable {
 
 /// The located points, in British National Grid metres (32-bit floats: centimetres over London), with the
 /// rank of each one's match type. 9 bytes a point, so a million fit in 9 MB.
-public struct ReportPoints: Sendable, Equatable {
+package struct ReportPoints: Sendable, Equatable {
     /// Located rows' eastings, BNG metres.
-    public var eastings: [Float] = []
+    package var eastings: [Float] = []
     /// Located rows' northings, BNG metres.
-    public var northings: [Float] = []
+    package var northings: [Float] = []
     var ranks: [UInt8] = []
 
     /// Points held.
-    public var count: Int { eastings.count }
+    package var count: Int { eastings.count }
 
     mutating func append(easting: Double, northing: Double, level: MatchLevel) {
         eastings.append(Float(easting))

@@ -6,9 +6,9 @@ import Foundation
 /// The default file is `$LOCUS_GAZETTEER`, else `<data folder>/<edition>.sqlite`, where the data folder is
 /// `PackLocation.dataFolder` (`$XDG_DATA_HOME/locus`, else `~/.local/share/locus`): never a folder of the
 /// working directory.
-public enum DefaultGazetteer {
+package enum DefaultGazetteer {
     /// `$LOCUS_GAZETTEER`, else `<data folder>/<edition>.sqlite`.
-    public static func path(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+    package static func path(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
         if let path = environment["LOCUS_GAZETTEER"], !path.isEmpty { return URL(fileURLWithPath: path) }
         return PackLocation.dataFolder(environment: environment)
             .appendingPathComponent("\(LondonPackEdition.edition).sqlite")
@@ -25,7 +25,7 @@ public enum DefaultGazetteer {
     }
 
     /// The sources of a default build: the whole pack, checked against its manifest.
-    public static func sources(environment: [String: String] = ProcessInfo.processInfo.environment)
+    package static func sources(environment: [String: String] = ProcessInfo.processInfo.environment)
         throws(GazetteerBuildError) -> GazetteerSources {
         let location = try findPack(environment: environment)
         do { return try SourcePack(location).gazetteerSources } catch { throw .pack(error.description) }

@@ -9,13 +9,13 @@
 /// remaining candidate of the same borough (its nearest neighbours), smallest catchment first (ties: lower
 /// candidate number), until every catchment meets the threshold or holds no units. The result depends only
 /// on the sources and the threshold.
-public enum MapPointRules {
+package enum MapPointRules {
     /// Estimated postal addresses per live postcode unit. Deliberately low: Royal Mail's average is about 15
     /// delivery points per unit, but a unit may hold a single address (a large user or a lone house); with
     /// 4, the default threshold of 8 needs at least two live units in every catchment that has any.
     static let addressesPerUnit = 4
     /// The default least number of estimated addresses in a catchment that holds any (police.uk's figure).
-    public static let defaultThreshold = 8
+    package static let defaultThreshold = 8
     /// A point further than this from every map point of its borough keeps no coordinates (police.uk's rule).
     static let maximumSnapDistance = 20_000.0
 }

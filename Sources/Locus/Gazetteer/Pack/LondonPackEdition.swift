@@ -2,9 +2,9 @@
 
 /// The London source pack shipped in `gazetteer/london/`: its edition (which names the default gazetteer) and
 /// the SHA-256 of `london-pack.zip`.
-public enum LondonPackEdition {
+package enum LondonPackEdition {
     /// The pack's edition, e.g. `london-2025.2`; the default gazetteer is `<data folder>/london-2025.2.sqlite`.
-    public static let edition = "london-2025.2"
+    package static let edition = "london-2025.2"
     /// SHA-256 of `london-pack.zip` as generated.
     static let zipSHA256 = "f31039b7d85a01b2e142f0e1748313db1344144b33fbc87f319e047139b170cb"
 }

@@ -53,7 +53,7 @@ enum OSTN15Grid {
 extension SourcePack {
     /// One file of the pack at `location` (zip or folder), read alone and checked against the pack's manifest
     /// when it lists the file: cheaper than reading the whole pack.
-    public static func member(_ path: String, of location: URL) throws(SourcePackError) -> [UInt8] {
+    package static func member(_ path: String, of location: URL) throws(SourcePackError) -> [UInt8] {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: location.path, isDirectory: &isFolder) else {
             throw .missing(path: location.path)

@@ -2,22 +2,22 @@ import Foundation
 import GRDB
 
 /// A gazetteer's metadata, sources and entity counts, as `locus gazetteer info` prints them.
-public struct GazetteerInfo: Sendable {
+package struct GazetteerInfo: Sendable {
     /// The gazetteer file.
-    public var path: URL
+    package var path: URL
     /// `meta` table: schema_version, locus_version, built_at, content_digest, attribution, pack_edition (when
     /// built from a source pack).
-    public var meta: [String: String]
+    package var meta: [String: String]
     /// What each source file gave when it was built (`source` table).
-    public var sources: [SourceReport]
+    package var sources: [SourceReport]
     /// Row counts by table, plus `postcode.live` / `postcode.terminated` / `postcode.unknown` and
     /// `landmark.<kind>`.
-    public var counts: [(name: String, count: Int)]
+    package var counts: [(name: String, count: Int)]
     /// The map points (`locus geocode --anonymise`), or nil for a gazetteer built without them.
     var mapPoints: MapPointSummary?
 
     /// Reads the file read-only.
-    public static func read(_ url: URL) throws(GazetteerStoreError) -> GazetteerInfo {
+    package static func read(_ url: URL) throws(GazetteerStoreError) -> GazetteerInfo {
         let queue = try GazetteerStore.openReadOnly(url)
         do {
             return try queue.read { db in
@@ -53,7 +53,7 @@ public struct GazetteerInfo: Sendable {
     }
 
     /// The report as printed by `locus gazetteer info`.
-    public var text: String {
+    package var text: String {
         var out = "gazetteer \(path.path)\n"
         for key in ["schema_version", "locus_version", "built_at", "content_digest", "pack_edition"] {
             out += "  \(key): \(meta[key] ?? (key == "pack_edition" ? "none (not built from a source pack)" : "?"))\n"

@@ -1,44 +1,44 @@
 import GRDB
 
 /// A London borough (or the City) as the gazetteer holds it.
-public struct GazetteerBorough: Sendable, Equatable, FetchableRecord {
+package struct GazetteerBorough: Sendable, Equatable, FetchableRecord {
     /// Row id in the `borough` table.
-    public var id: Int64
+    package var id: Int64
     /// GSS code (`E09000008`).
-    public var code: String
+    package var code: String
     /// Official name (`Croydon London Boro`).
-    public var name: String
+    package var name: String
     /// ONS short name (`Croydon`).
     var shortName: String
     /// Centroid easting, BNG metres (nil when the sources gave none).
-    public var x: Double?
+    package var x: Double?
     /// Centroid northing, BNG metres.
-    public var y: Double?
+    package var y: Double?
 
     /// Reads a row of the `borough` table.
-    public init(row: Row) {
+    package init(row: Row) {
         id = row["id"]; code = row["code"]; name = row["name"]; shortName = row["short_name"]
         x = row["x"]; y = row["y"]
     }
 }
 
 /// A ward with its centroid.
-public struct GazetteerWard: Sendable, Equatable, FetchableRecord {
+package struct GazetteerWard: Sendable, Equatable, FetchableRecord {
     /// Row id in the `ward` table.
-    public var id: Int64
+    package var id: Int64
     /// GSS code (`E05011462`).
-    public var code: String
+    package var code: String
     /// The ward's name.
-    public var name: String
+    package var name: String
     /// The borough it lies in.
-    public var boroughID: Int64?
+    package var boroughID: Int64?
     /// Centroid easting, BNG metres.
-    public var x: Double?
+    package var x: Double?
     /// Centroid northing, BNG metres.
-    public var y: Double?
+    package var y: Double?
 
     /// Reads a row of the `ward` table.
-    public init(row: Row) {
+    package init(row: Row) {
         id = row["id"]; code = row["code"]; name = row["name"]; boroughID = row["borough_id"]
         x = row["x"]; y = row["y"]
     }
@@ -112,22 +112,22 @@ struct PostcodeArea: Sendable, Equatable {
 }
 
 /// One street: a canonical name in one place (two HIGH STREETs far apart are two streets).
-public struct GazetteerStreet: Sendable, Equatable, FetchableRecord {
+package struct GazetteerStreet: Sendable, Equatable, FetchableRecord {
     /// Row id in the `street` table.
-    public var id: Int64
+    package var id: Int64
     /// Canonical name (`HIGH STREET`).
-    public var name: String
+    package var name: String
     /// The borough it lies in.
-    public var boroughID: Int64?
+    package var boroughID: Int64?
     var localityID: Int64?
     /// Centroid of its known points, BNG metres.
-    public var x: Double, y: Double
+    package var x: Double, y: Double
     var minX: Double, minY: Double, maxX: Double, maxY: Double
     /// Known points on it.
-    public var points: Int
+    package var points: Int
 
     /// Reads a row of the `street` table.
-    public init(row: Row) {
+    package init(row: Row) {
         id = row["id"]; name = row["name"]; boroughID = row["borough_id"]; localityID = row["locality_id"]
         x = row["x"]; y = row["y"]; minX = row["min_x"]; minY = row["min_y"]; maxX = row["max_x"]; maxY = row["max_y"]
         points = row["points"]
@@ -144,34 +144,34 @@ public struct GazetteerStreet: Sendable, Equatable, FetchableRecord {
 }
 
 /// An address point from the premises file.
-public struct AddressPoint: Sendable, Equatable, FetchableRecord {
+package struct AddressPoint: Sendable, Equatable, FetchableRecord {
     /// Row id in the `address` table.
-    public var id: Int64
+    package var id: Int64
     /// The house number (`12` of `12A`).
-    public var number: Int?
+    package var number: Int?
     /// The letter after the number (`A` of `12A`).
-    public var suffix: String?
+    package var suffix: String?
     /// The end of a range (`152-154`).
     var numberEnd: Int?
     var subUnit: String?
     /// The building name, when the source gives one.
-    public var building: String?
+    package var building: String?
     /// The premises (business) name, when the source gives one.
-    public var premises: String?
+    package var premises: String?
     /// The street it is on.
-    public var streetID: Int64?
+    package var streetID: Int64?
     var localityID: Int64?
     /// Its postcode, canonical spaced form.
-    public var postcode: String?
+    package var postcode: String?
     /// The borough it lies in.
-    public var boroughID: Int64?
+    package var boroughID: Int64?
     /// The point, BNG metres.
-    public var x: Double, y: Double
+    package var x: Double, y: Double
     /// The point is shared with other records (often a postcode-level geocode).
     var sharedPoint: Bool
 
     /// Reads a row of the `address` table.
-    public init(row: Row) {
+    package init(row: Row) {
         id = row["id"]; number = row["number"]; suffix = row["suffix"]; numberEnd = row["number_end"]
         subUnit = row["sub_unit"]; building = row["building"]; premises = row["premises"]
         streetID = row["street_id"]; localityID = row["locality_id"]; postcode = row["postcode"]
@@ -193,25 +193,25 @@ public struct AddressPoint: Sendable, Equatable, FetchableRecord {
 }
 
 /// A station, bus stop, named premises or place.
-public struct GazetteerLandmark: Sendable, Equatable, FetchableRecord {
+package struct GazetteerLandmark: Sendable, Equatable, FetchableRecord {
     /// Row id in the `landmark` table.
-    public var id: Int64
+    package var id: Int64
     /// Station, bus stop, premises or place.
-    public var kind: LandmarkKind
+    package var kind: LandmarkKind
     /// The name as the source wrote it (TfL suffixes cleaned).
-    public var name: String
+    package var name: String
     /// The point, BNG metres.
-    public var x: Double, y: Double
+    package var x: Double, y: Double
     /// The street it stands on, when known.
-    public var streetID: Int64?
+    package var streetID: Int64?
     /// The borough it lies in.
-    public var boroughID: Int64?
+    package var boroughID: Int64?
     var localityID: Int64?
     /// The point only indicates a stretch (TfL hail-and-ride).
     var indicative: Bool
 
     /// Reads a row of the `landmark` table.
-    public init(row: Row) {
+    package init(row: Row) {
         id = row["id"]; kind = LandmarkKind(rawValue: row["kind"]) ?? .place; name = row["name"]
         x = row["x"]; y = row["y"]; streetID = row["street_id"]; boroughID = row["borough_id"]
         localityID = row["locality_id"]; indicative = row["indicative"]
@@ -219,51 +219,51 @@ public struct GazetteerLandmark: Sendable, Equatable, FetchableRecord {
 }
 
 /// A town, district or neighbourhood with its centroid.
-public struct GazetteerLocality: Sendable, Equatable, FetchableRecord {
+package struct GazetteerLocality: Sendable, Equatable, FetchableRecord {
     /// Row id in the `locality` table.
-    public var id: Int64
+    package var id: Int64
     /// The name (`NORBURY`).
-    public var name: String
+    package var name: String
     /// Centroid, BNG metres.
-    public var x: Double, y: Double
+    package var x: Double, y: Double
     /// The borough it is in.
-    public var boroughID: Int64?
+    package var boroughID: Int64?
 
     /// Reads a row of the `locality` table.
-    public init(row: Row) {
+    package init(row: Row) {
         id = row["id"]; name = row["name"]; x = row["x"]; y = row["y"]; boroughID = row["borough_id"]
     }
 }
 
 /// Two streets meeting at a point.
-public struct GazetteerJunction: Sendable, Equatable, FetchableRecord {
+package struct GazetteerJunction: Sendable, Equatable, FetchableRecord {
     /// Row id in the `junction` table.
-    public var id: Int64
+    package var id: Int64
     var streetA: Int64
     var streetB: Int64
     /// Where the two streets meet, BNG metres.
-    public var x: Double, y: Double
+    package var x: Double, y: Double
 
     /// Reads a row of the `junction` table.
-    public init(row: Row) {
+    package init(row: Row) {
         id = row["id"]; streetA = row["street_a"]; streetB = row["street_b"]; x = row["x"]; y = row["y"]
     }
 }
 
 /// A known point on a street (`kind`: address, bus_stop, station, open_names, points).
-public struct StreetPoint: Sendable, Equatable, FetchableRecord {
+package struct StreetPoint: Sendable, Equatable, FetchableRecord {
     /// What the point comes from (`address`, `bus_stop`, `station`, `open_names`, `points`).
-    public var kind: String
+    package var kind: String
     /// The row it comes from in its own table, when it has one.
-    public var refID: Int64?
+    package var refID: Int64?
     /// The point, BNG metres.
-    public var x: Double, y: Double
+    package var x: Double, y: Double
 
     /// Reads a row of the `street_point` table.
-    public init(row: Row) { kind = row["kind"]; refID = row["ref_id"]; x = row["x"]; y = row["y"] }
+    package init(row: Row) { kind = row["kind"]; refID = row["ref_id"]; x = row["x"]; y = row["y"] }
 
     /// A point from its parts.
-    public init(kind: String, refID: Int64?, x: Double, y: Double) {
+    package init(kind: String, refID: Int64?, x: Double, y: Double) {
         self.kind = kind; self.refID = refID; self.x = x; self.y = y
     }
 }

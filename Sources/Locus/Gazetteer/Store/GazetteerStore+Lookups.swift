@@ -85,14 +85,14 @@ extension GazetteerStore {
     }
 
     /// The street with this row id, if any.
-    public func street(id: Int64) throws(GazetteerStoreError) -> GazetteerStreet? {
+    package func street(id: Int64) throws(GazetteerStoreError) -> GazetteerStreet? {
         try read { db in
             try GazetteerStreet.fetchOne(db.cachedStatement(sql: "SELECT * FROM street WHERE id = ?"), arguments: [id])
         }
     }
 
     /// Every street with the canonical name `name` (one per place).
-    public func streets(named name: String) throws(GazetteerStoreError) -> [GazetteerStreet] {
+    package func streets(named name: String) throws(GazetteerStoreError) -> [GazetteerStreet] {
         try read { db in
             try GazetteerStreet.fetchAll(db.cachedStatement(sql: "SELECT * FROM street WHERE name = ? ORDER BY id"),
                                          arguments: [name])
@@ -126,7 +126,7 @@ extension GazetteerStore {
     }
 
     /// The address points on a street, optionally only those whose number (or range) covers `number`.
-    public func addresses(streetID: Int64, number: Int? = nil) throws(GazetteerStoreError) -> [AddressPoint] {
+    package func addresses(streetID: Int64, number: Int? = nil) throws(GazetteerStoreError) -> [AddressPoint] {
         try read { db in
             if let number {
                 return try AddressPoint.fetchAll(db.cachedStatement(sql: """
@@ -140,14 +140,14 @@ extension GazetteerStore {
     }
 
     /// The address point with this row id, if any.
-    public func address(id: Int64) throws(GazetteerStoreError) -> AddressPoint? {
+    package func address(id: Int64) throws(GazetteerStoreError) -> AddressPoint? {
         try read { db in
             try AddressPoint.fetchOne(db.cachedStatement(sql: "SELECT * FROM address WHERE id = ?"), arguments: [id])
         }
     }
 
     /// The known points of a street (addresses, stops, stations, Open Names points).
-    public func points(streetID: Int64) throws(GazetteerStoreError) -> [StreetPoint] {
+    package func points(streetID: Int64) throws(GazetteerStoreError) -> [StreetPoint] {
         try read { db in
             try StreetPoint.fetchAll(db.cachedStatement(sql:
                 "SELECT kind, ref_id, x, y FROM street_point WHERE street_id = ?"), arguments: [streetID])
@@ -155,7 +155,7 @@ extension GazetteerStore {
     }
 
     /// Junctions involving a street.
-    public func junctions(streetID: Int64) throws(GazetteerStoreError) -> [GazetteerJunction] {
+    package func junctions(streetID: Int64) throws(GazetteerStoreError) -> [GazetteerJunction] {
         try read { db in
             try GazetteerJunction.fetchAll(db.cachedStatement(sql:
                 "SELECT * FROM junction WHERE street_a = ?1 UNION SELECT * FROM junction WHERE street_b = ?1"),
@@ -164,7 +164,7 @@ extension GazetteerStore {
     }
 
     /// The landmark with this row id, if any.
-    public func landmark(id: Int64) throws(GazetteerStoreError) -> GazetteerLandmark? {
+    package func landmark(id: Int64) throws(GazetteerStoreError) -> GazetteerLandmark? {
         try read { db in
             try GazetteerLandmark.fetchOne(db.cachedStatement(sql: "SELECT * FROM landmark WHERE id = ?"), arguments: [id])
         }
@@ -180,7 +180,7 @@ extension GazetteerStore {
     }
 
     /// The locality with this row id, if any.
-    public func locality(id: Int64) throws(GazetteerStoreError) -> GazetteerLocality? {
+    package func locality(id: Int64) throws(GazetteerStoreError) -> GazetteerLocality? {
         try read { db in
             try GazetteerLocality.fetchOne(db.cachedStatement(sql: "SELECT * FROM locality WHERE id = ?"), arguments: [id])
         }

@@ -36,9 +36,9 @@ public final class GazetteerStore: Sendable {
     /// The `meta` table (schema_version, locus_version, built_at, content_digest, attribution).
     public let meta: [String: String]
     /// Every borough, read once when opened.
-    public let boroughs: [GazetteerBorough]
+    package let boroughs: [GazetteerBorough]
     /// Every ward, read once when opened.
-    public let wards: [GazetteerWard]
+    package let wards: [GazetteerWard]
     /// Canonical borough name form → borough ids (`RICHMOND UPON THAMES`, `CITY OF LONDON CORPORATION`).
     let boroughNames: [String: [Int64]]
     /// Canonical ward name form → ward ids.
@@ -153,17 +153,17 @@ public final class GazetteerStore: Sendable {
     public var firstReadError: GazetteerStoreError? { failures.first }
 
     /// The borough with this row id, if any.
-    public func borough(id: Int64) -> GazetteerBorough? { boroughByID[id] }
+    package func borough(id: Int64) -> GazetteerBorough? { boroughByID[id] }
     /// The ward with this row id, if any.
-    public func ward(id: Int64) -> GazetteerWard? { wardByID[id] }
+    package func ward(id: Int64) -> GazetteerWard? { wardByID[id] }
 
     /// Boroughs having the canonical name form `name`.
-    public func boroughs(named name: String) -> [GazetteerBorough] {
+    package func boroughs(named name: String) -> [GazetteerBorough] {
         (boroughNames[name] ?? []).compactMap { boroughByID[$0] }
     }
 
     /// Wards having the canonical name form `name`.
-    public func wards(named name: String) -> [GazetteerWard] {
+    package func wards(named name: String) -> [GazetteerWard] {
         (wardNames[name] ?? []).compactMap { wardByID[$0] }
     }
 }

@@ -4,9 +4,9 @@ import GRDB
 /// `locus gazetteer verify`: recomputes a gazetteer's per-table digests and compares them with those
 /// recorded in `meta` at build time, so that a copied, half-written or damaged gazetteer is found before a
 /// nightly run trusts it.
-public enum GazetteerVerification {
+package enum GazetteerVerification {
     /// What verification found.
-    public enum Outcome: Sendable, Equatable {
+    package enum Outcome: Sendable, Equatable {
         /// Every table's digest (and the content digest) is the one recorded.
         case intact(contentDigest: String, tables: Int)
         /// `table` is the first table, in digest order, whose contents differ from the build's; `table` is
@@ -16,7 +16,7 @@ public enum GazetteerVerification {
 
     /// Verifies the gazetteer at `url`. Throws `GazetteerStoreError.missing` when there is no file and
     /// `.unreadable` when it cannot be read (not SQLite, a damaged page, no `meta`).
-    public static func verify(_ url: URL) throws(GazetteerStoreError) -> Outcome {
+    package static func verify(_ url: URL) throws(GazetteerStoreError) -> Outcome {
         let queue = try GazetteerStore.openReadOnly(url)
         do {
             return try queue.read { db in
