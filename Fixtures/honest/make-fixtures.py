@@ -47,6 +47,10 @@ premises = [  # name, line1, line2, postcode, easting, northing, authority
     # Wall Road is cut at a borough boundary: a 40 m piece in Croydon and an 880 m piece in Richmond, 40 m apart.
     *run("Wall Road", "Croydon", "CR0 9AA", "Croydon", 536000, 165000, [1, 3, 5, 7, 9], 5),
     *run("Wall Road", "Richmond", "TW9 9AA", "Richmond upon Thames", 536000, 165080, [11, 13, 15, 17, 19], 110),
+    # Vale Road is numbered afresh in each district: 10 and 14 in Thornton, 8 and 16 in Selhurst 800 m north
+    # (one street in the gazetteer: its points chain within the street linkage).
+    *run("Vale Road", "Thornton", "CR0 2AA", "Croydon", 535000, 167000, [10, 14], 5),
+    *run("Vale Road", "Selhurst", "CR0 3AA", "Croydon", 535000, 167800, [8, 16], 1.25),
 ]
 
 write_street_sources(units, premises)

@@ -26,3 +26,21 @@ extension StreetAddresses {
         return nearest.isFinite ? nearest : nil
     }
 }
+
+extension StreetAddresses {
+    /// The street's numbered points in the localities named (`localityIDs`), when it holds points in more than
+    /// one locality and some in a named one; else the street's points (self).
+    ///
+    /// A long London street crossing districts is often numbered afresh in each (HIGH ROAD LEYTON and HIGH ROAD
+    /// LEYTONSTONE are one HIGH ROAD in the gazetteer, their numbers interleaved a kilometre apart): each premises
+    /// point carries the town its record names, so a locality written with the street says which run the number
+    /// is on.
+    func inLocalities(_ localityIDs: [Int64]) -> StreetAddresses {
+        guard !localityIDs.isEmpty else { return self }
+        let named = Set(localityIDs)
+        let inside = numbered.filter { $0.localityID.map(named.contains) ?? false }
+        guard !inside.isEmpty, inside.count < numbered.count,
+              numbered.contains(where: { $0.localityID != nil && !named.contains($0.localityID!) }) else { return self }
+        return StreetAddresses(inside)
+    }
+}

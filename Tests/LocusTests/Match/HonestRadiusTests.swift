@@ -83,4 +83,19 @@ import Testing
         #expect((croydon.precisionMeters ?? 0) <= 150)
         #expect(croydon.easting != nil)
     }
+
+    @Test func theLocalityNamedSaysWhichRunOfNumbersTheNumberIsOn() throws {
+        // Vale Road holds 10 and 14 in Thornton and 8 and 16 in Selhurst, 800 m north: 12 in Selhurst lies
+        // between Selhurst's 8 and 16, not between Thornton's 10 and 14.
+        let selhurst = try geocode("12 VALE ROAD, SELHURST", borough: "Croydon")
+        #expect(selhurst.level == .interpolated)
+        #expect(MatchFixture.distance(selhurst, 535000, 167805) <= 20)
+        let thornton = try geocode("12 VALE ROAD, THORNTON", borough: "Croydon")
+        #expect(thornton.level == .interpolated)
+        #expect(MatchFixture.distance(thornton, 535000, 167010) <= 20)
+        // Without a locality every known number counts, as before.
+        let either = try geocode("12 VALE ROAD", borough: "Croydon")
+        #expect(either.level == .interpolated)
+        #expect(MatchFixture.distance(either, 535000, 167010) <= 20)
+    }
 }
