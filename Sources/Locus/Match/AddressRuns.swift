@@ -44,3 +44,17 @@ extension StreetAddresses {
         return StreetAddresses(inside)
     }
 }
+
+extension MatchLookups {
+    /// True when `street` runs through one of `localities`: it is the street's own locality, or one of its
+    /// numbered premises points is in it (a street crossing districts has one locality in the gazetteer, but
+    /// each premises record names its own town). Then the locality named is no evidence against the street
+    /// (`locality.mismatch`). The street's reach (`StreetReach`, `extentAgrees`) still asks for its own locality:
+    /// a few premises points in the locality say the street runs there, not that its known extent covers it
+    /// (measured on dev with the borough column: 2 more wrong answers and street calibration 98.8 → 97.1 %).
+    func runsThrough(_ street: GazetteerStreet, _ localities: [GazetteerLocality]) -> Bool {
+        if localities.contains(where: { $0.id == street.localityID }) { return true }
+        let ids = Set(localities.map(\.id))
+        return addresses(streetID: street.id).numbered.contains { $0.localityID.map(ids.contains) ?? false }
+    }
+}

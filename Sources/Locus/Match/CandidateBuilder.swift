@@ -136,8 +136,7 @@ struct CandidateBuilder {
             let border = lookups.boroughNear(street, reach: Self.boundaryReach).map(evidence.boroughIDs.contains) ?? false
             faults.append(Fault(Scoring.boroughMismatch, penalty: border ? 6 : 30))
         }
-        if !evidence.localities.isEmpty,
-           !evidence.localities.contains(where: { $0.id == street.localityID }) {
+        if !evidence.localities.isEmpty, !lookups.runsThrough(street, evidence.localities) {
             // Named with the street in the sources beats near; near beats far.
             let d = evidence.localities.map { street.distanceFromExtent($0.x, $0.y) }.min()!
             faults.append(Fault(Scoring.localityMismatch, penalty: d <= 1000 ? 3 : (d <= 2500 ? 8 : 12)))

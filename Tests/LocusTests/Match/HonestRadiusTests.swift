@@ -98,4 +98,16 @@ import Testing
         #expect(either.level == .interpolated)
         #expect(MatchFixture.distance(either, 535000, 167010) <= 20)
     }
+
+    @Test func aStreetWithPremisesInTheLocalityNamedRunsThroughIt() throws {
+        // Vale Road has one locality in the gazetteer, but premises in both Thornton and Selhurst: neither
+        // locality named with it is evidence against it.
+        let matcher = try Self.built.get()
+        for place in ["SELHURST", "THORNTON"] {
+            let explained = matcher.explain(LocationQuery(text: "VALE ROAD, \(place)", borough: "Croydon"))
+            let street = explained.candidates.first { $0.level == .street && $0.matched == "VALE ROAD" }
+            #expect(street != nil)
+            #expect(!(street?.faults.contains { $0.code == Scoring.localityMismatch } ?? true))
+        }
+    }
 }
