@@ -27,6 +27,8 @@ final class MatchLookups: Sendable {
     private let readingsOfText = LookupCache<String, [StreetReading]>()
     private let boroughsNamed = LookupCache<String, [Int64]>()
     private let reach = LookupCache<Int, StreetReach>(capacity: 1)
+    /// Where the street lines reach (`LineCoverage`), read once.
+    let lineCoverage = LookupCache<Int, LineCoverage>(capacity: 1)
     private let stationIndex = LookupCache<Int, StationIndex>(capacity: 1)
     /// The landmark names by loose key (`PlaceKeys`).
     let placeKeys = LookupCache<Int, PlaceKeyIndex>(capacity: 1)
