@@ -51,6 +51,8 @@ premises = [  # name, line1, line2, postcode, easting, northing, authority
     # (one street in the gazetteer: its points chain within the street linkage).
     *run("Vale Road", "Thornton", "CR0 2AA", "Croydon", 535000, 167000, [10, 14], 5),
     *run("Vale Road", "Selhurst", "CR0 3AA", "Croydon", 535000, 167800, [8, 16], 1.25),
+    # Moorgate in Croydon: a street named like a London locality (MOORGATE is one in the compiled place table).
+    *run("Moorgate", "Croydon", "CR0 1AA", "Croydon", 532300, 165300, [1, 2, 3, 4, 5], 10),
 ]
 
 write_street_sources(units, premises)

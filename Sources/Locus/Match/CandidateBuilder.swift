@@ -87,9 +87,10 @@ struct CandidateBuilder {
         numbered = written.count
         for other in parse.otherStreets { written.append(other.text) }
         if written.isEmpty {
-            // No street read: a premises or building name, or a locality guessed from position, may be one.
+            // No street read: a premises or building name, or a place name, may be one (ON OR NEAR MOORGATE
+            // names the City street, which the place table also holds as a locality).
             written += [parse.premisesName?.text, parse.buildingName?.text].compactMap { $0 }
-            for place in parse.places where place.kind == .locality && !place.known { written.append(place.text) }
+            for place in parse.places where place.kind == .locality { written.append(place.text) }
         }
         // The first written form read without a fault settles it; readings with faults (a misspelt or retyped
         // name) are kept alongside the next forms' (LORDSHIP LANE WOOD GREEN reads as LORDSHIP LANE ESTATE

@@ -110,4 +110,12 @@ import Testing
             #expect(!(street?.faults.contains { $0.code == Scoring.localityMismatch } ?? true))
         }
     }
+
+    @Test func aPlaceNameAloneIsAlsoReadAsAStreetOfThatName() throws {
+        // MOORGATE is a London locality in the place table and, in the fixture, a street in Croydon.
+        let r = try geocode("ON OR NEAR MOORGATE", borough: "Croydon")
+        #expect(r.level == .street)
+        #expect(r.matched == "MOORGATE")
+        #expect(r.easting != nil)
+    }
 }
