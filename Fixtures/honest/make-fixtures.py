@@ -52,7 +52,9 @@ premises = [  # name, line1, line2, postcode, easting, northing, authority
     *run("Vale Road", "Thornton", "CR0 2AA", "Croydon", 535000, 167000, [10, 14], 5),
     *run("Vale Road", "Selhurst", "CR0 3AA", "Croydon", 535000, 167800, [8, 16], 1.25),
     # Moorgate in Croydon: a street named like a London locality (MOORGATE is one in the compiled place table).
-    *run("Moorgate", "Croydon", "CR0 1AA", "Croydon", 532300, 165300, [1, 2, 3, 4, 5], 10),
+    *run("Moorgate", "Addington", "CR0 1AA", "Croydon", 532300, 165300, [1, 2, 3, 4, 5], 10),
+    # Kiln Road's premises name their town Moorgate: a locality MOORGATE 2.3 km from the street MOORGATE.
+    *run("Kiln Road", "Moorgate", "CR0 2AA", "Croydon", 534500, 166000, [1, 3], 5),
 ]
 
 write_street_sources(units, premises)

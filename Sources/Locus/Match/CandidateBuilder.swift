@@ -217,8 +217,7 @@ struct CandidateBuilder {
     /// The street's point nearest the postcode or locality evidence, else its centroid; with how far the
     /// place may be from it. A junction not found is somewhere on the street: only a postcode unit says where.
     private func anchoredPoint(on street: GazetteerStreet) -> (Double, Double, Double) {
-        var whole = lookups.reach(of: street, extentAgrees: evidence.localities.isEmpty
-            || evidence.localities.contains { $0.id == street.localityID })
+        var whole = lookups.reach(of: street, extentAgrees: lookups.extentAgrees(street, evidence.localities))
         if !evidence.boroughIDs.contains(where: { $0 == street.boroughID }) {
             // No borough given says which piece of a street cut at a boundary (`continuedReach`).
             whole = max(whole, lookups.continuedReach(of: street))
