@@ -55,6 +55,9 @@ premises = [  # name, line1, line2, postcode, easting, northing, authority
     *run("Moorgate", "Addington", "CR0 1AA", "Croydon", 532300, 165300, [1, 2, 3, 4, 5], 10),
     # Kiln Road's premises name their town Moorgate: a locality MOORGATE 2.3 km from the street MOORGATE.
     *run("Kiln Road", "Moorgate", "CR0 2AA", "Croydon", 534500, 166000, [1, 3], 5),
+    # Gate Road, Richmond, runs along the made-up boundary: its nearest unit is TW9 9AA (60 m), but CR0 9AA is
+    # 160 m off.
+    *run("Gate Road", "Richmond", "TW9 9AA", "Richmond upon Thames", 536000, 165150, [1, 3, 5, 7, 9], 2.5),
 ]
 
 write_street_sources(units, premises)

@@ -134,7 +134,7 @@ struct CandidateBuilder {
         if !evidence.boroughIDs.isEmpty, let borough = street.boroughID, !evidence.boroughIDs.contains(borough),
            (postcodeDistance ?? .infinity) > 400 {
             // A street along a boundary belongs to both boroughs: a postcode of the named one close by says so.
-            let border = lookups.boroughNear(street, reach: Self.boundaryReach).map(evidence.boroughIDs.contains) ?? false
+            let border = !lookups.boroughsNear(street, reach: Self.boundaryReach).isDisjoint(with: evidence.boroughIDs)
             faults.append(Fault(Scoring.boroughMismatch, penalty: border ? 6 : 30))
         }
         if !evidence.localities.isEmpty, !lookups.runsThrough(street, evidence.localities) {

@@ -121,4 +121,15 @@ import Testing
         // no evidence that the place lies off its known extent.
         #expect((r.precisionMeters ?? .infinity) <= CandidateBuilder.streetFloor + 25)
     }
+
+    @Test func aStreetWithAUnitOfTheNamedBoroughCloseByIsOnItsBoundary() throws {
+        // Gate Road is Richmond's, its nearest unit Richmond's too, but a Croydon unit lies 160 m off: the street
+        // runs along the boundary, so the borough column naming Croydon costs little.
+        let r = try geocode("GATE ROAD", borough: "Croydon")
+        #expect(r.level == .street)
+        #expect(r.easting != nil)
+        let explained = try Self.built.get().explain(LocationQuery(text: "GATE ROAD", borough: "Croydon"))
+        let fault = explained.chosen?.faults.first { $0.code == Scoring.boroughMismatch }
+        #expect(fault?.penalty == 6)
+    }
 }
