@@ -47,6 +47,17 @@ premises = [  # name, line1, line2, postcode, easting, northing, authority
     # Wall Road is cut at a borough boundary: a 40 m piece in Croydon and an 880 m piece in Richmond, 40 m apart.
     *run("Wall Road", "Croydon", "CR0 9AA", "Croydon", 536000, 165000, [1, 3, 5, 7, 9], 5),
     *run("Wall Road", "Richmond", "TW9 9AA", "Richmond upon Thames", 536000, 165080, [11, 13, 15, 17, 19], 110),
+    # Vale Road is numbered afresh in each district: 10 and 14 in Thornton, 8 and 16 in Selhurst 800 m north
+    # (one street in the gazetteer: its points chain within the street linkage).
+    *run("Vale Road", "Thornton", "CR0 2AA", "Croydon", 535000, 167000, [10, 14], 5),
+    *run("Vale Road", "Selhurst", "CR0 3AA", "Croydon", 535000, 167800, [8, 16], 1.25),
+    # Moorgate in Croydon: a street named like a London locality (MOORGATE is one in the compiled place table).
+    *run("Moorgate", "Addington", "CR0 1AA", "Croydon", 532300, 165300, [1, 2, 3, 4, 5], 10),
+    # Kiln Road's premises name their town Moorgate: a locality MOORGATE 2.3 km from the street MOORGATE.
+    *run("Kiln Road", "Moorgate", "CR0 2AA", "Croydon", 534500, 166000, [1, 3], 5),
+    # Gate Road, Richmond, runs along the made-up boundary: its nearest unit is TW9 9AA (60 m), but CR0 9AA is
+    # 160 m off.
+    *run("Gate Road", "Richmond", "TW9 9AA", "Richmond upon Thames", 536000, 165150, [1, 3, 5, 7, 9], 2.5),
 ]
 
 write_street_sources(units, premises)

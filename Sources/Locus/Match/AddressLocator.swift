@@ -23,7 +23,9 @@ struct AddressLocator {
     static let maxMetresPerNumber = 30.0
 
     func locate(_ house: HouseNumber) -> Found? {
-        let known = lookups.addresses(streetID: street.id)
+        // A street numbered afresh in each district it crosses: the locality named says which run.
+        let all = lookups.addresses(streetID: street.id)
+        let known = all.inLocalities(evidence.localities.map(\.id))
         let exact = known.covering(house.number)
         if !exact.isEmpty {
             let sameSuffix = exact.filter { $0.suffix == house.suffix }
@@ -36,7 +38,7 @@ struct AddressLocator {
             // A point shared with other records is often the postcode's, not the building's; one apart from every
             // neighbouring number may be by them instead (`apartFromNeighbours`).
             let own = chosen.sharedPoint ? CandidateBuilder.sharedPointReach : 40
-            let apart = known.apartFromNeighbours(house.number, x: chosen.x, y: chosen.y) ?? 0
+            let apart = all.apartFromNeighbours(house.number, x: chosen.x, y: chosen.y) ?? 0
             return Found(level: .address, x: chosen.x, y: chosen.y, precision: max(own, apart), postcode: chosen.postcode)
         }
         return interpolate(house.number, known)

@@ -26,3 +26,44 @@ extension StreetAddresses {
         return nearest.isFinite ? nearest : nil
     }
 }
+
+extension StreetAddresses {
+    /// The street's numbered points in the localities named (`localityIDs`), when it holds points in more than
+    /// one locality and some in a named one; else the street's points (self).
+    ///
+    /// A long London street crossing districts is often numbered afresh in each (HIGH ROAD LEYTON and HIGH ROAD
+    /// LEYTONSTONE are one HIGH ROAD in the gazetteer, their numbers interleaved a kilometre apart): each premises
+    /// point carries the town its record names, so a locality written with the street says which run the number
+    /// is on.
+    func inLocalities(_ localityIDs: [Int64]) -> StreetAddresses {
+        guard !localityIDs.isEmpty else { return self }
+        let named = Set(localityIDs)
+        let inside = numbered.filter { $0.localityID.map(named.contains) ?? false }
+        guard !inside.isEmpty, inside.count < numbered.count,
+              numbered.contains(where: { $0.localityID != nil && !named.contains($0.localityID!) }) else { return self }
+        return StreetAddresses(inside)
+    }
+}
+
+extension MatchLookups {
+    /// True when `street` runs through one of `localities`: it is the street's own locality, or one of its
+    /// numbered premises points is in it (a street crossing districts has one locality in the gazetteer, but
+    /// each premises record names its own town). Then the locality named is no evidence against the street
+    /// (`locality.mismatch`). The street's reach (`StreetReach`, `extentAgrees`) still asks for its own locality:
+    /// a few premises points in the locality say the street runs there, not that its known extent covers it
+    /// (measured on dev with the borough column: 2 more wrong answers and street calibration 98.8 → 97.1 %).
+    func runsThrough(_ street: GazetteerStreet, _ localities: [GazetteerLocality]) -> Bool {
+        if extentAgrees(street, localities) { return true }
+        let ids = Set(localities.map(\.id))
+        return addresses(streetID: street.id).numbered.contains { $0.localityID.map(ids.contains) ?? false }
+    }
+}
+
+extension MatchLookups {
+    /// True when the localities named leave the street's known extent standing (`StreetReach`): none is named,
+    /// one is the street's own, or one bears the street's own name (TOWER HILL the locality is named after TOWER
+    /// HILL the street: the words read as the street are no other evidence of where on it).
+    func extentAgrees(_ street: GazetteerStreet, _ localities: [GazetteerLocality]) -> Bool {
+        localities.isEmpty || localities.contains { $0.id == street.localityID || CanonicalText.string($0.name) == street.name }
+    }
+}

@@ -87,9 +87,10 @@ struct CandidateBuilder {
         numbered = written.count
         for other in parse.otherStreets { written.append(other.text) }
         if written.isEmpty {
-            // No street read: a premises or building name, or a locality guessed from position, may be one.
+            // No street read: a premises or building name, or a place name, may be one (ON OR NEAR MOORGATE
+            // names the City street, which the place table also holds as a locality).
             written += [parse.premisesName?.text, parse.buildingName?.text].compactMap { $0 }
-            for place in parse.places where place.kind == .locality && !place.known { written.append(place.text) }
+            for place in parse.places where place.kind == .locality { written.append(place.text) }
         }
         // The first written form read without a fault settles it; readings with faults (a misspelt or retyped
         // name) are kept alongside the next forms' (LORDSHIP LANE WOOD GREEN reads as LORDSHIP LANE ESTATE
@@ -133,11 +134,10 @@ struct CandidateBuilder {
         if !evidence.boroughIDs.isEmpty, let borough = street.boroughID, !evidence.boroughIDs.contains(borough),
            (postcodeDistance ?? .infinity) > 400 {
             // A street along a boundary belongs to both boroughs: a postcode of the named one close by says so.
-            let border = lookups.boroughNear(street, reach: Self.boundaryReach).map(evidence.boroughIDs.contains) ?? false
+            let border = !lookups.boroughsNear(street, reach: Self.boundaryReach).isDisjoint(with: evidence.boroughIDs)
             faults.append(Fault(Scoring.boroughMismatch, penalty: border ? 6 : 30))
         }
-        if !evidence.localities.isEmpty,
-           !evidence.localities.contains(where: { $0.id == street.localityID }) {
+        if !evidence.localities.isEmpty, !lookups.runsThrough(street, evidence.localities) {
             // Named with the street in the sources beats near; near beats far.
             let d = evidence.localities.map { street.distanceFromExtent($0.x, $0.y) }.min()!
             faults.append(Fault(Scoring.localityMismatch, penalty: d <= 1000 ? 3 : (d <= 2500 ? 8 : 12)))
@@ -217,8 +217,7 @@ struct CandidateBuilder {
     /// The street's point nearest the postcode or locality evidence, else its centroid; with how far the
     /// place may be from it. A junction not found is somewhere on the street: only a postcode unit says where.
     private func anchoredPoint(on street: GazetteerStreet) -> (Double, Double, Double) {
-        var whole = lookups.streetReach.reach(of: street, extentAgrees: evidence.localities.isEmpty
-            || evidence.localities.contains { $0.id == street.localityID })
+        var whole = lookups.reach(of: street, extentAgrees: lookups.extentAgrees(street, evidence.localities))
         if !evidence.boroughIDs.contains(where: { $0 == street.boroughID }) {
             // No borough given says which piece of a street cut at a boundary (`continuedReach`).
             whole = max(whole, lookups.continuedReach(of: street))

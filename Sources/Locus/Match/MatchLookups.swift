@@ -23,10 +23,12 @@ final class MatchLookups: Sendable {
     /// `continuedReach` by street (`HonestRadius`).
     let continued = LookupCache<Int64, Double>()
     private let landmarkNames = LookupCache<String, [GazetteerLandmark]>()
-    private let boroughNearStreet = LookupCache<Int64, Int64?>()
+    private let boroughNearStreet = LookupCache<Int64, Set<Int64>>()
     private let readingsOfText = LookupCache<String, [StreetReading]>()
     private let boroughsNamed = LookupCache<String, [Int64]>()
     private let reach = LookupCache<Int, StreetReach>(capacity: 1)
+    /// Where the street lines reach (`LineCoverage`), read once.
+    let lineCoverage = LookupCache<Int, LineCoverage>(capacity: 1)
     private let stationIndex = LookupCache<Int, StationIndex>(capacity: 1)
     /// The landmark names by loose key (`PlaceKeys`).
     let placeKeys = LookupCache<Int, PlaceKeyIndex>(capacity: 1)
@@ -135,12 +137,10 @@ final class MatchLookups: Sendable {
     /// How far a place on a street may be from its centroid (read from the gazetteer once).
     var streetReach: StreetReach { reach.value(0) { StreetReach(store: store) } }
 
-    /// The borough of the postcode nearest a street's centroid within `reach` metres.
-    func boroughNear(_ street: GazetteerStreet, reach: Double) -> Int64? {
-        boroughNearStreet.value(street.id) {
-            if let index = memory.index { return index.boroughOfNearestPostcode(x: street.x, y: street.y, within: reach) ?? nil }
-            return ((try? store.nearestPostcode(x: street.x, y: street.y, within: reach)) ?? nil)?.boroughID
-        }
+    /// The boroughs of the postcode units within `reach` metres of a street's centroid: a street along a
+    /// boundary has units of both boroughs near it, the nearest being either's.
+    func boroughsNear(_ street: GazetteerStreet, reach: Double) -> Set<Int64> {
+        boroughNearStreet.value(street.id) { (try? store.boroughsOfPostcodes(x: street.x, y: street.y, within: reach)) ?? [] }
     }
 }
 

@@ -14,7 +14,7 @@ extension CandidateBuilder {
         var reach: Double?
         for street in lookups.streets(named: reading.key)
         where street.distanceFromExtent(x, y) <= StationIndex.complexReach {
-            let whole = lookups.streetReach.reach(of: street, extentAgrees: true)
+            let whole = lookups.reach(of: street, extentAgrees: true)
             let covered = street.reach(from: x, y, reach: whole)
             reach = max(reach ?? 0, covered)
         }

@@ -14,7 +14,9 @@ import Testing
 /// 95.0 %). Main at ffc6246: 88.29 % at 98.79 % (none 97.94 %), more-kinds 98.63 % (none 98.27 %). The bars
 /// below are the branch's figures rounded down; the 89 % at 99.0 % is not reached. With `PostcodeStreetConflict`
 /// (honest3): london-dev 88.42 % at 99.13 % (none 84.88 % at 98.74 %), more-kinds 98.75 % (none 98.62 %),
-/// corrupted 97.3 % correct at 99.1 %: the 99.0 % precision bar is met, 89 % correct is not.
+/// corrupted 97.3 % correct at 99.1 %: the 99.0 % precision bar is met, 89 % correct is not. At honest4 (fcf59cb):
+/// london-dev 89.07 % at 99.14 % (2639 of 2963 correct, 23 wrong; none 85.59 % at 98.95 %), more-kinds 68.21 % at
+/// 98.99 % (none 66.51 % at 98.74 %): issue 11's 89 % at 99.0 % is met and is the overall bar below.
 @Suite(.enabled(if: SharedData.isAvailable, SharedData.skipMessage))
 struct DevSetAccuracyTests {
     struct Tally {
@@ -35,7 +37,7 @@ struct DevSetAccuracyTests {
         "corrupted": 97, "fhrs_no_postcode": 81, "fhrs_with_postcode": 98, "police_on_or_near": 34,
         "police_style": 85,
     ]
-    static let overallRecallBar = 88.0
+    static let overallRecallBar = 89.0
     static let overallPrecisionBar = 99.0
     /// Without the borough column, and on more-kinds.
     static let noBoroughPrecisionBar = 98.5

@@ -83,4 +83,53 @@ import Testing
         #expect((croydon.precisionMeters ?? 0) <= 150)
         #expect(croydon.easting != nil)
     }
+
+    @Test func theLocalityNamedSaysWhichRunOfNumbersTheNumberIsOn() throws {
+        // Vale Road holds 10 and 14 in Thornton and 8 and 16 in Selhurst, 800 m north: 12 in Selhurst lies
+        // between Selhurst's 8 and 16, not between Thornton's 10 and 14.
+        let selhurst = try geocode("12 VALE ROAD, SELHURST", borough: "Croydon")
+        #expect(selhurst.level == .interpolated)
+        #expect(MatchFixture.distance(selhurst, 535000, 167805) <= 20)
+        let thornton = try geocode("12 VALE ROAD, THORNTON", borough: "Croydon")
+        #expect(thornton.level == .interpolated)
+        #expect(MatchFixture.distance(thornton, 535000, 167010) <= 20)
+        // Without a locality every known number counts, as before.
+        let either = try geocode("12 VALE ROAD", borough: "Croydon")
+        #expect(either.level == .interpolated)
+        #expect(MatchFixture.distance(either, 535000, 167010) <= 20)
+    }
+
+    @Test func aStreetWithPremisesInTheLocalityNamedRunsThroughIt() throws {
+        // Vale Road has one locality in the gazetteer, but premises in both Thornton and Selhurst: neither
+        // locality named with it is evidence against it.
+        let matcher = try Self.built.get()
+        for place in ["SELHURST", "THORNTON"] {
+            let explained = matcher.explain(LocationQuery(text: "VALE ROAD, \(place)", borough: "Croydon"))
+            let street = explained.candidates.first { $0.level == .street && $0.matched == "VALE ROAD" }
+            #expect(street != nil)
+            #expect(!(street?.faults.contains { $0.code == Scoring.localityMismatch } ?? true))
+        }
+    }
+
+    @Test func aPlaceNameAloneIsAlsoReadAsAStreetOfThatName() throws {
+        // MOORGATE is a London locality in the place table and, in the fixture, a street in Croydon.
+        let r = try geocode("ON OR NEAR MOORGATE", borough: "Croydon")
+        #expect(r.level == .street)
+        #expect(r.matched == "MOORGATE")
+        #expect(r.easting != nil)
+        // The locality MOORGATE (Kiln Road's town) is named after the street: the words read as the street are
+        // no evidence that the place lies off its known extent.
+        #expect((r.precisionMeters ?? .infinity) <= CandidateBuilder.streetFloor + 25)
+    }
+
+    @Test func aStreetWithAUnitOfTheNamedBoroughCloseByIsOnItsBoundary() throws {
+        // Gate Road is Richmond's, its nearest unit Richmond's too, but a Croydon unit lies 160 m off: the street
+        // runs along the boundary, so the borough column naming Croydon costs little.
+        let r = try geocode("GATE ROAD", borough: "Croydon")
+        #expect(r.level == .street)
+        #expect(r.easting != nil)
+        let explained = try Self.built.get().explain(LocationQuery(text: "GATE ROAD", borough: "Croydon"))
+        let fault = explained.chosen?.faults.first { $0.code == Scoring.boroughMismatch }
+        #expect(fault?.penalty == 6)
+    }
 }

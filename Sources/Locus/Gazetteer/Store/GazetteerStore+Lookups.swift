@@ -33,6 +33,19 @@ extension GazetteerStore {
         }
     }
 
+    /// The boroughs of the postcode units within `radius` metres of a BNG point (R*Tree search).
+    public func boroughsOfPostcodes(x: Double, y: Double, within radius: Double) throws(GazetteerStoreError) -> Set<Int64> {
+        try read { db in
+            let statement = try db.cachedStatement(sql: """
+                SELECT DISTINCT p.borough_id FROM postcode_rtree r JOIN postcode p ON p.id = r.id
+                WHERE r.min_x >= ? AND r.max_x <= ? AND r.min_y >= ? AND r.max_y <= ? AND p.borough_id IS NOT NULL
+                  AND (p.x - ?) * (p.x - ?) + (p.y - ?) * (p.y - ?) <= ?
+                """)
+            return Set(try Int64.fetchAll(statement, arguments: [
+                x - radius, x + radius, y - radius, y + radius, x, x, y, y, radius * radius]))
+        }
+    }
+
     /// The ids of entities of `kind` whose names contain the canonical word `token`.
     public func entities(token: String, kind: EntityKind) throws(GazetteerStoreError) -> [Int64] {
         try read { db in
