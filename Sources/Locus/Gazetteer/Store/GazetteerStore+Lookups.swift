@@ -34,7 +34,7 @@ extension GazetteerStore {
     }
 
     /// The boroughs of the postcode units within `radius` metres of a BNG point (R*Tree search).
-    public func boroughsOfPostcodes(x: Double, y: Double, within radius: Double) throws(GazetteerStoreError) -> Set<Int64> {
+    package func boroughsOfPostcodes(x: Double, y: Double, within radius: Double) throws(GazetteerStoreError) -> Set<Int64> {
         try read { db in
             let statement = try db.cachedStatement(sql: """
                 SELECT DISTINCT p.borough_id FROM postcode_rtree r JOIN postcode p ON p.id = r.id
