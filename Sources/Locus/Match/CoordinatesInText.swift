@@ -16,6 +16,7 @@ enum CoordinatesInText {
 
     /// The coordinates the whole of `text` is, if it is nothing else.
     static func read(_ text: String) -> Reading? {
+        guard mayBeCoordinates(text) else { return nil }
         let upper = text.uppercased().trimmingCharacters(in: .whitespacesAndNewlines)
         guard !upper.isEmpty, upper.count <= 60 else { return nil }
         if let g = gridReference(upper) { return g }
@@ -34,6 +35,23 @@ enum CoordinatesInText {
         if (49...61).contains(a), (-9...3).contains(b) { return .degrees(longitude: b, latitude: a, precision: precision) }
         if (49...61).contains(b), (-9...3).contains(a) { return .degrees(longitude: a, latitude: b, precision: precision) }
         return nil
+    }
+
+    /// False when `text` cannot be coordinates, from one pass over its bytes (most texts are words): more
+    /// ASCII letters than two numbers can carry (a grid square's two, or `E`/`N` and an exponent on each of two
+    /// numbers and two lone `E` and `N`), or fewer than two ASCII digits.
+    static func mayBeCoordinates(_ text: String) -> Bool {
+        var letters = 0, digits = 0
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digits += 1
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"):
+                letters += 1
+                if letters > 6 { return false }
+            default: break
+            }
+        }
+        return digits >= 2
     }
 
     /// `TQ 3003 8001`, `TQ30038001`, `TQ 30038 80010`: two letters, then an even number of digits (2–10).

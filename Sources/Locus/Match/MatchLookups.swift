@@ -26,12 +26,14 @@ final class MatchLookups: Sendable {
     private let boroughNearStreet = LookupCache<Int64, Set<Int64>>()
     private let readingsOfText = LookupCache<String, [StreetReading]>()
     private let boroughsNamed = LookupCache<String, [Int64]>()
-    private let reach = LookupCache<Int, StreetReach>(capacity: 1)
+    /// Indexes read from the whole gazetteer once, whatever the queries: shared by lookups that forget.
+    let whole: WholeGazetteerIndexes
+    private var reach: LookupCache<Int, StreetReach> { whole.reach }
     /// Where the street lines reach (`LineCoverage`), read once.
-    let lineCoverage = LookupCache<Int, LineCoverage>(capacity: 1)
-    private let stationIndex = LookupCache<Int, StationIndex>(capacity: 1)
+    var lineCoverage: LookupCache<Int, LineCoverage> { whole.lineCoverage }
+    private var stationIndex: LookupCache<Int, StationIndex> { whole.stationIndex }
     /// The landmark names by loose key (`PlaceKeys`).
-    let placeKeys = LookupCache<Int, PlaceKeyIndex>(capacity: 1)
+    var placeKeys: LookupCache<Int, PlaceKeyIndex> { whole.placeKeys }
 
     /// Lookups that go to SQLite before the memory index is read (about a hundred queries).
     static let lookupsBeforePreload = 1_000
@@ -40,12 +42,15 @@ final class MatchLookups: Sendable {
     init(store: GazetteerStore, preload: Bool) {
         self.store = store
         memory = MemoryIndexSlot(store: preload ? store : nil, lookupsFirst: Self.lookupsBeforePreload)
+        whole = WholeGazetteerIndexes()
     }
 
-    /// Lookups with nothing remembered yet, sharing `other`'s memory index.
+    /// Lookups with nothing remembered of any query yet, sharing `other`'s memory index and the indexes read
+    /// from the whole gazetteer (they depend on no query).
     init(sharingIndexOf other: MatchLookups) {
         store = other.store
         memory = other.memory
+        whole = other.whole
     }
 
     /// The gazetteer's stations by station key, read once.
@@ -182,6 +187,15 @@ final class StreetAddresses: Sendable {
         }
         return found.count > 1 ? found.sorted { $0.id < $1.id } : found
     }
+}
+
+/// The matcher's indexes built from the whole gazetteer, each once: the reach of its streets, where its street
+/// lines reach, its stations, its place names by loose key.
+final class WholeGazetteerIndexes: Sendable {
+    let reach = LookupCache<Int, StreetReach>(capacity: 1)
+    let lineCoverage = LookupCache<Int, LineCoverage>(capacity: 1)
+    let stationIndex = LookupCache<Int, StationIndex>(capacity: 1)
+    let placeKeys = LookupCache<Int, PlaceKeyIndex>(capacity: 1)
 }
 
 /// A dictionary shared between threads, emptied when it reaches `capacity` so memory stays bounded.

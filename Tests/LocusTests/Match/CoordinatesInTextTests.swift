@@ -36,6 +36,18 @@ import Testing
 
     /// Digits of other scripts are numbers to `Character` but not to `Double`: the 10 M fuzz run (seed 15,
     /// index 708,419) crashed the matcher on `NR 0 ४`.
+    /// The one-pass gate lets every coordinate form through and stops word texts before any string work.
+    @Test func theGateStopsWordsOnly() {
+        for text in ["TQ 3003 8001", "TQ30038001", "TQ38", "530030 180010", "E 530030 N 180010", "E530030, N180010",
+                     "51.5074, -0.1278", "-0.1278 51.5074", "5.15074E1 -1.278E-1"] {
+            #expect(CoordinatesInText.mayBeCoordinates(text), "\(text)")
+        }
+        for text in ["12 HIGH STREET", "O/S 30 BRIXTON RD SW9 6BU", "TQ", "", "BUS STOP NR ELEPHANT & CASTLE STN"] {
+            #expect(!CoordinatesInText.mayBeCoordinates(text), "\(text)")
+            #expect(CoordinatesInText.read(text) == nil, "\(text)")
+        }
+    }
+
     @Test func otherScriptsDigitsAreNoGridReference() throws {
         for text in ["NR 0 ४ ", "TQ ३००३ ८००१", "TQ٣٠٠٣٨٠٠١", "५३००३० १८००१०"] {
             #expect(CoordinatesInText.read(text) == nil, "\(text)")
