@@ -26,6 +26,7 @@ final class MatchLookups: Sendable {
     private let boroughNearStreet = LookupCache<Int64, Set<Int64>>()
     private let readingsOfText = LookupCache<String, [StreetReading]>()
     private let boroughsNamed = LookupCache<String, [Int64]>()
+    private let localityNamesCanonical = LookupCache<Int64, String>()
     /// Indexes read from the whole gazetteer once, whatever the queries: shared by lookups that forget.
     let whole: WholeGazetteerIndexes
     private var reach: LookupCache<Int, StreetReach> { whole.reach }
@@ -77,6 +78,11 @@ final class MatchLookups: Sendable {
     /// Borough ids for a name in any written form (`Richmond upon Thames`, `RICHMOND`).
     func boroughIDs(named name: String) -> [Int64] {
         boroughsNamed.value(name) { MatchEvidence.boroughIDs(named: name, store: store) }
+    }
+
+    /// A locality's name in canonical words (`CanonicalText.string`), as street names are written.
+    func canonicalName(of locality: GazetteerLocality) -> String {
+        localityNamesCanonical.value(locality.id) { CanonicalText.string(locality.name) }
     }
 
     func localities(named name: String) -> [GazetteerLocality] {
@@ -158,6 +164,8 @@ final class StreetAddresses: Sendable {
     let numbers: [Int], ids: [Int64], ends: [Int]
     /// The longest range (`152-154` spans 2), bounding the backward search for ranges covering a number.
     private let longestSpan: Int
+    /// The localities the numbered points' premises records name.
+    let localityIDs: Set<Int64>
 
     init(_ points: [AddressPoint]) {
         numbered = points.filter { $0.number != nil }.sorted { ($0.number!, $0.id) < ($1.number!, $1.id) }
@@ -165,6 +173,7 @@ final class StreetAddresses: Sendable {
         ids = numbered.map(\.id)
         ends = numbered.map { $0.numberEnd ?? $0.number! }
         longestSpan = zip(numbers, ends).reduce(0) { max($0, $1.1 - $1.0) }
+        localityIDs = Set(numbered.compactMap(\.localityID))
     }
 
     /// The index of the first point numbered above `number`.
