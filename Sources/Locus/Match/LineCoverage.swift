@@ -1,5 +1,3 @@
-import GRDB
-
 /// Where the gazetteer's street lines reach: the line data (`street_segment`) covers only part of London, and a
 /// line running off its edge was cut there, so only a line whose every end lies well inside the covered ground
 /// shows its street's whole extent.
@@ -27,13 +25,7 @@ struct LineCoverage: Sendable {
 
     /// Reads every street line once (per matcher).
     init(store: GazetteerStore) {
-        let segments = (try? store.read { db -> [StreetGeometry.Segment] in
-            guard try db.tableExists("street_segment") else { return [] }
-            return try Row.fetchAll(db, sql: "SELECT x1, y1, x2, y2 FROM street_segment").map {
-                StreetGeometry.Segment(a: .init(x: $0[0], y: $0[1]), b: .init(x: $0[2], y: $0[3]))
-            }
-        }) ?? []
-        self.init(segments: segments)
+        self.init(segments: (try? store.allSegments()) ?? [])
     }
 
     private static func cell(_ x: Double, _ y: Double, _ dx: Int64, _ dy: Int64) -> Int64 {

@@ -13,4 +13,15 @@ extension GazetteerStore {
                 }
         }
     }
+
+    /// Every street line segment of the gazetteer (`street_segment`), in no order; empty for a gazetteer built
+    /// before street lines.
+    func allSegments() throws(GazetteerStoreError) -> [StreetGeometry.Segment] {
+        try read { db in
+            guard try db.tableExists("street_segment") else { return [] }
+            return try Row.fetchAll(db, sql: "SELECT x1, y1, x2, y2 FROM street_segment").map { row in
+                StreetGeometry.Segment(a: .init(x: row[0], y: row[1]), b: .init(x: row[2], y: row[3]))
+            }
+        }
+    }
 }
